@@ -1,0 +1,4 @@
+package dev.weft.interpreter.ast;
+
+/** A memory type: limits in 64 KiB pages. */
+public record MemoryType(Limits limits) {}
