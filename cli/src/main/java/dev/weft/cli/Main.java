@@ -1,11 +1,45 @@
 package dev.weft.cli;
 
-/** Entry point of the {@code weft} command; sub-commands are added as the engine grows. */
-public final class Main {
-    private Main() {}
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code weft} command. Results go to stdout; errors go to stderr as one line
+ * ({@code weft: <message>}) with a non-zero exit code.
+ */
+@Command(
+        name = "weft",
+        mixinStandardHelpOptions = true,
+        version = "weft 0.1.0",
+        description = "A WebAssembly runtime for the JVM with native stack switching.",
+        subcommands = {RunCommand.class, WastCommand.class, Wat2WasmCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.err.println("weft: no commands yet");
-        System.exit(2);
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code (for tests). */
+    static int execute(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((ex, line, parsed) -> {
+            line.getErr().println("weft: " + CliErrors.describe(ex));
+            return 1;
+        });
+        cli.setParameterExceptionHandler((ex, args2) -> {
+            CommandLine line = ex.getCommandLine();
+            line.getErr().println("weft: " + ex.getMessage());
+            line.getErr().println("Try '" + line.getCommandSpec().qualifiedName() + " --help' for more information.");
+            return 2;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.err);
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
     }
 }

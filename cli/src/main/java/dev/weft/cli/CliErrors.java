@@ -1,0 +1,31 @@
+package dev.weft.cli;
+
+import dev.weft.interpreter.ModuleException;
+import dev.weft.interpreter.Trap;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+
+/** Turns any failure of a command into the one line shown to the user. */
+final class CliErrors {
+    private CliErrors() {}
+
+    static String describe(Throwable ex) {
+        return switch (ex) {
+            case NoSuchFileException e -> "no such file: " + e.getFile();
+            case IOException e -> "cannot read or write file: " + e.getMessage();
+            case ModuleException e -> kind(e) + ": " + e.getMessage();
+            case Trap t -> "trap: " + t.getMessage();
+            case IllegalArgumentException e -> e.getMessage();
+            default -> "internal error: " + ex;
+        };
+    }
+
+    private static String kind(ModuleException e) {
+        return switch (e) {
+            case dev.weft.interpreter.MalformedModuleException m -> "malformed module";
+            case dev.weft.interpreter.InvalidModuleException m -> "invalid module";
+            case dev.weft.interpreter.UnlinkableException m -> "unlinkable module";
+            case dev.weft.interpreter.UninstantiableException m -> "instantiation failed";
+        };
+    }
+}

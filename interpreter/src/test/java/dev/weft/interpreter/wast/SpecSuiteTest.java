@@ -1,0 +1,66 @@
+package dev.weft.interpreter.wast;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.abort;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The conformance suite: one container per in-scope .wast file, one test per command
+ * ({@code file.wast:LINE Kind}), run in order on one session per file. Commands listed in
+ * conformance/known-failures.txt are reported as skipped with their reason while they fail,
+ * and fail the build once they pass (so the list is kept exact).
+ */
+class SpecSuiteTest {
+    private static final Path CONFORMANCE = Path.of("..", "conformance");
+    private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+
+    @TestFactory
+    Stream<DynamicNode> conformanceSuite() throws IOException {
+        Path suite = TestSuiteLocation.find();
+        if (suite == null) {
+            return Stream.of(DynamicTest.dynamicTest("conformance suite", () ->
+                    abort(TestSuiteLocation.MISSING_MESSAGE)));
+        }
+        SuiteScope scope = SuiteScope.read(CONFORMANCE.resolve("scope.txt"));
+        KnownFailures known = KnownFailures.read(CONFORMANCE.resolve("known-failures.txt"));
+        List<String> files = scope.files(suite);
+        return files.stream().map(rel -> fileContainer(suite, rel, known));
+    }
+
+    private static DynamicContainer fileContainer(Path suite, String rel, KnownFailures known) {
+        Path file = suite.resolve(rel);
+        return DynamicContainer.dynamicContainer(rel, file.toUri(),
+                ScriptRun.run(file, QUIET).stream().map(r -> commandTest(rel, r, known)));
+    }
+
+    private static DynamicTest commandTest(String rel, ScriptRun.Result r, KnownFailures known) {
+        int line = r.command().line();
+        String name = rel + ":" + line + " " + r.command().getClass().getSimpleName();
+        String reason = known.reason(rel, line);
+        Outcome o = r.outcome();
+        return DynamicTest.dynamicTest(name, () -> {
+            if (reason != null) {
+                if (o.passed()) {
+                    fail(rel + ":" + line + " is listed in known-failures.txt but now passes: remove it");
+                }
+                abort("known failure: " + reason);
+            }
+            switch (o.status()) {
+                case PASSED -> { }
+                case SKIPPED -> abort(o.detail());
+                case FAILED -> fail(o.detail());
+            }
+        });
+    }
+}
