@@ -42,7 +42,6 @@ public final class StackPool implements AutoCloseable {
     private volatile int created;
     private volatile boolean closed;
 
-    private final LongAdder acquired = new LongAdder();
     private final LongAdder released = new LongAdder();
     private final LongAdder resets = new LongAdder();
     private final AtomicInteger inUse = new AtomicInteger();
@@ -111,7 +110,6 @@ public final class StackPool implements AutoCloseable {
         } else if (slot.resident) {
             residentFree.decrementAndGet();
         }
-        acquired.increment();
         int now = inUse.incrementAndGet();
         if (now > highWater.get()) {
             highWater.accumulateAndGet(now, Math::max);
@@ -159,7 +157,9 @@ public final class StackPool implements AutoCloseable {
         synchronized (growLock) {
             regionCount = regions.size();
         }
-        return new PoolStats(acquired.sum(), released.sum(), inUse.get(), highWater.get(), resets.sum(),
+        long releasedNow = released.sum();
+        int inUseNow = inUse.get();
+        return new PoolStats(releasedNow + inUseNow, releasedNow, inUseNow, highWater.get(), resets.sum(),
                 regionCount, created);
     }
 

@@ -24,10 +24,12 @@ public final class StackSlot {
     static final int FREE = 0;
     static final int IN_USE = 1;
     private static final VarHandle STATE;
+    private static final VarHandle REVISION;
 
     static {
         try {
             STATE = MethodHandles.lookup().findVarHandle(StackSlot.class, "state", int.class);
+            REVISION = MethodHandles.lookup().findVarHandle(StackSlot.class, "revision", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -87,9 +89,17 @@ public final class StackSlot {
         }
     }
 
-    /** FREE to IN_USE; false if the slot was not free. */
+    /**
+     * FREE to IN_USE; false if the slot was not free. Only the thread that popped the slot's
+     * index off the free list calls this, so a release-store suffices (no CAS): a concurrent
+     * second release of the free slot fails its own CAS either way.
+     */
     boolean claim() {
-        return STATE.compareAndSet(this, FREE, IN_USE);
+        if (state != FREE) {
+            return false;
+        }
+        STATE.setRelease(this, IN_USE);
+        return true;
     }
 
     /** IN_USE to FREE and a new revision; false if the slot was already free. */
@@ -97,7 +107,8 @@ public final class StackSlot {
         if (!STATE.compareAndSet(this, IN_USE, FREE)) {
             return false;
         }
-        revision = revision + 1;
+        // published to the next owner by the free-list CAS; stale holders read it volatile
+        REVISION.setRelease(this, revision + 1);
         return true;
     }
 
