@@ -64,6 +64,9 @@ public final class MemoryPool implements AutoCloseable {
      */
     public static MemoryPool create(MemoryPoolConfig config) {
         boolean nativeMemory = config.mode() != PoolMode.HEAP && NativeMmap.isAvailable();
+        if (config.mode() != PoolMode.HEAP && !nativeMemory) {
+            StackPool.logFallback();
+        }
         if (nativeMemory && (config.maxBytes() % NativeMmap.pageSize() != 0
                 || config.guardBytes() % NativeMmap.pageSize() != 0)) {
             throw new IllegalArgumentException("MemoryPoolConfig.maxBytes and guardBytes must be multiples of the"

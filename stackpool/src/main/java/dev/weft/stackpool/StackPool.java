@@ -7,6 +7,7 @@ import dev.weft.stackpool.internal.SlotRegion;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -29,7 +30,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class StackPool implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(StackPool.class.getName());
-    private static volatile boolean fallbackLogged;
+    private static final AtomicBoolean FALLBACK_LOGGED = new AtomicBoolean();
 
     private final PoolConfig config;
     private final PoolMode mode;
@@ -300,9 +301,9 @@ public final class StackPool implements AutoCloseable {
         }
     }
 
-    private static void logFallback() {
-        if (!fallbackLogged) {
-            fallbackLogged = true;
+    /** Logs, once per JVM, that pools use the heap because mmap is unavailable. */
+    static void logFallback() {
+        if (FALLBACK_LOGGED.compareAndSet(false, true)) {
             LOG.log(System.Logger.Level.WARNING, "mmap is unavailable (" + NativeMmap.unavailableReason()
                     + "); stack and memory pools use the Java heap without guard pages");
         }

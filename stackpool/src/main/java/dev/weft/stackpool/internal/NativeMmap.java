@@ -34,6 +34,9 @@ public final class NativeMmap {
     private static final int MADV_DONTNEED = 4;
     private static final int SC_PAGESIZE = 30;
 
+    /** Set this system property to {@code true} to behave as if mmap were unavailable. */
+    public static final String DISABLE_PROPERTY = "weft.stackpool.disableMmap";
+
     private static final Natives NATIVES = Natives.load();
 
     private NativeMmap() {}
@@ -168,6 +171,9 @@ public final class NativeMmap {
         }
 
         static Natives load() {
+            if (Boolean.getBoolean(DISABLE_PROPERTY)) {
+                return unavailable("disabled with -D" + DISABLE_PROPERTY + "=true");
+            }
             if (!System.getProperty("os.name", "").toLowerCase().contains("linux")) {
                 return unavailable("mmap pools need Linux, this is " + System.getProperty("os.name"));
             }
