@@ -215,7 +215,7 @@ public final class StackPool implements AutoCloseable {
             if (usedBytes > 0) {
                 slot.segment.asSlice(0, usedBytes).fill((byte) 0);
             }
-            slot.resident = true;
+            slot.resident = nativeMemory; // counted in residentFree only when native
         } else {
             residentFree.decrementAndGet();
             NativeMmap.discard(slot.segment.address(), config.slotSize());

@@ -41,7 +41,7 @@ public final class StackSlot {
     private volatile int revision;
     MemorySegment segment;
     Object[] refs;
-    /** Whether the pages may hold data (not reset by madvise) while the slot is free. */
+    /** While free: kept resident (native only), so counted in the pool's resident-free count. */
     boolean resident;
     /** The slot's own mapping in {@link PoolMode#UNPOOLED} mode, else null. */
     SlotRegion lease;
