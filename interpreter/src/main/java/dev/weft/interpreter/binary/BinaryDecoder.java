@@ -1,10 +1,7 @@
 package dev.weft.interpreter.binary;
 
 import dev.weft.interpreter.MalformedModuleException;
-import dev.weft.interpreter.ast.Function;
 import dev.weft.interpreter.ast.Module;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Decodes the WebAssembly binary format into a {@link Module}.
@@ -133,8 +130,7 @@ public final class BinaryDecoder {
     }
 
     private Module assemble() {
-        List<Function> functions = new ArrayList<>(sections.functions);
-        return new Module(sections.recTypes, sections.imports, functions, sections.tables,
+        return new Module(sections.recTypes, sections.imports, sections.functions, sections.tables,
                 sections.memories, sections.globals, sections.tags, sections.exports,
                 sections.start, sections.elements, sections.data, sections.dataCount,
                 sections.customs);

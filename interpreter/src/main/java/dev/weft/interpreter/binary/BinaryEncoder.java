@@ -10,10 +10,8 @@ import dev.weft.interpreter.ast.Global;
 import dev.weft.interpreter.ast.Import;
 import dev.weft.interpreter.ast.ImportDesc;
 import dev.weft.interpreter.ast.Instruction;
-import dev.weft.interpreter.ast.MemoryType;
 import dev.weft.interpreter.ast.Module;
 import dev.weft.interpreter.ast.Op;
-import dev.weft.interpreter.ast.RecType;
 import dev.weft.interpreter.ast.RefType;
 import dev.weft.interpreter.ast.Table;
 import dev.weft.interpreter.ast.TagType;
@@ -90,7 +88,7 @@ public final class BinaryEncoder {
 
     private void section(int id) {
         switch (id) {
-            case 1 -> vector(id, m.recTypes(), (w, r) -> TypeWriter.recType(w, r));
+            case 1 -> vector(id, m.recTypes(), TypeWriter::recType);
             case 2 -> vector(id, m.imports(), BinaryEncoder::importEntry);
             case 3 -> vector(id, m.functions(), (w, f) -> w.u32(f.typeIndex()));
             case 4 -> vector(id, m.tables(), BinaryEncoder::table);
