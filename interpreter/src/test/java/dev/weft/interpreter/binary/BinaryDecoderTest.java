@@ -359,6 +359,14 @@ class BinaryDecoderTest {
         }
 
         @Test
+        void aHugeButLegalLocalCountHitsTheImplementationLimitInsteadOfExhaustingMemory() {
+            String msg = failure(ONE_TYPE, ONE_FUNC, section(0x0A, 0x01, 0x08,
+                0x01, 0x80, 0x80, 0x80, 0x80, 0x08, 0x7F, 0x0B));
+            assertStartsWith("too many locals", msg);
+            assertTrue(msg.contains("implementation limit"), msg);
+        }
+
+        @Test
         void functionAndCodeCountsMustAgree() {
             assertStartsWith("function and code section have inconsistent lengths", failure(ONE_TYPE, ONE_FUNC));
             assertStartsWith("function and code section have inconsistent lengths", failure(ONE_TYPE, code()));
