@@ -197,9 +197,13 @@ final class CodeValidator {
         if (f.unreachable) {
             heights[pc] = -1;
         }
+        boolean targeted = f.targeted;
+        ValType[] params = f.params;
+        ValType[] results = f.results;
         popFrame();
-        pushFrame(Op.ELSE, f.params, f.results);
-        pushAll(f.params);
+        pushFrame(Op.ELSE, params, results);
+        frames[depth - 1].targeted = targeted;
+        pushAll(params);
     }
 
     private void end(Op op) throws InvalidModuleException {

@@ -89,6 +89,11 @@ final class ModuleBuilder {
         return this;
     }
 
+    ModuleBuilder tag(int type) {
+        tags.add(new TagType(type));
+        return this;
+    }
+
     ModuleBuilder export(String name, ExternKind kind, int index) {
         exports.add(new Export(name, kind, index));
         return this;

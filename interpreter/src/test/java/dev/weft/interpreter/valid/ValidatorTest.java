@@ -354,6 +354,14 @@ class ValidatorTest {
         }
 
         @Test
+        void anIfEndTargetedFromTheThenArmKeepsItsHeight() throws Exception {
+            ValidatedModule vm = Validator.validate(fn(List.of(), List.of(I32), List.of(),
+                    i32(0), block(Op.IF, I32), i32(1), idx(Op.BR, 0), op(Op.ELSE), i32(2), op(Op.END)));
+            // i32.const, if, i32.const, br, else, i32.const, end, end
+            assertArrayEquals(new int[] {0, 1, 0, 1, -1, 0, 1, 1}, vm.functions().get(0).heightBefore());
+        }
+
+        @Test
         void dropOfAReferenceIsMarkedAsReference() throws Exception {
             ValidatedModule vm = Validator.validate(fn(List.of(), List.of(), List.of(),
                     new Instruction.HeapTypeImm(Op.REF_NULL, AbsHeapType.EXTERN), op(Op.DROP)));
