@@ -1,0 +1,62 @@
+package dev.weft.interpreter;
+
+import dev.weft.interpreter.ast.Export;
+import dev.weft.interpreter.ast.Import;
+import dev.weft.interpreter.exec.Instantiator;
+import dev.weft.interpreter.exec.ModuleInstance;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Resolves imports by (module, name) and instantiates modules. Definitions come from the host
+ * ({@link #define}) or from instances whose exports are registered under a module name
+ * ({@link #register}). Not thread-safe.
+ */
+public final class Linker {
+    private final Map<String, Map<String, Extern>> modules = new HashMap<>();
+
+    /** Makes {@code extern} importable as {@code module}.{@code name} (replacing an earlier one). */
+    public Linker define(String module, String name, Extern extern) {
+        modules.computeIfAbsent(module, k -> new HashMap<>()).put(name, extern);
+        return this;
+    }
+
+    /** Makes every export of {@code instance} importable under {@code module}. */
+    public Linker register(String module, Instance instance) {
+        instance.exports().forEach((name, e) -> define(module, name, e));
+        return this;
+    }
+
+    /** The definition of {@code module}.{@code name}, or null. */
+    public Extern lookup(String module, String name) {
+        Map<String, Extern> m = modules.get(module);
+        return m == null ? null : m.get(name);
+    }
+
+    /**
+     * Instantiates {@code module}: resolves and checks its imports, initialises its segments and
+     * runs its start function.
+     *
+     * @throws UnlinkableException     "unknown import" or "incompatible import type"
+     * @throws UninstantiableException a segment was out of bounds or the start function trapped
+     */
+    public Instance instantiate(CompiledModule module) throws UnlinkableException, UninstantiableException {
+        List<Extern> resolved = new ArrayList<>();
+        for (Import imp : module.module().imports()) {
+            Extern e = lookup(imp.module(), imp.name());
+            if (e == null) {
+                throw new UnlinkableException("unknown import: \"" + imp.module() + "\" \"" + imp.name() + "\"");
+            }
+            resolved.add(e);
+        }
+        ModuleInstance state = Instantiator.instantiate(module.validated(), module.functions(), resolved);
+        Map<String, Extern> exports = new LinkedHashMap<>();
+        for (Export e : module.module().exports()) {
+            exports.put(e.name(), Instantiator.export(state, e));
+        }
+        return new Instance(module, state, exports);
+    }
+}

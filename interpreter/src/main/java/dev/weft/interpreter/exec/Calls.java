@@ -1,0 +1,118 @@
+package dev.weft.interpreter.exec;
+
+import dev.weft.interpreter.Trap;
+import dev.weft.interpreter.TrapKind;
+import dev.weft.interpreter.Value;
+import dev.weft.interpreter.ast.NumType;
+import dev.weft.interpreter.ast.RefType;
+import dev.weft.interpreter.ast.ValType;
+import java.util.List;
+
+/** The cold parts of calling: host calls, moving values between Java and the stack, checks. */
+final class Calls {
+    private Calls() {}
+
+    /** Calls host function {@code f} with its arguments on top of the stack; returns the new sp. */
+    static int callHost(ExecStack st, FunctionInstance f, int sp) {
+        int base = sp - f.paramSlots;
+        Value[] args = readValues(st, base, f.type.params());
+        st.sp = sp;
+        Value[] results = invokeHost(f, args);
+        checkResults(f, results);
+        if (base + f.resultSlots > st.slots.length) {
+            st.grow(base + f.resultSlots, 0);
+        }
+        writeValues(st, base, results);
+        return base + f.resultSlots;
+    }
+
+    /** Runs a host function, turning anything but a Trap into a trap "host function failed". */
+    static Value[] invokeHost(FunctionInstance f, Value[] args) {
+        try {
+            Value[] results = f.host.apply(args);
+            return results == null ? new Value[0] : results;
+        } catch (Trap | StackOverflowError e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new Trap(TrapKind.HOST, String.valueOf(e), e);
+        }
+    }
+
+    static Value[] readValues(ExecStack st, int base, List<ValType> types) {
+        Value[] values = new Value[types.size()];
+        int slot = base;
+        for (int i = 0; i < values.length; i++) {
+            ValType t = types.get(i);
+            values[i] = Value.fromSlot(t, st.slots[slot], st.refs[slot]);
+            slot += t.slots();
+        }
+        return values;
+    }
+
+    static void writeValues(ExecStack st, int base, Value[] values) {
+        int slot = base;
+        for (Value v : values) {
+            st.slots[slot] = v.bits();
+            st.refs[slot] = v.ref();
+            slot += v.type().slots();
+        }
+    }
+
+    static void zeroLocals(long[] s, Object[] r, int from, int to) {
+        for (int i = from; i < to; i++) {
+            s[i] = 0;
+            r[i] = null;
+        }
+    }
+
+    /** Moves the top {@code n} slots to {@code fp}; returns the new sp. */
+    static int moveResults(long[] s, Object[] r, int sp, int fp, int n) {
+        System.arraycopy(s, sp - n, s, fp, n);
+        System.arraycopy(r, sp - n, r, fp, n);
+        return fp + n;
+    }
+
+    static void checkArguments(FunctionInstance f, Value[] args) {
+        List<ValType> params = f.type.params();
+        if (args.length != params.size()) {
+            throw new IllegalArgumentException("expected " + params.size() + " arguments "
+                    + params + " but got " + args.length);
+        }
+        for (int i = 0; i < args.length; i++) {
+            if (!fits(args[i], params.get(i))) {
+                throw new IllegalArgumentException("argument " + i + ": expected " + params.get(i)
+                        + " but got " + (args[i] == null ? "null" : args[i].type()));
+            }
+        }
+    }
+
+    private static void checkResults(FunctionInstance f, Value[] results) {
+        List<ValType> types = f.type.results();
+        boolean ok = results.length == types.size();
+        for (int i = 0; ok && i < results.length; i++) {
+            ok = fits(results[i], types.get(i));
+        }
+        if (!ok) {
+            throw new Trap(TrapKind.HOST, "host function returned values not matching " + types);
+        }
+    }
+
+    /** Whether a value may be passed where {@code type} is expected (refs: by kind, nullability). */
+    static boolean fits(Value v, ValType type) {
+        if (v == null) {
+            return false;
+        }
+        if (type instanceof NumType) {
+            return v.type() == type;
+        }
+        RefType rt = (RefType) type;
+        if (!(v.type() instanceof RefType)) {
+            return false;
+        }
+        if (v.ref() == null) {
+            return rt.nullable();
+        }
+        boolean isFunc = v.ref() instanceof FunctionInstance;
+        return Refs.isFuncType(rt) == isFunc;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.weft.interpreter.exec;
+
+import dev.weft.interpreter.ast.Expression;
+import dev.weft.interpreter.ast.Instruction;
+
+/**
+ * Evaluates constant expressions (global initialisers, segment offsets and items, table
+ * initialisers): constants, {@code ref.null}, {@code ref.func}, {@code global.get} and the
+ * extended-const integer add/sub/mul.
+ */
+final class ConstEval {
+    private ConstEval() {}
+
+    /** The value's bits (numbers) and reference, as the two halves of a slot. */
+    record Slot(long bits, Object ref) {}
+
+    static Slot eval(Expression e, ModuleInstance inst) {
+        int n = e.instructions().size();
+        long[] s = new long[n];
+        Object[] r = new Object[n];
+        int sp = 0;
+        for (Instruction ins : e.instructions()) {
+            switch (ins.op()) {
+                case I32_CONST, I64_CONST, F32_CONST, F64_CONST -> s[sp++] = ((Instruction.Const) ins).bits();
+                case REF_NULL -> r[sp++] = null;
+                case REF_FUNC -> r[sp++] = inst.functions[((Instruction.Indexed) ins).index()];
+                case GLOBAL_GET -> {
+                    GlobalInstance g = inst.globals[((Instruction.Indexed) ins).index()];
+                    s[sp] = g.bits;
+                    r[sp++] = g.ref;
+                }
+                case I32_ADD -> s[sp - 2] = (int) s[sp - 2] + (int) s[--sp];
+                case I32_SUB -> s[sp - 2] = (int) s[sp - 2] - (int) s[--sp];
+                case I32_MUL -> s[sp - 2] = (int) s[sp - 2] * (int) s[--sp];
+                case I64_ADD -> s[sp - 2] = s[sp - 2] + s[--sp];
+                case I64_SUB -> s[sp - 2] = s[sp - 2] - s[--sp];
+                case I64_MUL -> s[sp - 2] = s[sp - 2] * s[--sp];
+                case END -> { }
+                default -> throw InstructionLowering.unsupported(ins.op());
+            }
+        }
+        return new Slot(s[0], r[0]);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.weft.interpreter.exec;
+
+import dev.weft.interpreter.HostFunction;
+import dev.weft.interpreter.Value;
+import dev.weft.interpreter.WasmFunction;
+import dev.weft.interpreter.ast.CompositeType;
+import dev.weft.interpreter.ast.ValType;
+
+/**
+ * A function instance: Wasm code with its instance, or a host function. It is the runtime value
+ * of a funcref. One final class for both so the interpreter tells them apart by a null check.
+ */
+public final class FunctionInstance implements WasmFunction {
+    private static final int UNASSIGNED = -1;
+
+    final CompositeType.Func type;
+    /** Canonical type id (process-wide); a host function gets one when first linked. */
+    int typeId;
+    /** Lowered code, or null for a host function. */
+    final CompiledFunction code;
+    /** The defining instance, or null for a host function. */
+    ModuleInstance instance;
+    final HostFunction host;
+    final int paramSlots;
+    final int resultSlots;
+
+    private FunctionInstance(CompositeType.Func type, int typeId, CompiledFunction code, HostFunction host) {
+        this.type = type;
+        this.typeId = typeId;
+        this.code = code;
+        this.host = host;
+        this.paramSlots = slots(type.params().toArray(ValType[]::new));
+        this.resultSlots = slots(type.results().toArray(ValType[]::new));
+    }
+
+    /** A Wasm function; its instance is set when the instance is complete. */
+    static FunctionInstance wasm(CompositeType.Func type, int typeId, CompiledFunction code) {
+        return new FunctionInstance(type, typeId, code, null);
+    }
+
+    /** A host function. */
+    public static FunctionInstance host(CompositeType.Func type, HostFunction impl) {
+        return new FunctionInstance(type, UNASSIGNED, null, impl);
+    }
+
+    private static int slots(ValType[] types) {
+        int n = 0;
+        for (ValType t : types) {
+            n += t.slots();
+        }
+        return n;
+    }
+
+    @Override
+    public CompositeType.Func type() {
+        return type;
+    }
+
+    /** The canonical type id, or -1 for a host function not yet linked. */
+    public int typeId() {
+        return typeId;
+    }
+
+    /** True for a host function. */
+    public boolean isHost() {
+        return code == null;
+    }
+
+    /**
+     * Whether this function may be used where the canonical type {@code expectedId} with
+     * structure {@code expected} is required. A host function takes the id on first match.
+     */
+    boolean matches(int expectedId, CompositeType.Func expected) {
+        if (typeId == UNASSIGNED && type.equals(expected)) {
+            typeId = expectedId;
+        }
+        return typeId == expectedId;
+    }
+
+    @Override
+    public Value[] call(Value... args) {
+        return Interpreter.call(this, args);
+    }
+
+    @Override
+    public String toString() {
+        return (isHost() ? "host function " : "function ") + type;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.weft.interpreter.exec;
+
+import dev.weft.interpreter.Extern;
+import dev.weft.interpreter.ast.CompositeType;
+import dev.weft.interpreter.ast.ImportDesc;
+import dev.weft.interpreter.ast.Limits;
+import java.util.function.IntFunction;
+
+/**
+ * Import matching: functions and tags by canonical type id (subtyping comes with GC), tables
+ * and memories by element type, address type and limits subtyping, globals by type and
+ * mutability.
+ */
+final class ImportMatcher {
+    private ImportMatcher() {}
+
+    static boolean matches(ImportDesc desc, Extern e, IntFunction<CompositeType.Func> types, int[] canonical) {
+        return switch (desc) {
+            case ImportDesc.Func f -> e instanceof FunctionInstance fi
+                    && fi.matches(canonical[f.typeIndex()], types.apply(f.typeIndex()));
+            case ImportDesc.Table t -> e instanceof TableInstance ti
+                    && ti.type().elementType().equals(t.type().elementType())
+                    && ti.is64() == t.type().limits().is64()
+                    && limits(ti.size(), ti.type().limits(), t.type().limits());
+            case ImportDesc.Memory mem -> e instanceof MemoryInstance mi
+                    && mi.is64() == mem.type().limits().is64()
+                    && limits(mi.pages(), mi.type().limits(), mem.type().limits());
+            case ImportDesc.Global g -> e instanceof GlobalInstance gi && gi.type().equals(g.type());
+            case ImportDesc.Tag t -> e instanceof TagInstance ti && ti.typeId == canonical[t.type().typeIndex()];
+        };
+    }
+
+    private static boolean limits(long size, Limits actual, Limits expected) {
+        if (size < expected.min()) {
+            return false;
+        }
+        if (!expected.hasMax()) {
+            return true;
+        }
+        return actual.hasMax() && actual.max() <= expected.max();
+    }
+}

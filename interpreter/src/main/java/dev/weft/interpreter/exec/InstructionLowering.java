@@ -1,0 +1,191 @@
+package dev.weft.interpreter.exec;
+
+import static dev.weft.interpreter.exec.Opcodes.*;
+
+import dev.weft.interpreter.ast.Instruction;
+import dev.weft.interpreter.ast.Op;
+import dev.weft.interpreter.valid.FunctionInfo;
+
+/** Lowers one reachable, non-structural instruction for {@link Lowerer}. */
+final class InstructionLowering {
+    private final Lowerer lowerer;
+    private final CodeBuffer out;
+
+    InstructionLowering(Lowerer lowerer, CodeBuffer out) {
+        this.lowerer = lowerer;
+        this.out = out;
+    }
+
+    /** Lowers instruction {@code i} with {@code h} operand slots on the stack before it. */
+    void lower(Instruction ins, int i, int h) {
+        Op op = ins.op();
+        switch (ins) {
+            case Instruction.Indexed x -> indexed(op, x.index(), i, h);
+            case Instruction.Indexed2 x -> indexed2(op, x.first(), x.second());
+            case Instruction.Const c -> constant(op, c.bits());
+            case Instruction.MemAccess m -> memAccess(m);
+            case Instruction.BranchTable t -> branchTable(t);
+            case Instruction.HeapTypeImm t when op == Op.REF_NULL -> out.op(REF_NULL);
+            case Instruction.SelectTyped t -> out.op(t.types().getFirst().isRef() ? SELECT_REF : SELECT);
+            case Instruction.Plain p -> plain(op, i);
+            default -> throw unsupported(op);
+        }
+    }
+
+    static UnsupportedOperationException unsupported(Op op) {
+        return new UnsupportedOperationException("instruction not supported yet: " + op);
+    }
+
+    private void indexed(Op op, int index, int i, int h) {
+        switch (op) {
+            case BR -> lowerer.branch(index, h, BR, BR_COPY);
+            case BR_IF -> brIf(index, h - 1);
+            case CALL -> withImm(CALL, index);
+            case LOCAL_GET -> localGet(index);
+            case LOCAL_SET -> withImm(lowerer.localIsRef(index) ? LOCAL_SET_REF : LOCAL_SET, lowerer.localSlot(index));
+            case LOCAL_TEE -> withImm(lowerer.localIsRef(index) ? LOCAL_TEE_REF : LOCAL_TEE, lowerer.localSlot(index));
+            case GLOBAL_GET -> withImm(lowerer.globalIsRef(index) ? GLOBAL_GET_REF : GLOBAL_GET, index);
+            case GLOBAL_SET -> withImm(lowerer.globalIsRef(index) ? GLOBAL_SET_REF : GLOBAL_SET, index);
+            case TABLE_GET -> withImm(TABLE_GET, index);
+            case TABLE_SET -> withImm(TABLE_SET, index);
+            case TABLE_SIZE -> withImm(TABLE_SIZE, index);
+            case TABLE_GROW -> withImm(TABLE_GROW, index);
+            case TABLE_FILL -> withImm(TABLE_FILL, index);
+            case ELEM_DROP -> withImm(ELEM_DROP, index);
+            case MEMORY_SIZE -> withImm(MEMORY_SIZE, index);
+            case MEMORY_GROW -> withImm(MEMORY_GROW, index);
+            case MEMORY_FILL -> withImm(MEMORY_FILL, index);
+            case DATA_DROP -> withImm(DATA_DROP, index);
+            case REF_FUNC -> withImm(REF_FUNC, index);
+            default -> throw unsupported(op);
+        }
+    }
+
+    private void indexed2(Op op, int first, int second) {
+        int code = switch (op) {
+            case CALL_INDIRECT -> {
+                first = lowerer.canonicalTypeId(first);
+                yield CALL_INDIRECT;
+            }
+            case TABLE_COPY -> TABLE_COPY;
+            case TABLE_INIT -> TABLE_INIT;
+            case MEMORY_COPY -> MEMORY_COPY;
+            case MEMORY_INIT -> MEMORY_INIT;
+            default -> throw unsupported(op);
+        };
+        out.op(code);
+        out.emit(first);
+        out.emit(second);
+    }
+
+    private void withImm(int code, int imm) {
+        out.op(code);
+        out.emit(imm);
+    }
+
+    private void brIf(int depth, int h) {
+        if (lowerer.isSimpleBranch(depth, h)) {
+            out.jumpIf();
+            lowerer.targetOf(depth);
+        } else {
+            lowerer.branch(depth, h, BR_IF, BR_IF_COPY);
+        }
+    }
+
+    private void localGet(int index) {
+        if (lowerer.localIsRef(index)) {
+            withImm(LOCAL_GET_REF, lowerer.localSlot(index));
+        } else if (out.lastOpWithOneImmediate() == LOCAL_GET) {
+            int first = out.lastImmediate();
+            out.dropLast();
+            out.op(LOCAL_GET2);
+            out.emit(first);
+            out.emit(lowerer.localSlot(index));
+        } else {
+            withImm(LOCAL_GET, lowerer.localSlot(index));
+        }
+    }
+
+    private void constant(Op op, long bits) {
+        if (op == Op.I32_CONST || op == Op.F32_CONST) {
+            withImm(CONST32, (int) bits);
+        } else {
+            out.op(CONST64);
+            out.emit((int) (bits >>> 32));
+            out.emit((int) bits);
+        }
+    }
+
+    private void branchTable(Instruction.BranchTable t) {
+        out.op(BR_TABLE);
+        out.emit(t.labels().length);
+        for (int label : t.labels()) {
+            lowerer.tableEntry(label);
+        }
+        lowerer.tableEntry(t.defaultLabel());
+    }
+
+    private void memAccess(Instruction.MemAccess m) {
+        int hot = hotMemoryOp(m.op());
+        boolean fits = m.offset() >= 0 && m.offset() <= 0xFFFF_FFFFL;
+        if (m.memory() == 0 && fits && !lowerer.memoryIs64(0)) {
+            withImm(hot, (int) m.offset());
+        } else {
+            out.op(MEM_EXT);
+            out.emit(m.op().ordinal());
+            out.emit(m.memory());
+            out.emit((int) (m.offset() >>> 32));
+            out.emit((int) m.offset());
+        }
+    }
+
+    private static int hotMemoryOp(Op op) {
+        return switch (op) {
+            case I32_LOAD, F32_LOAD, I64_LOAD32_S -> LOAD_I32;
+            case I64_LOAD, F64_LOAD -> LOAD_I64;
+            case I32_LOAD8_S, I64_LOAD8_S -> LOAD_8S;
+            case I32_LOAD8_U, I64_LOAD8_U -> LOAD_8U;
+            case I32_LOAD16_S, I64_LOAD16_S -> LOAD_16S;
+            case I32_LOAD16_U, I64_LOAD16_U -> LOAD_16U;
+            case I64_LOAD32_U -> LOAD_32U;
+            case I32_STORE, F32_STORE, I64_STORE32 -> STORE_32;
+            case I64_STORE, F64_STORE -> STORE_64;
+            case I32_STORE8, I64_STORE8 -> STORE_8;
+            case I32_STORE16, I64_STORE16 -> STORE_16;
+            default -> throw unsupported(op);
+        };
+    }
+
+    private void plain(Op op, int i) {
+        switch (op) {
+            case NOP, I32_WRAP_I64, I32_REINTERPRET_F32, I64_REINTERPRET_F64, F32_REINTERPRET_I32,
+                    F64_REINTERPRET_I64 -> { }
+            case UNREACHABLE -> out.op(UNREACHABLE);
+            case RETURN -> lowerer.emitReturn(lowerer.functionResults());
+            case DROP -> out.op(lowerer.operandKind(i) == FunctionInfo.KIND_REF ? DROP_REF : DROP);
+            case SELECT -> out.op(lowerer.operandKind(i) == FunctionInfo.KIND_REF ? SELECT_REF : SELECT);
+            case REF_IS_NULL -> out.op(REF_IS_NULL);
+            case I32_ADD -> i32Add();
+            default -> {
+                int simple = PlainOps.internal(op);
+                if (simple >= 0) {
+                    out.op(simple);
+                } else if (PlainOps.isConversion(op)) {
+                    withImm(CONVERT, op.ordinal());
+                } else {
+                    throw unsupported(op);
+                }
+            }
+        }
+    }
+
+    private void i32Add() {
+        if (out.lastOpWithOneImmediate() == CONST32) {
+            int c = out.lastImmediate();
+            out.dropLast();
+            withImm(I32_ADD_CONST, c);
+        } else {
+            out.op(I32_ADD);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.weft.interpreter.exec;
+
+/**
+ * A control label during lowering: where branches to it go, how many slots they carry, and the
+ * operand height (above the locals) the label's values start at.
+ */
+final class Label {
+    final boolean loop;
+    final boolean dead;
+    /** Slots carried by a branch: results for a block/if, params for a loop. */
+    final int arity;
+    /** Operand height at entry, below the block's params. */
+    final int height;
+    /** Loop start pc (loops only). */
+    final int start;
+    /** Position of an if's jump-to-else immediate, or -1. */
+    int elseFixup = -1;
+    /** Positions of forward branch immediates to patch with the end pc. */
+    final IntList fixups = new IntList();
+
+    private Label(boolean loop, boolean dead, int arity, int height, int start) {
+        this.loop = loop;
+        this.dead = dead;
+        this.arity = arity;
+        this.height = height;
+        this.start = start;
+    }
+
+    static Label block(int height, int results) {
+        return new Label(false, false, results, height, -1);
+    }
+
+    static Label loop(int height, int params, int start) {
+        return new Label(true, false, params, height, start);
+    }
+
+    static Label deadLabel() {
+        return new Label(false, true, 0, 0, -1);
+    }
+}

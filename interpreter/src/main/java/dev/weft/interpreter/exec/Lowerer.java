@@ -1,0 +1,279 @@
+package dev.weft.interpreter.exec;
+
+import static dev.weft.interpreter.exec.Opcodes.*;
+
+import dev.weft.interpreter.ast.BlockType;
+import dev.weft.interpreter.ast.CompositeType;
+import dev.weft.interpreter.ast.Function;
+import dev.weft.interpreter.ast.Global;
+import dev.weft.interpreter.ast.Import;
+import dev.weft.interpreter.ast.ImportDesc;
+import dev.weft.interpreter.ast.Instruction;
+import dev.weft.interpreter.ast.MemoryType;
+import dev.weft.interpreter.ast.Module;
+import dev.weft.interpreter.ast.Op;
+import dev.weft.interpreter.ast.ValType;
+import dev.weft.interpreter.valid.FunctionInfo;
+import dev.weft.interpreter.valid.ValidatedModule;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lowers validated function bodies to internal code (see {@link Opcodes}). Structured control
+ * emits nothing: a branch becomes a jump to a resolved pc, plus, only when the operand stack has
+ * extra values below the carried ones, the carried slot count and the height (relative to fp) to
+ * move them to. Unreachable code (height -1 from the validator) is skipped. A few pairs are
+ * fused: a comparison or {@code i32.eqz} with the following {@code br_if}/{@code if},
+ * {@code i32.const}+{@code i32.add}, and two numeric {@code local.get}s.
+ *
+ * <p>Immediate layouts: {@code BR t}; {@code BR_COPY t arity height}; {@code BR_TABLE n (t arity
+ * height){n+1}}; {@code CALL f}; {@code CALL_INDIRECT canonicalType table}; {@code CONST64 hi lo};
+ * hot loads/stores {@code offset}; {@code MEM_EXT op memory offLo offHi}; {@code CONVERT op}.
+ */
+public final class Lowerer {
+    private final ValidatedModule vm;
+    private final List<ValType> globalTypes = new ArrayList<>();
+    private final List<MemoryType> memoryTypes = new ArrayList<>();
+    private final CodeBuffer out = new CodeBuffer();
+    private final List<Label> labels = new ArrayList<>();
+    private ValType[] localTypes;
+    private int[] localSlots;
+    private int numLocals;
+    private int[] heights;
+    private byte[] kinds;
+
+    private Lowerer(ValidatedModule vm) {
+        this.vm = vm;
+        Module m = vm.module();
+        for (Import i : m.imports()) {
+            if (i.desc() instanceof ImportDesc.Global g) {
+                globalTypes.add(g.type().type());
+            } else if (i.desc() instanceof ImportDesc.Memory mem) {
+                memoryTypes.add(mem.type());
+            }
+        }
+        for (Global g : m.globals()) {
+            globalTypes.add(g.type().type());
+        }
+        memoryTypes.addAll(m.memories());
+    }
+
+    /** Lowers every defined function of a validated module. */
+    public static CompiledFunction[] lowerAll(ValidatedModule vm) {
+        int n = vm.module().functions().size();
+        CompiledFunction[] result = new CompiledFunction[n];
+        for (int i = 0; i < n; i++) {
+            result[i] = new Lowerer(vm).lower(i);
+        }
+        return result;
+    }
+
+    CompositeType.Func funcType(int typeIndex) {
+        return (CompositeType.Func) vm.types().get(typeIndex).composite();
+    }
+
+    private CompiledFunction lower(int index) {
+        Function f = vm.module().functions().get(index);
+        FunctionInfo info = vm.functions().get(index);
+        CompositeType.Func type = funcType(f.typeIndex());
+        layoutLocals(type, f);
+        heights = info.heightBefore();
+        kinds = info.operandKind();
+        int numParams = slotsOf(type.params());
+        int numResults = slotsOf(type.results());
+        labels.add(Label.block(0, numResults));
+        List<Instruction> body = f.body();
+        for (int i = 0; i < body.size(); i++) {
+            lowerOne(body.get(i), i);
+        }
+        return new CompiledFunction(numParams, numLocals, info.maxStackHeight(), numResults, out.toArray());
+    }
+
+    private void layoutLocals(CompositeType.Func type, Function f) {
+        List<ValType> all = new ArrayList<>(type.params());
+        all.addAll(f.locals());
+        localTypes = all.toArray(ValType[]::new);
+        localSlots = new int[localTypes.length];
+        int slot = 0;
+        for (int i = 0; i < localTypes.length; i++) {
+            localSlots[i] = slot;
+            slot += localTypes[i].slots();
+        }
+        numLocals = slot;
+    }
+
+    static int slotsOf(List<ValType> types) {
+        int n = 0;
+        for (ValType t : types) {
+            n += t.slots();
+        }
+        return n;
+    }
+
+    private int blockParams(BlockType bt) {
+        return bt instanceof BlockType.Indexed ix ? slotsOf(funcType(ix.typeIndex()).params()) : 0;
+    }
+
+    private int blockResults(BlockType bt) {
+        return switch (bt) {
+            case BlockType.Empty e -> 0;
+            case BlockType.Single s -> s.type().slots();
+            case BlockType.Indexed ix -> slotsOf(funcType(ix.typeIndex()).results());
+        };
+    }
+
+    private Label top() {
+        return labels.getLast();
+    }
+
+    private void lowerOne(Instruction ins, int i) {
+        int h = heights[i];
+        switch (ins.op()) {
+            case BLOCK, LOOP, IF -> enterBlock((Instruction.Block) ins, h);
+            case ELSE -> enterElse();
+            case END -> exitBlock();
+            default -> {
+                if (h >= 0 && !top().dead) {
+                    new InstructionLowering(this, out).lower(ins, i, h);
+                }
+            }
+        }
+    }
+
+    private void enterBlock(Instruction.Block b, int h) {
+        if (h < 0 || top().dead) {
+            labels.add(Label.deadLabel());
+            return;
+        }
+        int params = blockParams(b.type());
+        int results = blockResults(b.type());
+        switch (b.op()) {
+            case LOOP -> {
+                out.barrier();
+                labels.add(Label.loop(h - params, params, out.length()));
+            }
+            case IF -> {
+                Label l = Label.block(h - 1 - params, results);
+                labels.add(l);
+                l.elseFixup = out.jumpUnless();
+            }
+            default -> labels.add(Label.block(h - params, results));
+        }
+    }
+
+    private void enterElse() {
+        Label l = top();
+        if (l.dead) {
+            return;
+        }
+        out.op(BR);
+        l.fixups.add(out.length());
+        out.emit(-1);
+        out.patch(l.elseFixup, out.length());
+        l.elseFixup = -1;
+        out.barrier();
+    }
+
+    private void exitBlock() {
+        Label l = labels.removeLast();
+        if (l.dead) {
+            return;
+        }
+        out.barrier();
+        if (l.elseFixup >= 0) {
+            out.patch(l.elseFixup, out.length());
+        }
+        for (int pos : l.fixups.toArray()) {
+            out.patch(pos, out.length());
+        }
+        if (labels.isEmpty()) {
+            emitReturn(l.arity);
+        }
+    }
+
+    void emitReturn(int arity) {
+        if (arity == 0) {
+            out.op(RETURN_VOID);
+        } else if (arity == 1) {
+            out.op(RETURN_1);
+        } else {
+            out.op(RETURN);
+            out.emit(arity);
+        }
+    }
+
+    /** The function's result slots (the outermost label's arity). */
+    int functionResults() {
+        return labels.getFirst().arity;
+    }
+
+    /**
+     * Emits a branch to label {@code depth} taken with {@code height} operand slots on the stack:
+     * {@code simple} when nothing must move, else {@code copy} with arity and target height.
+     */
+    void branch(int depth, int height, int simple, int copy) {
+        Label l = labels.get(labels.size() - 1 - depth);
+        if (height - l.arity == l.height) {
+            out.op(simple);
+            target(l);
+        } else {
+            out.op(copy);
+            target(l);
+            out.emit(l.arity);
+            out.emit(numLocals + l.height);
+        }
+    }
+
+    /** Whether a branch to label {@code depth} at {@code height} needs no value movement. */
+    boolean isSimpleBranch(int depth, int height) {
+        Label l = labels.get(labels.size() - 1 - depth);
+        return height - l.arity == l.height;
+    }
+
+    /** Emits the target pc (or a fixup) of label {@code depth}. */
+    void targetOf(int depth) {
+        target(labels.get(labels.size() - 1 - depth));
+    }
+
+    /** Emits one br_table entry: target, arity, target height. */
+    void tableEntry(int depth) {
+        Label l = labels.get(labels.size() - 1 - depth);
+        target(l);
+        out.emit(l.arity);
+        out.emit(numLocals + l.height);
+    }
+
+    /** Emits the target pc of a branch to {@code l}, or records a fixup for a forward one. */
+    void target(Label l) {
+        if (l.loop) {
+            out.emit(l.start);
+        } else {
+            l.fixups.add(out.length());
+            out.emit(-1);
+        }
+    }
+
+    int localSlot(int index) {
+        return localSlots[index];
+    }
+
+    boolean localIsRef(int index) {
+        return localTypes[index].isRef();
+    }
+
+    boolean globalIsRef(int index) {
+        return globalTypes.get(index).isRef();
+    }
+
+    boolean memoryIs64(int index) {
+        return memoryTypes.get(index).limits().is64();
+    }
+
+    byte operandKind(int i) {
+        return kinds[i];
+    }
+
+    int canonicalTypeId(int typeIndex) {
+        return vm.canonicalTypeIds()[typeIndex];
+    }
+}

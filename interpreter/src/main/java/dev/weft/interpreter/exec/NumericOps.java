@@ -1,0 +1,255 @@
+package dev.weft.interpreter.exec;
+
+import dev.weft.interpreter.Trap;
+import dev.weft.interpreter.TrapKind;
+import dev.weft.interpreter.ast.Op;
+
+/**
+ * Numeric operations too bulky for the dispatch loop: trapping division, float min/max/copysign
+ * on raw bits, roundings and every conversion. Operands and results are slot values: i32 and f32
+ * in the low 32 bits (upper bits ignored on input), i64 and f64 in all 64.
+ */
+final class NumericOps {
+    private static final Op[] OPS = Op.values();
+    private static final int F32_SIGN = 0x8000_0000;
+    private static final long F64_SIGN = 0x8000_0000_0000_0000L;
+
+    private NumericOps() {}
+
+    // ---- integer division ------------------------------------------------------------------
+
+    static int i32DivS(int a, int b) {
+        if (b == 0) {
+            throw new Trap(TrapKind.INTEGER_DIVIDE_BY_ZERO);
+        }
+        if (a == Integer.MIN_VALUE && b == -1) {
+            throw new Trap(TrapKind.INTEGER_OVERFLOW);
+        }
+        return a / b;
+    }
+
+    static int i32DivU(int a, int b) {
+        if (b == 0) {
+            throw new Trap(TrapKind.INTEGER_DIVIDE_BY_ZERO);
+        }
+        return Integer.divideUnsigned(a, b);
+    }
+
+    static int i32RemS(int a, int b) {
+        if (b == 0) {
+            throw new Trap(TrapKind.INTEGER_DIVIDE_BY_ZERO);
+        }
+        return b == -1 ? 0 : a % b;
+    }
+
+    static int i32RemU(int a, int b) {
+        if (b == 0) {
+            throw new Trap(TrapKind.INTEGER_DIVIDE_BY_ZERO);
+        }
+        return Integer.remainderUnsigned(a, b);
+    }
+
+    static long i64DivS(long a, long b) {
+        if (b == 0) {
+            throw new Trap(TrapKind.INTEGER_DIVIDE_BY_ZERO);
+        }
+        if (a == Long.MIN_VALUE && b == -1) {
+            throw new Trap(TrapKind.INTEGER_OVERFLOW);
+        }
+        return a / b;
+    }
+
+    static long i64DivU(long a, long b) {
+        if (b == 0) {
+            throw new Trap(TrapKind.INTEGER_DIVIDE_BY_ZERO);
+        }
+        return Long.divideUnsigned(a, b);
+    }
+
+    static long i64RemS(long a, long b) {
+        if (b == 0) {
+            throw new Trap(TrapKind.INTEGER_DIVIDE_BY_ZERO);
+        }
+        return b == -1 ? 0 : a % b;
+    }
+
+    static long i64RemU(long a, long b) {
+        if (b == 0) {
+            throw new Trap(TrapKind.INTEGER_DIVIDE_BY_ZERO);
+        }
+        return Long.remainderUnsigned(a, b);
+    }
+
+    // ---- f32 on raw bits -------------------------------------------------------------------
+
+    static float f(long slot) {
+        return Float.intBitsToFloat((int) slot);
+    }
+
+    static long fb(float v) {
+        return Float.floatToRawIntBits(v);
+    }
+
+    static double d(long slot) {
+        return Double.longBitsToDouble(slot);
+    }
+
+    static long db(double v) {
+        return Double.doubleToRawLongBits(v);
+    }
+
+    static long f32Add(long a, long b) {
+        return fb(f(a) + f(b));
+    }
+
+    static long f32Sub(long a, long b) {
+        return fb(f(a) - f(b));
+    }
+
+    static long f32Mul(long a, long b) {
+        return fb(f(a) * f(b));
+    }
+
+    static long f32Div(long a, long b) {
+        return fb(f(a) / f(b));
+    }
+
+    static long f32Min(long a, long b) {
+        float x = f(a);
+        float y = f(b);
+        if (x != x || y != y) {
+            return fb(x + y);
+        }
+        return fb(Math.min(x, y));
+    }
+
+    static long f32Max(long a, long b) {
+        float x = f(a);
+        float y = f(b);
+        if (x != x || y != y) {
+            return fb(x + y);
+        }
+        return fb(Math.max(x, y));
+    }
+
+    static long f32Copysign(long a, long b) {
+        return ((int) a & ~F32_SIGN) | ((int) b & F32_SIGN);
+    }
+
+    static long f32Abs(long a) {
+        return (int) a & ~F32_SIGN;
+    }
+
+    static long f32Neg(long a) {
+        return (int) a ^ F32_SIGN;
+    }
+
+    static long f32Sqrt(long a) {
+        return fb((float) Math.sqrt(f(a)));
+    }
+
+    // ---- f64 on raw bits -------------------------------------------------------------------
+
+    static long f64Add(long a, long b) {
+        return db(d(a) + d(b));
+    }
+
+    static long f64Sub(long a, long b) {
+        return db(d(a) - d(b));
+    }
+
+    static long f64Mul(long a, long b) {
+        return db(d(a) * d(b));
+    }
+
+    static long f64Div(long a, long b) {
+        return db(d(a) / d(b));
+    }
+
+    static long f64Min(long a, long b) {
+        double x = d(a);
+        double y = d(b);
+        if (x != x || y != y) {
+            return db(x + y);
+        }
+        return db(Math.min(x, y));
+    }
+
+    static long f64Max(long a, long b) {
+        double x = d(a);
+        double y = d(b);
+        if (x != x || y != y) {
+            return db(x + y);
+        }
+        return db(Math.max(x, y));
+    }
+
+    static long f64Copysign(long a, long b) {
+        return (a & ~F64_SIGN) | (b & F64_SIGN);
+    }
+
+    static long f64Abs(long a) {
+        return a & ~F64_SIGN;
+    }
+
+    static long f64Neg(long a) {
+        return a ^ F64_SIGN;
+    }
+
+    // ---- conversions and roundings (sub-opcode = Op ordinal) --------------------------------
+
+    /** Applies the unary operation {@code Op.values()[op]} to a slot value. */
+    static long convert(int op, long x) {
+        return switch (OPS[op]) {
+            case I64_EXTEND_I32_S -> (int) x;
+            case I64_EXTEND_I32_U -> x & 0xFFFF_FFFFL;
+            case I32_EXTEND8_S, I64_EXTEND8_S -> (byte) x;
+            case I32_EXTEND16_S, I64_EXTEND16_S -> (short) x;
+            case I64_EXTEND32_S -> (int) x;
+            case F32_CEIL -> fb((float) Math.ceil(f(x)));
+            case F32_FLOOR -> fb((float) Math.floor(f(x)));
+            case F32_TRUNC -> fb(truncF(f(x)));
+            case F32_NEAREST -> fb((float) Math.rint(f(x)));
+            case F64_CEIL -> db(Math.ceil(d(x)));
+            case F64_FLOOR -> db(Math.floor(d(x)));
+            case F64_TRUNC -> db(truncD(d(x)));
+            case F64_NEAREST -> db(Math.rint(d(x)));
+            case F32_DEMOTE_F64 -> fb((float) d(x));
+            case F64_PROMOTE_F32 -> db(f(x));
+            case F32_CONVERT_I32_S -> fb((float) (int) x);
+            case F32_CONVERT_I32_U -> fb((float) (x & 0xFFFF_FFFFL));
+            case F32_CONVERT_I64_S -> fb((float) x);
+            case F32_CONVERT_I64_U -> fb(u64ToFloat(x));
+            case F64_CONVERT_I32_S -> db((int) x);
+            case F64_CONVERT_I32_U -> db(x & 0xFFFF_FFFFL);
+            case F64_CONVERT_I64_S -> db((double) x);
+            case F64_CONVERT_I64_U -> db(u64ToDouble(x));
+            default -> Truncations.apply(OPS[op], x);
+        };
+    }
+
+    private static float truncF(float v) {
+        return v < 0 ? (float) Math.ceil(v) : (float) Math.floor(v);
+    }
+
+    private static double truncD(double v) {
+        return v < 0 ? Math.ceil(v) : Math.floor(v);
+    }
+
+    /** Unsigned 64-bit integer to float with a single rounding. */
+    static float u64ToFloat(long x) {
+        if (x >= 0) {
+            return (float) x;
+        }
+        // halve keeping the lowest bit sticky so the final rounding is correct
+        return (float) ((x >>> 1) | (x & 1)) * 2f;
+    }
+
+    /** Unsigned 64-bit integer to double with a single rounding. */
+    static double u64ToDouble(long x) {
+        if (x >= 0) {
+            return (double) x;
+        }
+        return (double) ((x >>> 1) | (x & 1)) * 2.0;
+    }
+}

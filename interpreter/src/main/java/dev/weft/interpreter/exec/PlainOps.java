@@ -1,0 +1,48 @@
+package dev.weft.interpreter.exec;
+
+import dev.weft.interpreter.ast.Op;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Maps immediate-free numeric Wasm opcodes to internal ones. Opcodes I32_EQZ..F64_COPYSIGN in
+ * {@link Opcodes} carry the same names as their {@link Op}; unary conversions and roundings go
+ * through {@link Opcodes#CONVERT} with the Op ordinal as sub-opcode.
+ */
+final class PlainOps {
+    private static final Map<Op, Integer> DIRECT = new EnumMap<>(Op.class);
+    private static final Set<Op> CONVERSIONS = EnumSet.of(
+            Op.F32_CEIL, Op.F32_FLOOR, Op.F32_TRUNC, Op.F32_NEAREST,
+            Op.F64_CEIL, Op.F64_FLOOR, Op.F64_TRUNC, Op.F64_NEAREST,
+            Op.I32_TRUNC_F32_S, Op.I32_TRUNC_F32_U, Op.I32_TRUNC_F64_S, Op.I32_TRUNC_F64_U,
+            Op.I64_EXTEND_I32_S, Op.I64_EXTEND_I32_U,
+            Op.I64_TRUNC_F32_S, Op.I64_TRUNC_F32_U, Op.I64_TRUNC_F64_S, Op.I64_TRUNC_F64_U,
+            Op.F32_CONVERT_I32_S, Op.F32_CONVERT_I32_U, Op.F32_CONVERT_I64_S, Op.F32_CONVERT_I64_U,
+            Op.F32_DEMOTE_F64,
+            Op.F64_CONVERT_I32_S, Op.F64_CONVERT_I32_U, Op.F64_CONVERT_I64_S, Op.F64_CONVERT_I64_U,
+            Op.F64_PROMOTE_F32,
+            Op.I32_EXTEND8_S, Op.I32_EXTEND16_S, Op.I64_EXTEND8_S, Op.I64_EXTEND16_S, Op.I64_EXTEND32_S,
+            Op.I32_TRUNC_SAT_F32_S, Op.I32_TRUNC_SAT_F32_U, Op.I32_TRUNC_SAT_F64_S, Op.I32_TRUNC_SAT_F64_U,
+            Op.I64_TRUNC_SAT_F32_S, Op.I64_TRUNC_SAT_F32_U, Op.I64_TRUNC_SAT_F64_S, Op.I64_TRUNC_SAT_F64_U);
+
+    static {
+        for (int code = Opcodes.I32_EQZ; code <= Opcodes.F64_COPYSIGN; code++) {
+            DIRECT.put(Op.valueOf(Opcodes.name(code)), code);
+        }
+    }
+
+    private PlainOps() {}
+
+    /** The internal opcode of a numeric Wasm opcode without immediates, or -1. */
+    static int internal(Op op) {
+        Integer code = DIRECT.get(op);
+        return code == null ? -1 : code;
+    }
+
+    /** Whether {@code op} is lowered to {@link Opcodes#CONVERT}. */
+    static boolean isConversion(Op op) {
+        return CONVERSIONS.contains(op);
+    }
+}

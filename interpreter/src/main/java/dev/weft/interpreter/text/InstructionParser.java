@@ -1,0 +1,210 @@
+package dev.weft.interpreter.text;
+
+import dev.weft.interpreter.ast.BlockType;
+import dev.weft.interpreter.ast.Expression;
+import dev.weft.interpreter.ast.Instruction;
+import dev.weft.interpreter.ast.Op;
+import dev.weft.interpreter.ast.ValType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Parses instruction sequences, flat and folded, into the flat instruction list of the AST.
+ * Invariant: {@code labels} holds the label names of the enclosing blocks, innermost last
+ * (null for unnamed blocks), so a name's relative depth is its distance from the end.
+ */
+final class InstructionParser {
+    private final ModuleContext ctx;
+    private final TypeParser typeParser;
+    private final List<String> labels = new ArrayList<>();
+    private final List<Instruction> out = new ArrayList<>();
+    private final ImmediateParser immediates;
+
+    private InstructionParser(ModuleContext ctx, IndexSpace locals) {
+        this.ctx = ctx;
+        this.typeParser = new TypeParser(ctx);
+        this.immediates = new ImmediateParser(ctx, typeParser, locals, this::label);
+    }
+
+    /** A function body: all remaining items of {@code c}, followed by the final {@code end}. */
+    static List<Instruction> functionBody(ModuleContext ctx, IndexSpace locals, Cursor c) {
+        InstructionParser p = new InstructionParser(ctx, locals);
+        p.sequence(c);
+        c.expectEnd();
+        p.out.add(new Instruction.Plain(Op.END));
+        return p.out;
+    }
+
+    /** A constant expression: all remaining items of {@code c}, without the final end. */
+    static Expression expression(ModuleContext ctx, Cursor c) {
+        InstructionParser p = new InstructionParser(ctx, new IndexSpace("local"));
+        p.sequence(c);
+        c.expectEnd();
+        return new Expression(p.out);
+    }
+
+    /** A single folded instruction as an expression (e.g. an element item or offset). */
+    static Expression folded(ModuleContext ctx, SExpr.Node node) {
+        InstructionParser p = new InstructionParser(ctx, new IndexSpace("local"));
+        p.folded(node);
+        return new Expression(p.out);
+    }
+
+    /** Parses instructions until the end of {@code c} or a keyword that closes a block. */
+    private void sequence(Cursor c) {
+        while (!c.atEnd()) {
+            if (c.peek() instanceof SExpr.Node n) {
+                c.next();
+                folded(n);
+                continue;
+            }
+            Token t = c.peekToken(Token.Kind.ATOM);
+            if (t == null) {
+                throw c.error("unexpected token");
+            }
+            if (isBlockEnd(t.text())) {
+                return;
+            }
+            c.next();
+            flat(t.text(), c);
+        }
+    }
+
+    private static boolean isBlockEnd(String keyword) {
+        return keyword.equals("end") || keyword.equals("else") || keyword.equals("then");
+    }
+
+    private void flat(String keyword, Cursor c) {
+        Op op = op(keyword, c);
+        switch (op) {
+            case BLOCK, LOOP, IF, TRY_TABLE -> flatBlock(op, c);
+            default -> out.add(immediates.parse(op, c));
+        }
+    }
+
+    private Op op(String keyword, Cursor c) {
+        Op op = Op.fromText(keyword);
+        if (op == null) {
+            boolean known = Keywords.isKnown(keyword);
+            throw new TextException(known ? "unexpected token" : "unknown operator " + keyword, c.line());
+        }
+        return op;
+    }
+
+    private void flatBlock(Op op, Cursor c) {
+        String label = c.optId();
+        out.add(blockStart(op, c));
+        labels.add(label);
+        sequence(c);
+        if (op == Op.IF && c.peekKeyword("else")) {
+            c.next();
+            checkEndLabel(c, label);
+            out.add(new Instruction.Plain(Op.ELSE));
+            sequence(c);
+        }
+        c.keyword("end");
+        checkEndLabel(c, label);
+        labels.remove(labels.size() - 1);
+        out.add(new Instruction.Plain(Op.END));
+    }
+
+    private void checkEndLabel(Cursor c, String label) {
+        int line = c.line();
+        String id = c.optId();
+        if (id != null && !id.equals(label)) {
+            throw new TextException("mismatching label", line);
+        }
+    }
+
+    /** The block instruction with its type (and catch clauses), read from {@code c}. */
+    private Instruction blockStart(Op op, Cursor c) {
+        BlockType type = blockType(c);
+        if (op == Op.TRY_TABLE) {
+            return new Instruction.TryTable(type, immediates.catches(c));
+        }
+        return new Instruction.Block(op, type);
+    }
+
+    private void folded(SExpr.Node node) {
+        String head = node.head();
+        if (head == null) {
+            throw new TextException("unexpected token", node.line());
+        }
+        Cursor c = Cursor.body(node);
+        Op op = op(head, c);
+        switch (op) {
+            case BLOCK, LOOP, TRY_TABLE -> foldedBlock(op, c);
+            case IF -> foldedIf(c);
+            default -> {
+                Instruction ins = immediates.parse(op, c);
+                while (!c.atEnd()) {
+                    folded(c.node());
+                }
+                out.add(ins);
+            }
+        }
+    }
+
+    private void foldedBlock(Op op, Cursor c) {
+        String label = c.optId();
+        out.add(blockStart(op, c));
+        labels.add(label);
+        sequence(c);
+        c.expectEnd();
+        labels.remove(labels.size() - 1);
+        out.add(new Instruction.Plain(Op.END));
+    }
+
+    private void foldedIf(Cursor c) {
+        String label = c.optId();
+        BlockType type = blockType(c);
+        while (c.peekNode() && !c.peekList("then")) {
+            folded(c.node());
+        }
+        out.add(new Instruction.Block(Op.IF, type));
+        labels.add(label);
+        Cursor then = c.enter("then");
+        sequence(then);
+        then.expectEnd();
+        if (c.peekList("else")) {
+            Cursor els = c.enter("else");
+            out.add(new Instruction.Plain(Op.ELSE));
+            sequence(els);
+            els.expectEnd();
+        }
+        c.expectEnd();
+        labels.remove(labels.size() - 1);
+        out.add(new Instruction.Plain(Op.END));
+    }
+
+    private BlockType blockType(Cursor c) {
+        if (c.peekList("type") || c.peekList("param")) {
+            return new BlockType.Indexed(typeParser.typeUse(c, false).typeIndex());
+        }
+        int line = c.line();
+        List<ValType> results = typeParser.funcSignature(c, null).results();
+        if (results.isEmpty()) {
+            return BlockType.EMPTY;
+        }
+        if (results.size() == 1) {
+            return new BlockType.Single(results.get(0));
+        }
+        return new BlockType.Indexed(ctx.implicitType(List.of(), results, line));
+    }
+
+    /** Resolves a label token: a name to its relative depth, or a numeric depth. */
+    private int label(Token t) {
+        if (t.kind() == Token.Kind.ID) {
+            for (int i = labels.size() - 1; i >= 0; i--) {
+                if (t.text().equals(labels.get(i))) {
+                    return labels.size() - 1 - i;
+                }
+            }
+            throw new TextException("unknown label $" + t.text(), t.line());
+        }
+        if (t.kind() != Token.Kind.ATOM) {
+            throw new TextException("unexpected token", t.line());
+        }
+        return (int) Numbers.unsigned(t.text(), 32, t.line());
+    }
+}

@@ -1,0 +1,84 @@
+package dev.weft.interpreter.valid;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The process-wide table of canonical type ids, implementing iso-recursive type equivalence.
+ *
+ * <p>A recursion group is interned under a structural key in which references to types of the
+ * same group are written relative to the group ({@code @k}) and references to earlier types by
+ * their canonical id ({@code #id}). Two groups with the same key get the same ids, so two type
+ * indices (of any two modules) have the same canonical id exactly when their types are equivalent.
+ * The table also remembers each canonical type's declared supertypes (as canonical ids), so
+ * subtyping between types of different modules can be decided by {@link #isSubtype(int, int)}.
+ *
+ * <p>Thread-safe: all access is synchronised on the registry; interning is done once per module.
+ */
+public final class TypeRegistry {
+    private static final TypeRegistry GLOBAL = new TypeRegistry();
+
+    private final Map<String, Integer> groups = new HashMap<>();
+    private int[][] supers = new int[64][];
+    private int next;
+
+    /** The registry shared by every module of the process. */
+    public static TypeRegistry global() {
+        return GLOBAL;
+    }
+
+    /**
+     * Interns a recursion group and returns the canonical id of its first type; the group's
+     * types get consecutive ids.
+     *
+     * @param key          the structural key of the group (see the class comment)
+     * @param groupSupers  for each type of the group its declared supertypes: a value {@code >= 0}
+     *                     is a canonical id, a value {@code v < 0} means the group's type
+     *                     {@code -v - 1}
+     */
+    public synchronized int intern(String key, int[][] groupSupers) {
+        Integer known = groups.get(key);
+        if (known != null) {
+            return known;
+        }
+        int base = next;
+        int n = groupSupers.length;
+        if (base + n > supers.length) {
+            supers = Arrays.copyOf(supers, Math.max(supers.length * 2, base + n));
+        }
+        for (int i = 0; i < n; i++) {
+            int[] s = groupSupers[i].clone();
+            for (int j = 0; j < s.length; j++) {
+                if (s[j] < 0) {
+                    s[j] = base + (-s[j] - 1);
+                }
+            }
+            supers[base + i] = s;
+        }
+        next = base + n;
+        groups.put(key, base);
+        return base;
+    }
+
+    /** True when the canonical type {@code sub} is the canonical type {@code sup} or a declared subtype of it. */
+    public synchronized boolean isSubtype(int sub, int sup) {
+        if (sub == sup) {
+            return true;
+        }
+        if (sub < 0 || sub >= next) {
+            return false;
+        }
+        for (int s : supers[sub]) {
+            if (isSubtype(s, sup)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The number of canonical types interned so far. */
+    public synchronized int size() {
+        return next;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.weft.interpreter.wast;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.weft.interpreter.MalformedModuleException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Parses every in-scope script of the conformance suite: each text or quote module outside
+ * {@code assert_malformed} must parse, and each quoted {@code assert_malformed} module must
+ * fail with a message starting with the expected text.
+ */
+class SuiteParseTest {
+    private static final String[] DIRS = {"", "gc", "multi-memory", "stack-switching"};
+
+    private final List<String> failures = new ArrayList<>();
+    private int passed;
+    private int total;
+
+    @Test
+    void everyInScopeScriptParsesAndMalformedQuotesFailWithTheExpectedMessage() throws IOException {
+        Optional<Path> suite = SuiteLocation.find();
+        assumeTrue(suite.isPresent(), "conformance suite not found; set WEFT_TESTSUITE");
+        for (String dir : DIRS) {
+            Path d = suite.get().resolve(dir);
+            try (Stream<Path> files = Files.list(d)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".wast")).sorted().toList()) {
+                    checkFile(f, dir.isEmpty() ? f.getFileName().toString() : dir + "/" + f.getFileName());
+                }
+            }
+        }
+        failures.forEach(System.out::println);
+        System.out.printf("suite parse: %d/%d module checks passed, %d failures%n", passed, total, failures.size());
+        assertTrue(passed >= total * 0.98, "pass rate too low: " + passed + "/" + total);
+    }
+
+    private void checkFile(Path file, String name) throws IOException {
+        int before = passed;
+        int beforeTotal = total;
+        WastScript script;
+        try {
+            script = WastParser.parse(name, Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            total++;
+            failures.add(name + ": script: " + e.getMessage());
+            return;
+        }
+        for (WastCommand c : script.commands()) {
+            check(name + ":" + c.line(), c);
+        }
+        System.out.printf("%-40s %5d/%5d%n", name, passed - before, total - beforeTotal);
+    }
+
+    private void check(String where, WastCommand c) {
+        switch (c) {
+            case WastCommand.DefineModule m -> mustParse(where, m.source());
+            case WastCommand.AssertInvalid a -> mustParse(where, a.module());
+            case WastCommand.AssertUnlinkable a -> mustParse(where, a.module());
+            case WastCommand.AssertUninstantiable a -> mustParse(where, a.module());
+            case WastCommand.AssertMalformed a -> mustFail(where, a.module(), a.message());
+            default -> { }
+        }
+    }
+
+    private void mustParse(String where, ModuleSource source) {
+        try {
+            switch (source) {
+                case ModuleSource.Text t -> t.parse();
+                case ModuleSource.Quote q -> q.parse();
+                case ModuleSource.Binary b -> {
+                    return;
+                }
+            }
+            total++;
+            passed++;
+        } catch (MalformedModuleException | RuntimeException e) {
+            total++;
+            failures.add(where + ": " + e);
+        }
+    }
+
+    private void mustFail(String where, ModuleSource source, String expected) {
+        if (!(source instanceof ModuleSource.Quote q)) {
+            return;
+        }
+        total++;
+        try {
+            q.parse();
+            failures.add(where + ": parsed, expected \"" + expected + "\"");
+        } catch (MalformedModuleException e) {
+            if (e.getMessage().startsWith(expected)) {
+                passed++;
+            } else {
+                failures.add(where + ": expected \"" + expected + "\" got \"" + e.getMessage() + "\"");
+            }
+        } catch (RuntimeException e) {
+            failures.add(where + ": crashed " + e);
+        }
+    }
+}
