@@ -88,6 +88,9 @@ public final class BinaryDecoder {
         in.eofMessage(ByteReader.UNEXPECTED_END);
         int size = in.length32();
         int begin = in.pos();
+        // Running out of input inside a section is "unexpected end of section or function",
+        // except in custom and element sections, where the suite (custom.wast, binary.wast's
+        // truncated element segments) expects plain "unexpected end".
         boolean endOfSection = id != CUSTOM && id != ELEMENT;
         in.eofMessage(endOfSection ? ByteReader.UNEXPECTED_END_OF_SECTION : ByteReader.UNEXPECTED_END);
         if (id == CUSTOM) {
