@@ -22,9 +22,6 @@ public final class BinaryDecoder {
     private static final int[] ORDER = {1, 2, 3, 4, 5, 13, 6, 7, 8, 9, 12, 10, 11};
     static final int CUSTOM = 0;
     static final int ELEMENT = 9;
-    static final int CODE = 10;
-    static final int DATA = 11;
-    static final int DATA_COUNT = 12;
     static final int MAX_SECTION_ID = 13;
 
     private final ByteReader in;
