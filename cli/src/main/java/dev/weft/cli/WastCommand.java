@@ -3,6 +3,7 @@ package dev.weft.cli;
 import dev.weft.interpreter.wast.KnownFailures;
 import dev.weft.interpreter.wast.Outcome;
 import dev.weft.interpreter.wast.ScriptRun;
+import dev.weft.interpreter.wast.SuiteScope;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -30,6 +31,10 @@ final class WastCommand implements Callable<Integer> {
             description = "commands listed there (file.wast:LINE reason) count as skipped when they fail")
     Path knownFailuresFile;
 
+    @Option(names = "--scope", paramLabel = "FILE",
+            description = "skip suite files excluded there (lines 'path -- reason', paths relative to a DIR argument)")
+    Path scopeFile;
+
     @Option(names = {"-v", "--verbose"}, description = "print every failed command with what went wrong")
     boolean verbose;
 
@@ -43,7 +48,8 @@ final class WastCommand implements Callable<Integer> {
         int passed = 0;
         int failed = 0;
         int skipped = 0;
-        for (Path file : expand(inputs)) {
+        SuiteScope scope = scopeFile == null ? null : SuiteScope.read(scopeFile);
+        for (Path file : expand(inputs, scope)) {
             int p = 0;
             int f = 0;
             int s = 0;
@@ -85,10 +91,12 @@ final class WastCommand implements Callable<Integer> {
         return parent == null ? file.toString() : parent.getFileName() + "/" + file.getFileName();
     }
 
-    private static List<Path> expand(List<Path> inputs) throws IOException {
+    private static List<Path> expand(List<Path> inputs, SuiteScope scope) throws IOException {
         List<Path> files = new ArrayList<>();
         for (Path in : inputs) {
-            if (Files.isDirectory(in)) {
+            if (Files.isDirectory(in) && scope != null) {
+                scope.files(in).forEach(rel -> files.add(in.resolve(rel)));
+            } else if (Files.isDirectory(in)) {
                 try (Stream<Path> walk = Files.walk(in)) {
                     walk.filter(p -> p.toString().endsWith(".wast")).sorted().forEach(files::add);
                 }

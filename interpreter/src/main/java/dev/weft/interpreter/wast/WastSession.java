@@ -76,6 +76,9 @@ public final class WastSession {
     }
 
     private Outcome defineModule(DefineModule c) throws Exception {
+        if (!c.definitionOnly()) {
+            current = null; // a module that fails to load leaves no current module behind
+        }
         CompiledModule compiled;
         try {
             compiled = CompiledModule.compile(load(c.source()));
