@@ -1,0 +1,135 @@
+package dev.weft.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user sees it: exit codes, stdout results, one-line errors on stderr. */
+class MainTest {
+    @TempDir
+    Path dir;
+
+    private String out;
+    private String err;
+
+    private int weft(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            return Main.execute(args);
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+            out = o.toString(StandardCharsets.UTF_8);
+            err = e.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private Path file(String name, String content) throws Exception {
+        Path p = dir.resolve(name);
+        Files.writeString(p, content);
+        return p;
+    }
+
+    @Test
+    void runInvokesAnExportWithTypedArgumentsAndPrintsEachResult() throws Exception {
+        Path wat = file("m.wat", """
+                (module (func (export "divmod") (param i32 i32) (result i32 i32)
+                  (i32.div_s (local.get 0) (local.get 1)) (i32.rem_s (local.get 0) (local.get 1))))
+                """);
+        assertEquals(0, weft("run", wat.toString(), "--invoke", "divmod", "-17", "5"));
+        assertEquals("-3\n-2\n", out.replace("\r", ""));
+    }
+
+    @Test
+    void theDemoComputesTheCollatzStepTotalOfItsTasks() {
+        // 10 tasks starting at 27..36 take 349 Collatz steps in total (computed independently).
+        assertEquals(0, weft("run", "../examples/demo.wat", "--invoke", "run", "10"));
+        assertEquals("349", out.strip());
+    }
+
+    @Test
+    void aTrapIsOneLineOnStderrWithExitCodeOne() throws Exception {
+        Path wat = file("t.wat", "(module (func (export \"f\") (result i32) (i32.div_u (i32.const 1) (i32.const 0))))");
+        assertEquals(1, weft("run", wat.toString(), "--invoke", "f"));
+        assertEquals("weft: trap: integer divide by zero", err.strip());
+        assertEquals("", out);
+    }
+
+    @Test
+    void aMalformedModuleIsNamedAsSuch() throws Exception {
+        Path bad = dir.resolve("bad.wasm");
+        Files.write(bad, new byte[] {0, 'a', 's', 'm', 2, 0, 0, 0});
+        assertEquals(1, weft("run", bad.toString()));
+        assertTrue(err.startsWith("weft: malformed module: unknown binary version"), err);
+        assertEquals(1, err.strip().lines().count());
+    }
+
+    @Test
+    void aMissingFileIsReportedWithoutAStackTrace() {
+        assertEquals(1, weft("run", dir.resolve("nope.wasm").toString()));
+        assertTrue(err.startsWith("weft: no such file: "), err);
+        assertEquals(1, err.strip().lines().count());
+    }
+
+    @Test
+    void aBadArgumentNamesItsPositionAndType() throws Exception {
+        Path wat = file("a.wat", "(module (func (export \"id\") (param i64) (result i64) (local.get 0)))");
+        assertEquals(1, weft("run", wat.toString(), "--invoke", "id", "12x"));
+        assertEquals("weft: argument 1 (\"12x\") is not a valid i64", err.strip());
+    }
+
+    @Test
+    void wat2wasmWritesABinaryThatRunsTheSame() throws Exception {
+        Path wat = file("w.wat", "(module (func (export \"k\") (result f64) (f64.const 0x1.8p1)))");
+        Path wasm = dir.resolve("w.wasm");
+        assertEquals(0, weft("wat2wasm", wat.toString(), "-o", wasm.toString()));
+        byte[] bytes = Files.readAllBytes(wasm);
+        assertEquals(0, bytes[0]);
+        assertEquals('a', bytes[1]);
+        assertEquals(0, weft("run", wasm.toString(), "--invoke", "k"));
+        assertEquals("3.0", out.strip());
+    }
+
+    @Test
+    void wastReportsPerFileCountsAndATotalAndFailsOnAFailure() throws Exception {
+        Path script = file("s.wast", """
+                (module (func (export "one") (result i32) (i32.const 1)))
+                (assert_return (invoke "one") (i32.const 1))
+                (assert_return (invoke "one") (i32.const 2))
+                (assert_trap (module (func $f unreachable) (start $f)) "unreachable")
+                """);
+        assertEquals(1, weft("wast", script.toString()));
+        String[] lines = out.strip().split("\n");
+        assertEquals(script + ": 3 passed, 1 failed, 0 skipped", lines[0]);
+        assertEquals("3 passed, 1 failed, 0 skipped", lines[lines.length - 1]);
+    }
+
+    @Test
+    void knownFailuresCountAsSkipped() throws Exception {
+        Path script = file("k.wast", """
+                (module (func (export "one") (result i32) (i32.const 1)))
+                (assert_return (invoke "one") (i32.const 2))
+                """);
+        Path known = file("known.txt", "k.wast:2 the test expects a wrong value on purpose\n");
+        assertEquals(0, weft("wast", "--known-failures", known.toString(), script.toString()));
+        assertTrue(out.strip().endsWith("1 passed, 0 failed, 1 skipped"), out);
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageErrorWithExitCodeTwo() {
+        assertEquals(2, weft("frobnicate"));
+        assertTrue(err.startsWith("weft: "), err);
+    }
+}
