@@ -28,6 +28,11 @@ class LexerTest {
     }
 
     @Test
+    void lineCommentsEndAtACarriageReturnToo() {
+        assertEquals("a b", kinds("a ;; comment\rb"));
+    }
+
+    @Test
     void tokensRememberTheirLine() {
         List<Token> tokens = Lexer.tokenize("(a\n\n b)");
         assertEquals(3, tokens.get(2).line());
