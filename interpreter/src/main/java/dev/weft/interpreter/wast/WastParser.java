@@ -203,10 +203,12 @@ public final class WastParser {
             }
             return new WastPattern.Either(alternatives);
         }
-        if ((head.equals("f32.const") || head.equals("f64.const")) && items.size() == 2
-                && new Items(n).atom().startsWith("nan:") && !new Items(n).atom().startsWith("nan:0x")) {
-            NumType type = head.equals("f32.const") ? NumType.F32 : NumType.F64;
-            return new WastPattern.Nan(type, new Items(n).atom().equals("nan:canonical"));
+        if ((head.equals("f32.const") || head.equals("f64.const")) && items.size() == 2) {
+            String literal = new Items(n).atom().replaceFirst("^[+-]", "");
+            if (literal.equals("nan:canonical") || literal.equals("nan:arithmetic")) {
+                NumType type = head.equals("f32.const") ? NumType.F32 : NumType.F64;
+                return new WastPattern.Nan(type, literal.equals("nan:canonical"));
+            }
         }
         if (head.equals("v128.const")) {
             Items it = new Items(n);
