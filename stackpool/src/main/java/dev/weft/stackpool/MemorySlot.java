@@ -85,6 +85,8 @@ public final class MemorySlot {
      * @throws IllegalArgumentException if newBytes is below the current size or above
      *                                  {@link MemoryPoolConfig#maxBytes()}
      * @throws IllegalStateException    if the slot has been released
+     * @throws PoolExhaustedException   if the system (or the Java heap) cannot provide the pages;
+     *                                  the memory keeps its old size
      */
     public MemorySegment grow(long newBytes) {
         if (state != StackSlot.IN_USE) {
