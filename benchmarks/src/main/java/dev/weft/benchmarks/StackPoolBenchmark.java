@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.lang.foreign.Arena;
@@ -32,6 +33,8 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  *
  * <ul>
  *   <li>{@code acquireRelease}: acquire, release reporting 0 bytes used.</li>
+ *   <li>{@code acquireReleaseTwoThreads}: the same from two threads sharing one pool, for
+ *       the cost of contention on the lock-free free list (time per op per thread).</li>
  *   <li>{@code acquireWriteRelease}: acquire, write one long, release reporting 8 bytes used;
  *       unpooled, that write is a page fault on fresh memory.</li>
  *   <li>{@code touchFreshSlot}: write one long into each page of a slot that was just reset
@@ -66,6 +69,24 @@ public class StackPoolBenchmark {
         public void open() {
             pool = StackPool.create(PoolConfig.defaults().withMode(mode));
             pool.release(pool.acquire(), 0);
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            pool.close();
+        }
+    }
+
+    /** One pool shared by all benchmark threads. */
+    @State(Scope.Benchmark)
+    public static class SharedPool {
+        @Param({"NATIVE", "HEAP", "UNPOOLED"})
+        public PoolMode mode;
+        StackPool pool;
+
+        @Setup(Level.Trial)
+        public void open() {
+            pool = StackPool.create(PoolConfig.defaults().withMode(mode));
         }
 
         @TearDown(Level.Trial)
@@ -121,6 +142,14 @@ public class StackPoolBenchmark {
 
     @Benchmark
     public int acquireRelease(Pool p) {
+        StackSlot slot = p.pool.acquire();
+        p.pool.release(slot, 0);
+        return slot.index();
+    }
+
+    @Benchmark
+    @Threads(2)
+    public int acquireReleaseTwoThreads(SharedPool p) {
         StackSlot slot = p.pool.acquire();
         p.pool.release(slot, 0);
         return slot.index();

@@ -109,12 +109,6 @@ public final class MemoryPool implements AutoCloseable {
             slot.free();
             free.push(index);
             throw e;
-        } catch (OutOfMemoryError e) {
-            scrub(slot);
-            slot.free();
-            free.push(index);
-            throw new PoolExhaustedException("the Java heap cannot hold a memory of " + initialBytes
-                    + " bytes; raise -Xmx or use PoolMode.NATIVE", initialBytes, e);
         }
         acquired.increment();
         int now = inUse.incrementAndGet();
@@ -225,7 +219,13 @@ public final class MemoryPool implements AutoCloseable {
     /** Grows {@code slot} to {@code bytes}: commits pages, or copies into a larger array. */
     void resize(MemorySlot slot, long bytes) {
         if (!nativeMemory) {
-            long[] grown = new long[Math.toIntExact((bytes + Long.BYTES - 1) / Long.BYTES)];
+            long[] grown;
+            try {
+                grown = new long[Math.toIntExact((bytes + Long.BYTES - 1) / Long.BYTES)];
+            } catch (OutOfMemoryError e) {
+                throw new PoolExhaustedException("the Java heap cannot hold a memory of " + bytes
+                        + " bytes; raise -Xmx or use PoolMode.NATIVE", bytes, e);
+            }
             MemorySegment fresh = MemorySegment.ofArray(grown);
             if (slot.segment != null) {
                 fresh.copyFrom(slot.segment);
@@ -236,7 +236,13 @@ public final class MemoryPool implements AutoCloseable {
         }
         long target = (bytes + page - 1) & -page;
         if (target > slot.committed) {
-            NativeMmap.protect(slot.address + slot.committed, target - slot.committed, NativeMmap.PROT_READ_WRITE);
+            try {
+                NativeMmap.protect(slot.address + slot.committed, target - slot.committed,
+                        NativeMmap.PROT_READ_WRITE);
+            } catch (IllegalStateException e) {
+                throw new PoolExhaustedException("cannot commit " + bytes + " bytes for memory slot " + slot.index()
+                        + ": " + e.getMessage() + "; the system is out of memory or mappings", bytes, e);
+            }
             slot.committed = target;
         }
         slot.exposeNative(bytes);

@@ -13,10 +13,12 @@ import java.lang.invoke.VarHandle;
  * {@link MemoryPoolConfig#maxBytes()} of which the first {@link #byteSize()} bytes are committed
  * and visible through {@link #segment()}.
  *
- * <p>Not thread-safe: a slot belongs to one holder, which grows and releases it. After release
- * (or growth) earlier segments of a native slot throw on access instead of reading freed pages:
- * each acquire gets its own shared arena, closed on release. {@link #revision()} and
- * {@link #checkRevision(int)} detect a stale holder as in {@link StackSlot}.
+ * <p>Not thread-safe: a slot belongs to one holder, which grows and releases it. After release,
+ * every segment of a native slot throws on access instead of touching protected pages: each
+ * acquire gets its own shared arena, closed on release. After {@link #grow(long)}, earlier
+ * segments stay valid but keep their old bound (on the heap they show the old copy, so take the
+ * new segment). {@link #revision()} and {@link #checkRevision(int)} detect a stale holder as in
+ * {@link StackSlot}.
  */
 public final class MemorySlot {
     private static final VarHandle STATE;
@@ -83,6 +85,8 @@ public final class MemorySlot {
      * @throws IllegalArgumentException if newBytes is below the current size or above
      *                                  {@link MemoryPoolConfig#maxBytes()}
      * @throws IllegalStateException    if the slot has been released
+     * @throws PoolExhaustedException   if the system (or the Java heap) cannot provide the pages;
+     *                                  the memory keeps its old size
      */
     public MemorySegment grow(long newBytes) {
         if (state != StackSlot.IN_USE) {

@@ -6,6 +6,9 @@ package dev.weft.stackpool;
  * configuration field that raises it. Unchecked; the interpreter turns it into a trap.
  */
 public final class PoolExhaustedException extends RuntimeException {
+    @java.io.Serial
+    private static final long serialVersionUID = 1L;
+
     private final long limit;
 
     /** An exception for a pool that hit {@code limit}. */

@@ -105,6 +105,17 @@ class MemoryPoolTest {
     }
 
     @Test
+    void aReservationTheSystemRefusesIsAPoolExhaustedExceptionNotAnError() {
+        assumeTrue(NativeMmap.isAvailable(), "needs mmap");
+        try (MemoryPool pool = MemoryPool.create(SMALL.withMaxBytes(1L << 60).withSlotsPerRegion(1))) {
+            PoolExhaustedException e = assertThrows(PoolExhaustedException.class, () -> pool.acquire(0));
+            assertTrue(e.getMessage().startsWith("memory pool cannot reserve 1 slots of 1152921504606846976 bytes:"
+                    + " mmap(NULL, 1152921504606978048, PROT_NONE) failed: ENOMEM (12)"), e.getMessage());
+            assertEquals(0, pool.stats().inUse());
+        }
+    }
+
+    @Test
     void exhaustionDoubleReleaseAndForeignSlotsAreReportedClearly() {
         try (MemoryPool pool = MemoryPool.create(SMALL); MemoryPool other = MemoryPool.create(SMALL)) {
             MemorySlot a = pool.acquire(0);

@@ -15,7 +15,8 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
  * FFM downcalls to libc's {@code mmap}, {@code mprotect}, {@code madvise}, {@code munmap} and
- * {@code sysconf}. This is the only class in Weft that calls restricted FFM methods.
+ * {@code sysconf}, and the segments over what they map. This is the only class in Weft that
+ * calls restricted FFM methods ({@code downcallHandle}, {@code reinterpret}).
  *
  * <p>Invariants: every method either succeeds or throws {@link IllegalStateException} naming the
  * call, its arguments and {@code errno}; nothing here touches the memory it maps. Constants are
@@ -112,6 +113,14 @@ public final class NativeMmap {
      */
     public static MemorySegment segment(long address, long bytes, Arena arena) {
         return MemorySegment.ofAddress(address).reinterpret(bytes, arena, null);
+    }
+
+    /**
+     * A segment over a whole mapping {@code [address, address + bytes)} in the scope of
+     * {@code arena}, which unmaps the range when it closes.
+     */
+    public static MemorySegment mapping(long address, long bytes, Arena arena) {
+        return MemorySegment.ofAddress(address).reinterpret(bytes, arena, ignored -> unmap(address, bytes));
     }
 
     private static void call(MethodHandle h, String name, long address, long bytes, int arg) {

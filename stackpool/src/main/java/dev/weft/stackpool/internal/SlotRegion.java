@@ -66,8 +66,7 @@ public final class SlotRegion implements AutoCloseable {
             throw e;
         }
         Arena arena = Arena.ofShared();
-        MemorySegment whole = MemorySegment.ofAddress(base)
-                .reinterpret(bytes, arena, ignored -> NativeMmap.unmap(base, bytes));
+        MemorySegment whole = NativeMmap.mapping(base, bytes, arena);
         MemorySegment[] slots = new MemorySegment[count];
         for (int i = 0; i < count; i++) {
             slots[i] = whole.asSlice(guardSize + i * stride, slotSize);
