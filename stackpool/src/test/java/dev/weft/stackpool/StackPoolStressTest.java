@@ -49,7 +49,8 @@ class StackPoolStressTest {
             assertEquals((long) THREADS * CYCLES, stats.acquired());
             assertEquals((long) THREADS * CYCLES, stats.released());
             assertTrue(stats.regions() >= 2, "grew beyond one region: " + stats);
-            assertTrue(stats.resets() > 0, "some releases went past the resident threshold: " + stats);
+            assertTrue(stats.resets() > 0 || !pool.isNative(), "some releases went past the resident threshold: "
+                    + stats);
             for (int i = 0; i < config.maxSlots(); i++) {
                 assertEquals(0, owners.get(i), "owner of slot " + i);
             }

@@ -77,7 +77,9 @@ class StackPoolTest {
             StackPool pool = StackPool.create(SMALL);
             StackSlot slot = pool.acquire();
             pool.close();
-            assertThrows(IllegalStateException.class, () -> slot.segment().get(ValueLayout.JAVA_LONG, 0));
+            if (pool.isNative()) {
+                assertThrows(IllegalStateException.class, () -> slot.segment().get(ValueLayout.JAVA_LONG, 0));
+            }
             assertThrows(IllegalStateException.class, pool::acquire);
         }
     }
