@@ -153,8 +153,10 @@ final class CodeValidator {
         switch (op) {
             case BLOCK, LOOP -> enter(op, ((Instruction.Block) ins).type());
             case IF -> {
+                BlockType bt = ((Instruction.Block) ins).type();
+                ValType[] results = blockResults(bt);
                 popExpect(NumType.I32);
-                enter(op, ((Instruction.Block) ins).type());
+                enter(op, blockParams(bt), results);
             }
             case ELSE -> elseBranch();
             case END -> end(op);
@@ -164,8 +166,10 @@ final class CodeValidator {
 
     /** Pops a block's parameters and opens its frame. */
     void enter(Op kind, BlockType bt) throws InvalidModuleException {
-        ValType[] params = blockParams(bt);
-        ValType[] results = blockResults(bt);
+        enter(kind, blockParams(bt), blockResults(bt));
+    }
+
+    private void enter(Op kind, ValType[] params, ValType[] results) throws InvalidModuleException {
         popExpect(params);
         pushFrame(kind, params, results);
         pushAll(params);
