@@ -21,6 +21,15 @@ import java.util.List;
  * <p>One instance validates many functions of one module in turn; its arrays are reused.
  */
 final class CodeValidator {
+    /** One-element result arrays for {@code (result numtype)} blocks, shared to avoid allocation. */
+    private static final ValType[][] SINGLE_NUM = new ValType[NumType.values().length][];
+
+    static {
+        for (NumType n : NumType.values()) {
+            SINGLE_NUM[n.ordinal()] = new ValType[] {n};
+        }
+    }
+
     final ModuleContext ctx;
     final ModuleTypes types;
 
@@ -186,6 +195,9 @@ final class CodeValidator {
         return switch (bt) {
             case BlockType.Empty e -> ModuleTypes.NONE;
             case BlockType.Single s -> {
+                if (s.type() instanceof NumType n) {
+                    yield SINGLE_NUM[n.ordinal()];
+                }
                 types.checkValType(s.type());
                 yield new ValType[] {s.type()};
             }
