@@ -97,7 +97,10 @@ final class SegmentParser {
         return InstructionParser.folded(module.ctx, c.node());
     }
 
-    /** {@code (table id? export* at? reftype (elem ...))}: the table plus an active segment. */
+    /**
+     * {@code (table id? export* at? reftype (elem ...))}: the table plus an active segment of
+     * the table's element type (function indices become {@code ref.func} items).
+     */
     void inlineElem(Cursor c, int tableIndex, boolean is64) {
         RefType type = module.types.refType(c);
         Cursor e = c.enter("elem");
@@ -107,10 +110,9 @@ final class SegmentParser {
         while (!e.atEnd()) {
             items.add(exprs ? item(e) : refFunc(module.ctx.funcs.read(e)));
         }
-        RefType segType = exprs ? type : FUNC_NON_NULL;
         Limits limits = new Limits(items.size(), items.size(), is64, false);
         module.parts.tables.add(new Table(new TableType(type, limits), null));
-        module.parts.elements.add(new ElementSegment(segType, items,
+        module.parts.elements.add(new ElementSegment(type, items,
                 new ElementSegment.Active(tableIndex, zero(is64))));
     }
 
