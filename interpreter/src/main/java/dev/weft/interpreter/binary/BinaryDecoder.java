@@ -22,9 +22,6 @@ public final class BinaryDecoder {
     private static final int[] ORDER = {1, 2, 3, 4, 5, 13, 6, 7, 8, 9, 12, 10, 11};
     static final int CUSTOM = 0;
     static final int ELEMENT = 9;
-    static final int CODE = 10;
-    static final int DATA = 11;
-    static final int DATA_COUNT = 12;
     static final int MAX_SECTION_ID = 13;
 
     private final ByteReader in;
@@ -88,6 +85,9 @@ public final class BinaryDecoder {
         in.eofMessage(ByteReader.UNEXPECTED_END);
         int size = in.length32();
         int begin = in.pos();
+        // Running out of input inside a section is "unexpected end of section or function",
+        // except in custom and element sections, where the suite (custom.wast, binary.wast's
+        // truncated element segments) expects plain "unexpected end".
         boolean endOfSection = id != CUSTOM && id != ELEMENT;
         in.eofMessage(endOfSection ? ByteReader.UNEXPECTED_END_OF_SECTION : ByteReader.UNEXPECTED_END);
         if (id == CUSTOM) {

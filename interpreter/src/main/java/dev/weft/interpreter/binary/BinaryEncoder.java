@@ -98,7 +98,7 @@ public final class BinaryEncoder {
             case 7 -> vector(id, m.exports(), BinaryEncoder::export);
             case 8 -> single(id, m.start() >= 0, w -> w.u32(m.start()));
             case 9 -> vector(id, m.elements(), BinaryEncoder::element);
-            case 12 -> single(id, m.dataCount() >= 0, w -> w.u32(m.dataCount()));
+            case 12 -> single(id, dataCount() >= 0, w -> w.u32(dataCount()));
             case 10 -> vector(id, m.functions(), BinaryEncoder::code);
             case 11 -> vector(id, m.data(), BinaryEncoder::data);
             default -> throw new IllegalStateException("internal: section id " + id);
@@ -121,6 +121,24 @@ public final class BinaryEncoder {
             writer.write(body, item);
         }
         emit(id, body);
+    }
+
+    /**
+     * The data count to write: the module's own, else the number of data segments when code
+     * needs the section (memory.init, data.drop), else -1 for none.
+     */
+    private int dataCount() {
+        if (m.dataCount() >= 0) {
+            return m.dataCount();
+        }
+        for (Function f : m.functions()) {
+            for (Instruction ins : f.body()) {
+                if (ins.op() == Op.MEMORY_INIT || ins.op() == Op.DATA_DROP) {
+                    return m.data().size();
+                }
+            }
+        }
+        return -1;
     }
 
     private boolean hasCustomAfter(int id) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.interpreter.ast.CompositeType;
+import dev.weft.interpreter.ast.DataSegment;
 import dev.weft.interpreter.ast.Function;
 import dev.weft.interpreter.ast.Instruction;
 import dev.weft.interpreter.ast.Module;
@@ -75,5 +76,16 @@ class BinaryEncoderTest {
             0x03, 0x02, 0x01, 0x00,
             0x0A, 0x0A, 0x01, 0x08, 0x03, 0x02, 0x7F, 0x01, 0x7C, 0x01, 0x7F, 0x0B};
         assertArrayEquals(expected, BinaryEncoder.encode(m));
+    }
+
+    @Test
+    void aDataCountSectionIsAddedWhenCodeNeedsOneAndTheModuleHasNone() throws Exception {
+        Module m = new Module(
+                List.of(new RecType(List.of(SubType.plain(new CompositeType.Func(List.of(), List.of()))))),
+                List.of(), List.of(new Function(0, List.of(), List.of(
+                        new Instruction.Indexed(Op.DATA_DROP, 0), new Instruction.Plain(Op.END)))),
+                List.of(), List.of(), List.of(), List.of(), List.of(), -1, List.of(),
+                List.of(new DataSegment(new byte[] {1}, new DataSegment.Passive())), -1, List.of());
+        assertEquals(1, BinaryDecoder.decode(BinaryEncoder.encode(m)).dataCount());
     }
 }
