@@ -73,6 +73,21 @@ class TypeRegistryTest {
     }
 
     @Test
+    void typesOfDifferentModulesMatchThroughTheTypeMatcher() throws Exception {
+        ValidatedModule a = WatValidationTest.valid(
+                "(module (type $s (sub (struct))) (type $t (sub $s (struct (field i32)))))");
+        ValidatedModule b = WatValidationTest.valid("(module (type $s (sub (struct))) (type (func)))");
+        RefType subRef = new RefType(false, new ConcreteHeapType(1));
+        RefType superRef = new RefType(true, new ConcreteHeapType(0));
+        assertTrue(TypeMatcher.isSubtype(a, subRef, b, superRef));
+        assertTrue(!TypeMatcher.isSubtype(b, superRef, a, subRef));
+        assertTrue(TypeMatcher.isSubtype(a, subRef, b, RefType.ANYREF));
+        assertTrue(!TypeMatcher.isSubtype(a, subRef, b, new RefType(true, new ConcreteHeapType(1))));
+        assertTrue(TypeMatcher.equivalent(a, superRef, b, superRef));
+        assertTrue(TypeMatcher.isTypeSubtype(a, 1, b, 0));
+    }
+
+    @Test
     void aFinalSupertypeCannotBeExtended() {
         ModuleBuilder b = new ModuleBuilder();
         b.rec(new SubType(true, List.of(), new CompositeType.Struct(List.of())));
