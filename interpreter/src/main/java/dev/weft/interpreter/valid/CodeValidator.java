@@ -135,7 +135,7 @@ final class CodeValidator {
                 throw new InvalidModuleException("type mismatch: instructions after the final end");
             }
             Instruction ins = code.get(pc);
-            heights[pc] = frames[depth - 1].unreachable ? -1 : slots;
+            heights[pc] = frames[depth - 1].isLive() ? slots : -1;
             if (constant) {
                 ConstantRules.check(ins);
             }
@@ -210,7 +210,7 @@ final class CodeValidator {
         if (f.kind != Op.IF) {
             throw new InvalidModuleException("type mismatch: else without if");
         }
-        if (f.unreachable) {
+        if (!f.isLive()) {
             heights[pc] = -1;
         }
         boolean targeted = f.targeted;
@@ -224,9 +224,10 @@ final class CodeValidator {
 
     private void end(Op op) throws InvalidModuleException {
         Frame f = frames[depth - 1];
-        if (f.unreachable && f.targeted && f.kind != Op.LOOP) {
-            heights[pc] = f.slotBase + slotsOf(f.results);
-        }
+        // Reached by falling through, by a branch to the label (not for loops, whose label is
+        // the start), or, for an if without else, by the implicit else.
+        boolean reached = !f.unreachable || (f.targeted && f.kind != Op.LOOP) || f.kind == Op.IF;
+        heights[pc] = !f.dead && reached ? f.slotBase + slotsOf(f.results) : -1;
         popFrame();
         if (f.kind == Op.IF && !sameTypes(f.params, f.results)) {
             throw new InvalidModuleException("type mismatch: if without else");
@@ -256,7 +257,7 @@ final class CodeValidator {
         }
         stack[sp++] = t;
         slots += t == null ? 1 : t.slots();
-        if (slots > maxSlots && !frames[depth - 1].unreachable) {
+        if (slots > maxSlots && frames[depth - 1].isLive()) {
             maxSlots = slots;
         }
     }
@@ -362,7 +363,8 @@ final class CodeValidator {
                 frames[i] = new Frame();
             }
         }
-        frames[depth++].reset(kind, params, results, sp, slots, initLogSize);
+        boolean dead = depth > 0 && !frames[depth - 1].isLive();
+        frames[depth++].reset(kind, params, results, sp, slots, initLogSize, dead);
     }
 
     private void popFrame() throws InvalidModuleException {

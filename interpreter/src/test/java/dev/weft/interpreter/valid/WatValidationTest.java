@@ -151,6 +151,21 @@ class WatValidationTest {
         }
 
         @Test
+        void aBlockInsideUnreachableCodeIsUnreachableThroughout() throws Exception {
+            FunctionInfo info = valid("(module (func (br 0) (block (nop))))").functions().get(0);
+            // br, block, nop, end (block), end (function, targeted by br 0)
+            assertArrayEquals(new int[] {0, -1, -1, -1, 0}, info.heightBefore());
+        }
+
+        @Test
+        void theEndOfAnIfWithoutElseIsReachedByTheImplicitElse() throws Exception {
+            FunctionInfo info = valid("(module (func (param i32) (if (local.get 0) (then (return)))))")
+                    .functions().get(0);
+            // local.get, if, return, end (if), end (function)
+            assertArrayEquals(new int[] {0, 1, 0, 0, 0}, info.heightBefore());
+        }
+
+        @Test
         void aLoopEndIsReachableOnlyByFallingThrough() throws Exception {
             FunctionInfo info = valid("(module (func (loop (br 0))))").functions().get(0);
             // loop, br, end (loop), end (function)
