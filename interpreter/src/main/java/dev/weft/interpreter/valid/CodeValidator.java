@@ -380,13 +380,15 @@ final class CodeValidator {
         depth--;
     }
 
-    /** The frame a branch to relative {@code label} targets, marking it targeted. */
+    /** The frame a branch to relative {@code label} targets, marking it targeted if the branch can run. */
     Frame label(int label) throws InvalidModuleException {
         if (label < 0 || label >= depth) {
             throw new InvalidModuleException("unknown label " + label);
         }
         Frame f = frames[depth - 1 - label];
-        f.targeted = true;
+        if (frames[depth - 1].isLive()) {
+            f.targeted = true;
+        }
         return f;
     }
 

@@ -166,6 +166,13 @@ class WatValidationTest {
         }
 
         @Test
+        void aBranchInUnreachableCodeDoesNotMakeItsTargetReachable() throws Exception {
+            FunctionInfo info = valid("(module (func (block (unreachable) (br 0))))").functions().get(0);
+            // block, unreachable, br, end (block), end (function)
+            assertArrayEquals(new int[] {0, 0, -1, -1, 0}, info.heightBefore());
+        }
+
+        @Test
         void aLoopEndIsReachableOnlyByFallingThrough() throws Exception {
             FunctionInfo info = valid("(module (func (loop (br 0))))").functions().get(0);
             // loop, br, end (loop), end (function)
