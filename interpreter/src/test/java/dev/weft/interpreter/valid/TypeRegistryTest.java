@@ -88,6 +88,25 @@ class TypeRegistryTest {
     }
 
     @Test
+    void concurrentValidationsAgreeOnCanonicalIds() throws Exception {
+        String wat = "(module (rec (type $a (struct (field (ref null $b)))) (type $b (struct (field (ref null $a)) (field f64)))))";
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<int[]>> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                ids.add(pool.submit(() -> WatValidationTest.valid(wat).canonicalTypeIds()));
+            }
+            int[] first = ids.get(0).get();
+            for (java.util.concurrent.Future<int[]> f : ids) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(first, f.get());
+            }
+            assertNotEquals(first[0], first[1]);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void aFinalSupertypeCannotBeExtended() {
         ModuleBuilder b = new ModuleBuilder();
         b.rec(new SubType(true, List.of(), new CompositeType.Struct(List.of())));
