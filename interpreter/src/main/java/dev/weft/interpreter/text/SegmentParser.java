@@ -34,15 +34,21 @@ final class SegmentParser {
         c.expectEnd();
     }
 
+    /**
+     * {@code (elem id? declare? (table x)? offset? elemlist)}; a bare table index before the
+     * offset (the MVP form {@code (elem 0 (i32.const 0) $f)}) is accepted too.
+     */
     void elem(Cursor c) {
         c.optId();
         ElementSegment.Mode mode;
         if (c.peekKeyword("declare")) {
             c.next();
             mode = new ElementSegment.Declarative();
-        } else if (c.peekList("table") || isOffset(c)) {
+        } else if (c.peekList("table") || isOffset(c) || c.peekIndex()) {
             int table = 0;
-            if (c.peekList("table")) {
+            if (c.peekIndex()) {
+                table = module.ctx.tables.read(c);
+            } else if (c.peekList("table")) {
                 Cursor t = c.enter("table");
                 table = module.ctx.tables.read(t);
                 t.expectEnd();
@@ -120,12 +126,15 @@ final class SegmentParser {
         return Expression.of(new Instruction.Const(is64 ? Op.I64_CONST : Op.I32_CONST, 0));
     }
 
+    /** {@code (data id? (memory x)? offset? "..."*)}, also with a bare memory index (MVP form). */
     void data(Cursor c) {
         c.optId();
         DataSegment.Mode mode = new DataSegment.Passive();
-        if (c.peekNode()) {
+        if (c.peekNode() || c.peekIndex()) {
             int memory = 0;
-            if (c.peekList("memory")) {
+            if (c.peekIndex()) {
+                memory = module.ctx.memories.read(c);
+            } else if (c.peekList("memory")) {
                 Cursor m = c.enter("memory");
                 memory = module.ctx.memories.read(m);
                 m.expectEnd();

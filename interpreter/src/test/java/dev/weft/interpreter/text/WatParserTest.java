@@ -100,6 +100,14 @@ class WatParserTest {
         }
 
         @Test
+        void mvpSegmentsMayNameTheirTableOrMemoryByBareIndex() {
+            assertSameModule("(table 1 funcref) (func $f) (elem (table 0) (i32.const 0) func $f)",
+                    "(table 1 funcref) (func $f) (elem 0 (i32.const 0) $f)");
+            assertSameModule("(memory 1) (data (memory 0) (i32.const 0) \"a\")",
+                    "(memory 1) (data 0 (i32.const 0) \"a\")");
+        }
+
+        @Test
         void tableInitialiserExpressionIsKept() {
             Module m = parse("(type $t (func)) (func $f (type $t)) (table 10 (ref $t) (ref.func $f))");
             assertEquals(List.of(new Instruction.Indexed(Op.REF_FUNC, 0)), m.tables().get(0).init().instructions());
