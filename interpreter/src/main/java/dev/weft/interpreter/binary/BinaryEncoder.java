@@ -28,6 +28,8 @@ import java.util.function.Consumer;
  * the previous section written.
  */
 public final class BinaryEncoder {
+    private static final RefType FUNC_INDEX_TYPE = new RefType(false, dev.weft.interpreter.ast.AbsHeapType.FUNC);
+
     /** Section ids in the order they are written. */
     private static final int[] ORDER = {1, 2, 3, 4, 5, 13, 6, 7, 8, 9, 12, 10, 11};
 
@@ -205,11 +207,13 @@ public final class BinaryEncoder {
     }
 
     private static void element(ByteWriter w, ElementSegment seg) {
-        boolean funcIndices = seg.type().equals(RefType.FUNCREF) && allRefFunc(seg.items());
+        // Function-index forms (flags 0-3) have type (ref func); flag 4 implies funcref.
+        boolean funcIndices = seg.type().equals(FUNC_INDEX_TYPE) && allRefFunc(seg.items());
+        boolean implicitType = funcIndices || seg.type().equals(RefType.FUNCREF);
         int flags = switch (seg.mode()) {
             case ElementSegment.Passive p -> 1;
             case ElementSegment.Declarative d -> 3;
-            case ElementSegment.Active a -> a.table() == 0 && seg.type().equals(RefType.FUNCREF) ? 0 : 2;
+            case ElementSegment.Active a -> a.table() == 0 && implicitType ? 0 : 2;
         };
         w.u32(flags | (funcIndices ? 0 : 4));
         if (seg.mode() instanceof ElementSegment.Active a) {

@@ -30,6 +30,8 @@ import java.util.List;
  * the section's contents; the caller checks the section's size afterwards.
  */
 final class SectionDecoder {
+    private static final RefType FUNC_INDEX_TYPE = new RefType(false, dev.weft.interpreter.ast.AbsHeapType.FUNC);
+
     /** Implementation limit on the declared locals of one function (as in common engines). */
     static final long MAX_LOCALS = 50_000;
     /**
@@ -189,9 +191,11 @@ final class SectionDecoder {
             mode = new ElementSegment.Active(table, instructions.expression());
         }
         boolean typeGiven = passiveOrDeclarative || explicitTable;
+        // Wasm 3.0: function-index forms have type (ref func); the expression form without a
+        // type (flag 4) is funcref, i.e. (ref null func).
         RefType type = expressions
                 ? (typeGiven ? types.refType() : RefType.FUNCREF)
-                : (typeGiven ? elementKind() : RefType.FUNCREF);
+                : (typeGiven ? elementKind() : FUNC_INDEX_TYPE);
         return new ElementSegment(type, expressions ? elementExpressions() : functionIndices(), mode);
     }
 
@@ -200,7 +204,7 @@ final class SectionDecoder {
         if (in.u8() != 0x00) {
             throw in.error("malformed element kind", at);
         }
-        return RefType.FUNCREF;
+        return FUNC_INDEX_TYPE;
     }
 
     private List<Expression> functionIndices() throws MalformedModuleException {
