@@ -79,7 +79,8 @@ final class Poll {
             long timeout = subs.getLong(at + 24);
             boolean abs = (subs.getShort(at + 40) & ABSTIME) != 0;
             try {
-                long wait = abs ? timeout - ProcessCalls.now(wasi.config(), id) : timeout;
+                long now = ProcessCalls.now(wasi.config(), id);
+                long wait = abs ? timeout - now : timeout < 0 ? Long.MAX_VALUE : timeout;
                 timers.add(new Timer(userdata, wait));
             } catch (WasiError e) {
                 ready.add(new Event(userdata, e.errno(), CLOCK));
