@@ -42,7 +42,7 @@ final class Readdir {
         mem.check(resultPtr, 4);
         List<String> names = names(dir.path());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (long i = Math.max(cookie, 0); i < names.size() && out.size() < length; i++) {
+        for (long i = cookie; i >= 0 && i < names.size() && out.size() < length; i++) {
             out.writeBytes(dirent(dir.path(), names.get((int) i), i + 1));
         }
         byte[] bytes = out.toByteArray();
