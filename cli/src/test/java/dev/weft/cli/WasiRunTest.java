@@ -3,7 +3,11 @@ package dev.weft.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.interpreter.binary.BinaryEncoder;
+import dev.weft.interpreter.text.WatParser;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -156,6 +160,30 @@ class WasiRunTest {
                 """);
         assertEquals(0, weft("run", m.toString(), "--invoke", "twice", "21"));
         assertEquals("side effect\n42\n", out);
+    }
+
+    @Test
+    void aBinaryModuleCopiesStdinToStdout() throws Exception {
+        Path text = wat("copy.wat", FD_WRITE + """
+                (import "wasi_snapshot_preview1" "fd_read" (func $fd_read (param i32 i32 i32 i32) (result i32)))
+                (memory (export "memory") 1)
+                (func (export "_start")
+                  (i32.store (i32.const 0) (i32.const 100))
+                  (i32.store (i32.const 4) (i32.const 64))
+                  (drop (call $fd_read (i32.const 0) (i32.const 0) (i32.const 1) (i32.const 8)))
+                  (i32.store (i32.const 4) (i32.load (i32.const 8)))
+                  (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8))))
+                """);
+        Path wasm = dir.resolve("copy.wasm");
+        Files.write(wasm, BinaryEncoder.encode(WatParser.parseModule(Files.readString(text))));
+        InputStream oldIn = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream("from stdin".getBytes(StandardCharsets.UTF_8)));
+            assertEquals(0, weft("run", wasm.toString()));
+        } finally {
+            System.setIn(oldIn);
+        }
+        assertEquals("from stdin", out);
     }
 
     @Test
