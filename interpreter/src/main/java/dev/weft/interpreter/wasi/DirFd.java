@@ -1,6 +1,7 @@
 package dev.weft.interpreter.wasi;
 
 import java.io.IOException;
+import java.nio.file.Path;
 
 /**
  * An open directory. Paths given relative to it resolve inside {@code path} and never above it
@@ -9,7 +10,7 @@ import java.io.IOException;
  * @param path        the directory on the host, free of symbolic links
  * @param preopenName the guest name of a preopened directory, or null
  */
-record DirFd(java.nio.file.Path path, String preopenName) implements Descriptor {
+record DirFd(Path path, String preopenName) implements Descriptor {
     @Override
     public int filetype() {
         return DIRECTORY;
@@ -23,6 +24,11 @@ record DirFd(java.nio.file.Path path, String preopenName) implements Descriptor 
     @Override
     public int pread(byte[] buf, long offset) throws IOException {
         throw new WasiError(WasiErrno.ISDIR);
+    }
+
+    @Override
+    public int pwrite(byte[] data, long offset) throws IOException {
+        throw new WasiError(WasiErrno.BADF);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.weft.interpreter.Value;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 
 /**
  * Calls on open descriptors: reading and writing (iovec arrays), seeking, closing, status and the
@@ -126,11 +127,22 @@ final class FdCalls {
         wasi.memory().check(resultPtr, FileStats.SIZE);
         ByteBuffer b = switch (d) {
             case StdioFd s -> FileStats.ofStream();
-            case FileFd f -> FileStats.of(f.path(), true).putLong(32, f.size());
+            case FileFd f -> fileStat(f);
             case DirFd dir -> FileStats.of(dir.path(), true);
         };
         wasi.memory().write(resultPtr, b.array());
         return WasiErrno.SUCCESS;
+    }
+
+    /** The filestat of an open file; if its name is gone (unlinked), just its type and size. */
+    private static ByteBuffer fileStat(FileFd f) throws IOException {
+        try {
+            return FileStats.of(f.path(), true).putLong(32, f.size());
+        } catch (NoSuchFileException e) {
+            ByteBuffer b = GuestMemory.struct(FileStats.SIZE);
+            b.put(16, (byte) Descriptor.REGULAR_FILE);
+            return b.putLong(32, f.size());
+        }
     }
 
     /** Sets the size of a file ({@code onlyGrow}: never shrinks it, as {@code fd_allocate}). */

@@ -210,6 +210,25 @@ class FdCallsTest {
         }
 
         @Test
+        void anOpenFileWhoseNameWasUnlinkedStillHasAFilestat() throws Exception {
+            int fd = g.open(3, "tmp", OpenRequest.CREAT, READ | WRITE, 0);
+            oneIovec("abc");
+            assertEquals(0, g.call("fd_write", fd, 100, 1, 200));
+            Files.delete(dir.resolve("tmp"));
+            assertEquals(0, g.call("fd_filestat_get", fd, 300));
+            assertEquals(Descriptor.REGULAR_FILE, g.u8(316));
+            assertEquals(3, g.i64(332));
+        }
+
+        @Test
+        void writingToADirectoryIsEbadf() {
+            oneIovec("x");
+            assertEquals(WasiErrno.BADF, g.call("fd_write", 3, 100, 1, 200));
+            assertEquals(WasiErrno.BADF, g.call("fd_pwrite", 3, 100, 1, 0, 200));
+            assertEquals(WasiErrno.BADF, g.call("fd_filestat_set_size", 3, 0));
+        }
+
+        @Test
         void setSizeTruncatesAndAllocateOnlyGrows() throws Exception {
             Files.writeString(dir.resolve("z"), "123456");
             int fd = g.open(3, "z", 0, READ | WRITE, 0);
