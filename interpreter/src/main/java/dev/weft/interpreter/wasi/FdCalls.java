@@ -20,6 +20,12 @@ final class FdCalls {
     /** Every right of preview1: rights are not enforced, so all are reported. */
     static final long ALL_RIGHTS = (1L << 30) - 1;
 
+    /**
+     * The most bytes one read or write moves through the host at once: a longer read is short,
+     * a longer write is done in pieces.
+     */
+    static final int MAX_CHUNK = 1 << 20;
+
     private static final int FDSTAT_SIZE = 24;
     private static final int ADVICE_MAX = 5;
 
@@ -85,7 +91,7 @@ final class FdCalls {
         GuestMemory mem = wasi.memory();
         GuestMemory.IoVec[] vecs = mem.ioVecs(iovs, count);
         mem.check(resultPtr, 4);
-        byte[] buf = new byte[GuestMemory.totalLength(vecs)];
+        byte[] buf = new byte[Math.min(GuestMemory.totalLength(vecs), MAX_CHUNK)];
         int n = offset < 0 ? d.read(buf) : d.pread(buf, offset);
         mem.scatter(vecs, buf, n);
         mem.writeInt(resultPtr, n);
@@ -98,9 +104,11 @@ final class FdCalls {
         GuestMemory mem = wasi.memory();
         GuestMemory.IoVec[] vecs = mem.ioVecs(iovs, count);
         mem.check(resultPtr, 4);
-        byte[] data = mem.gather(vecs);
-        int n = offset < 0 ? d.write(data) : d.pwrite(data, offset);
-        mem.writeInt(resultPtr, n);
+        long[] written = {0};
+        mem.gather(vecs, MAX_CHUNK, chunk -> written[0] += offset < 0
+                ? d.write(chunk)
+                : d.pwrite(chunk, offset + written[0]));
+        mem.writeInt(resultPtr, (int) written[0]);
         return WasiErrno.SUCCESS;
     }
 

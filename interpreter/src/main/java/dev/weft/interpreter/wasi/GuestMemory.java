@@ -1,6 +1,8 @@
 package dev.weft.interpreter.wasi;
 
 import dev.weft.interpreter.Memory;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
@@ -98,13 +100,34 @@ final class GuestMemory {
         return vecs;
     }
 
-    /** The bytes of all buffers of {@code vecs}, concatenated. */
-    byte[] gather(IoVec[] vecs) {
-        ByteBuffer out = ByteBuffer.allocate(totalLength(vecs));
+    /** Receives the bytes of an iovec array one chunk at a time. */
+    @FunctionalInterface
+    interface ChunkSink {
+        void accept(byte[] chunk) throws IOException;
+    }
+
+    /**
+     * Passes the bytes of all buffers of {@code vecs}, concatenated, to {@code sink} in chunks of
+     * at most {@code chunkSize} bytes, so overlapping iovecs cannot make the host allocate more
+     * than one chunk at a time.
+     */
+    void gather(IoVec[] vecs, int chunkSize, ChunkSink sink) throws IOException {
+        ByteArrayOutputStream chunk = new ByteArrayOutputStream();
         for (IoVec v : vecs) {
-            out.put(memory.read(v.address(), v.length()));
+            int done = 0;
+            while (done < v.length()) {
+                int n = Math.min(v.length() - done, chunkSize - chunk.size());
+                chunk.writeBytes(memory.read(v.address() + done, n));
+                done += n;
+                if (chunk.size() == chunkSize) {
+                    sink.accept(chunk.toByteArray());
+                    chunk.reset();
+                }
+            }
         }
-        return out.array();
+        if (chunk.size() > 0) {
+            sink.accept(chunk.toByteArray());
+        }
     }
 
     /** Copies the first {@code count} bytes of {@code data} into the buffers of {@code vecs}. */

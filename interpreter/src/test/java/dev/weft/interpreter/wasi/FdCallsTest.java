@@ -127,6 +127,18 @@ class FdCallsTest {
         }
 
         @Test
+        void overlappingIovecsLargerThanOneChunkAreWrittenInPieces() throws Exception {
+            int fd = g.open(3, "big", OpenRequest.CREAT, WRITE, 0);
+            int count = 2 * FdCalls.MAX_CHUNK / 65536 + 3;
+            for (int i = 0; i < count; i++) {
+                g.putIovec(100 + 8L * i, 0, 65536);
+            }
+            assertEquals(0, g.call("fd_write", fd, 100, count, 200));
+            assertEquals(count * 65536, g.i32(200));
+            assertEquals(count * 65536L, Files.size(dir.resolve("big")));
+        }
+
+        @Test
         void aResultPointerOutsideMemoryIsEfaultBeforeAnySideEffect() {
             oneIovec("never");
             assertEquals(WasiErrno.FAULT, g.call("fd_write", 1, 100, 1, MEMORY_SIZE));

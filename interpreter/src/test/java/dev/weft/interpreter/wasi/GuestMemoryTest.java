@@ -8,6 +8,10 @@ import dev.weft.interpreter.Externs;
 import dev.weft.interpreter.Memory;
 import dev.weft.interpreter.ast.Limits;
 import dev.weft.interpreter.ast.MemoryType;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Bounds checks turn bad guest pointers into EFAULT, never a trap. */
@@ -43,9 +47,31 @@ class GuestMemoryTest {
         memory.writeInt(8, 104);
         memory.writeInt(12, 2);
         GuestMemory.IoVec[] vecs = mem.ioVecs(0, 2);
-        assertArrayEquals("abef".getBytes(), mem.gather(vecs));
+        assertArrayEquals("abef".getBytes(), gathered(vecs, 100));
+        assertEquals("[a, b, e, f]", chunks(vecs, 1));
+        assertEquals("[abe, f]", chunks(vecs, 3));
         mem.scatter(vecs, "WXY".getBytes(), 3);
         assertArrayEquals("WXcdYf".getBytes(), memory.read(100, 6));
+    }
+
+    private byte[] gathered(GuestMemory.IoVec[] vecs, int chunk) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            mem.gather(vecs, chunk, out::writeBytes);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        return out.toByteArray();
+    }
+
+    private String chunks(GuestMemory.IoVec[] vecs, int chunk) {
+        List<String> parts = new ArrayList<>();
+        try {
+            mem.gather(vecs, chunk, c -> parts.add(new String(c)));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        return parts.toString();
     }
 
     @Test
