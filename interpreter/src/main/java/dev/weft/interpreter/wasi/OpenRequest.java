@@ -62,7 +62,7 @@ record OpenRequest(int oflags, long rights, int fdflags) {
         if (has(CREAT) && has(EXCL)) {
             throw new WasiError(WasiErrno.EXIST);
         }
-        if (has(TRUNC) || (rights & RIGHT_FD_WRITE) != 0 && !has(DIRECTORY)) {
+        if (has(TRUNC) || ((rights & RIGHT_FD_WRITE) != 0 && !has(DIRECTORY))) {
             throw new WasiError(WasiErrno.ISDIR);
         }
         return new DirFd(path, null);
