@@ -4,9 +4,15 @@ import dev.weft.interpreter.CompiledModule;
 import dev.weft.interpreter.Extern;
 import dev.weft.interpreter.Instance;
 import dev.weft.interpreter.Linker;
+import dev.weft.interpreter.Trap;
 import dev.weft.interpreter.Value;
 import dev.weft.interpreter.WasmFunction;
+import dev.weft.interpreter.ast.Module;
 import dev.weft.interpreter.ast.ValType;
+import dev.weft.interpreter.wasi.Wasi;
+import dev.weft.interpreter.wasi.WasiCommand;
+import dev.weft.interpreter.wasi.WasiConfig;
+import dev.weft.interpreter.wasi.WasiExit;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,24 +23,66 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code weft run FILE [--invoke NAME] [ARGS...]}: instantiates a module and calls {@code _start}
- * or the named export, printing each result on its own line.
+ * or the named export, printing each result on its own line. A module that imports
+ * {@code wasi_snapshot_preview1} runs as a WASI command instead (unless {@code --invoke} is given):
+ * ARGS become its arguments after the file name, and its {@code proc_exit} code the exit code.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run a module (.wasm or .wat): call _start, or --invoke an export with arguments.")
+        description = {
+            "Run a module (.wasm or .wat): call _start, or --invoke an export with arguments.",
+            "A module importing wasi_snapshot_preview1 runs as a WASI command: ARGS are its arguments,"
+                + " it uses this process's stdin/stdout/stderr, sees only the --dir directories and the"
+                + " --env variables, and its proc_exit code is the exit code. Put -- before program"
+                + " arguments that start with '-'."})
 final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "the module, binary or text")
     Path file;
 
-    @Parameters(index = "1..*", paramLabel = "ARGS", description = "arguments for --invoke, parsed by the parameter types")
+    @Parameters(index = "1..*", paramLabel = "ARGS",
+            description = "arguments for --invoke (parsed by the parameter types), or for a WASI command")
     List<String> args = new ArrayList<>();
 
     @Option(names = "--invoke", paramLabel = "NAME", description = "the exported function to call (default: _start)")
     String invoke;
 
+    @Option(names = "--dir", paramLabel = "HOST[::GUEST]",
+            description = "WASI: preopen directory HOST, seen by the program as GUEST (default: HOST); repeatable")
+    List<String> dirs = new ArrayList<>();
+
+    @Option(names = "--env", paramLabel = "KEY=VALUE",
+            description = "WASI: set an environment variable (the environment is empty otherwise); repeatable")
+    List<String> env = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
-        CompiledModule compiled = CompiledModule.compile(ModuleFiles.read(file));
-        Instance instance = new Linker().instantiate(compiled);
+        Module module = ModuleFiles.read(file);
+        CompiledModule compiled = CompiledModule.compile(module);
+        boolean wasi = Wasi.imports(module);
+        if (wasi && invoke == null) {
+            return WasiCommand.run(new Linker(), compiled, wasiConfig(args));
+        }
+        Linker linker = new Linker();
+        Wasi host = wasi ? Wasi.define(linker, wasiConfig(List.of())).defineStubs(linker, module) : null;
+        try {
+            Instance instance = linker.instantiate(compiled);
+            if (host != null) {
+                host.bind(instance);
+            }
+            return invoke(instance);
+        } catch (Trap t) {
+            WasiExit exit = WasiExit.find(t);
+            if (exit == null) {
+                throw t;
+            }
+            return exit.code();
+        } finally {
+            if (host != null) {
+                host.close();
+            }
+        }
+    }
+
+    private Integer invoke(Instance instance) {
         String name = invoke == null ? "_start" : invoke;
         Extern export = instance.export(name);
         if (export == null) {
@@ -59,5 +107,24 @@ final class RunCommand implements Callable<Integer> {
             System.out.println(ArgumentParser.format(v));
         }
         return 0;
+    }
+
+    /** The WASI view of this process: program arguments after the file name, --env, --dir, stdio. */
+    private WasiConfig wasiConfig(List<String> programArgs) {
+        WasiConfig.Builder b = WasiConfig.builder()
+                .args(file.toString())
+                .args(programArgs)
+                .stdin(System.in)
+                .stdout(System.out)
+                .stderr(System.err);
+        for (String kv : env) {
+            int eq = kv.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("--env expects KEY=VALUE, got \"" + kv + "\"");
+            }
+            b.env(kv.substring(0, eq), kv.substring(eq + 1));
+        }
+        dirs.forEach(b::preopen);
+        return b.build();
     }
 }

@@ -1,0 +1,130 @@
+package dev.weft.interpreter.wasi;
+
+import dev.weft.interpreter.Extern;
+import dev.weft.interpreter.Instance;
+import dev.weft.interpreter.Linker;
+import dev.weft.interpreter.Memory;
+import dev.weft.interpreter.WasmFunction;
+import dev.weft.interpreter.ast.CompositeType;
+import dev.weft.interpreter.ast.Import;
+import dev.weft.interpreter.ast.ImportDesc;
+import dev.weft.interpreter.ast.Module;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * One WASI preview1 environment: the host module {@code wasi_snapshot_preview1} for one guest
+ * instance, with its own descriptor table. Use it in three steps:
+ * <pre>{@code
+ * Wasi wasi = Wasi.define(linker, config);   // define the imports
+ * wasi.defineStubs(linker, module);          // optional: ENOSYS for unknown names
+ * Instance inst = linker.instantiate(compiled);
+ * wasi.bind(inst);                           // reach the guest's exported "memory"
+ * }</pre>
+ * {@link WasiCommand} does all of this and runs {@code _start}. Not thread-safe: one guest thread.
+ */
+public final class Wasi implements AutoCloseable {
+    /** The import module name. */
+    public static final String MODULE = "wasi_snapshot_preview1";
+
+    private final WasiConfig config;
+    private final FdTable fds = new FdTable();
+    private final Map<String, WasmFunction> functions;
+    private GuestMemory memory;
+
+    /**
+     * Opens the standard streams and preopens of {@code config}.
+     *
+     * @throws IllegalArgumentException if a preopen is not an existing directory
+     */
+    public Wasi(WasiConfig config) {
+        this.config = config;
+        fds.add(StdioFd.input(config.stdin()));
+        fds.add(StdioFd.output(config.stdout()));
+        fds.add(StdioFd.output(config.stderr()));
+        for (WasiConfig.Preopen p : config.preopens()) {
+            fds.add(new DirFd(realDirectory(p.host()), p.guest()));
+        }
+        this.functions = new WasiFunctions(this).all();
+    }
+
+    /** Creates a {@link Wasi} for {@code config} and defines its functions in {@code linker}. */
+    public static Wasi define(Linker linker, WasiConfig config) {
+        Wasi wasi = new Wasi(config);
+        wasi.functions.forEach((name, f) -> linker.define(MODULE, name, f));
+        return wasi;
+    }
+
+    /** Whether {@code module} imports anything from {@code wasi_snapshot_preview1}. */
+    public static boolean imports(Module module) {
+        return module.imports().stream().anyMatch(i -> i.module().equals(MODULE));
+    }
+
+    /**
+     * Defines an ENOSYS stub for each {@code wasi_snapshot_preview1} function that {@code module}
+     * imports but this implementation does not provide with that type, so linking succeeds.
+     */
+    public Wasi defineStubs(Linker linker, Module module) {
+        for (Import imp : module.imports()) {
+            if (imp.module().equals(MODULE) && imp.desc() instanceof ImportDesc.Func f
+                    && module.types().get(f.typeIndex()).composite() instanceof CompositeType.Func type) {
+                WasmFunction own = functions.get(imp.name());
+                if (own == null || !own.type().equals(type)) {
+                    linker.define(MODULE, imp.name(), WasiFunctions.stub(type));
+                }
+            }
+        }
+        return this;
+    }
+
+    /**
+     * Gives the functions access to {@code instance}'s exported memory {@code "memory"}. Call it
+     * after instantiation and before the guest uses WASI.
+     *
+     * @throws IllegalArgumentException if the instance exports no memory called "memory"
+     */
+    public Wasi bind(Instance instance) {
+        Extern e = instance.export("memory");
+        if (!(e instanceof Memory m)) {
+            throw new IllegalArgumentException("a WASI module must export its memory as \"memory\"");
+        }
+        this.memory = new GuestMemory(m);
+        return this;
+    }
+
+    /** Closes every open descriptor (the host's standard streams stay open). */
+    @Override
+    public void close() {
+        fds.closeAll();
+    }
+
+    WasiConfig config() {
+        return config;
+    }
+
+    FdTable fds() {
+        return fds;
+    }
+
+    /** The bound memory. */
+    GuestMemory memory() {
+        if (memory == null) {
+            throw new IllegalStateException("WASI called before Wasi.bind(instance)");
+        }
+        return memory;
+    }
+
+    private static Path realDirectory(Path host) {
+        try {
+            Path real = host.toRealPath();
+            if (!Files.isDirectory(real)) {
+                throw new IllegalArgumentException("preopen is not a directory: " + host);
+            }
+            return real;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot open preopen directory: " + host, e);
+        }
+    }
+}

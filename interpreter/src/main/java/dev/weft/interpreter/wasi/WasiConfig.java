@@ -1,0 +1,197 @@
+package dev.weft.interpreter.wasi;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+import java.util.function.LongSupplier;
+
+/**
+ * What a WASI program may see: its arguments and environment, its standard streams, the host
+ * directories it may reach (preopens), and its sources of time and randomness. Immutable; build
+ * one with {@link #builder()}. By default there are no arguments, no environment, no preopens,
+ * stdin is empty and stdout/stderr are discarded.
+ */
+public final class WasiConfig {
+    /**
+     * A host directory made visible to the guest under a name.
+     *
+     * @param host  the directory on the host
+     * @param guest the name the guest sees (reported by {@code fd_prestat_dir_name})
+     */
+    public record Preopen(Path host, String guest) {
+        public Preopen {
+            Objects.requireNonNull(host);
+            Objects.requireNonNull(guest);
+        }
+
+        /** Parses {@code HOST[::GUEST]}; without a guest name the host text is used. */
+        public static Preopen parse(String spec) {
+            int sep = spec.indexOf("::");
+            if (sep < 0) {
+                return new Preopen(Path.of(spec), spec);
+            }
+            return new Preopen(Path.of(spec.substring(0, sep)), spec.substring(sep + 2));
+        }
+    }
+
+    private final List<String> args;
+    private final List<String> env;
+    private final InputStream stdin;
+    private final OutputStream stdout;
+    private final OutputStream stderr;
+    private final List<Preopen> preopens;
+    private final LongSupplier realtimeNanos;
+    private final LongSupplier monotonicNanos;
+    private final Random random;
+
+    private WasiConfig(Builder b) {
+        this.args = List.copyOf(b.args);
+        this.env = List.copyOf(b.env);
+        this.stdin = b.stdin;
+        this.stdout = b.stdout;
+        this.stderr = b.stderr;
+        this.preopens = List.copyOf(b.preopens);
+        this.realtimeNanos = b.realtimeNanos;
+        this.monotonicNanos = b.monotonicNanos;
+        this.random = b.random;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The program arguments; by convention the first is the program name. */
+    public List<String> args() {
+        return args;
+    }
+
+    /** The environment as {@code KEY=VALUE} strings, in order. */
+    public List<String> env() {
+        return env;
+    }
+
+    public InputStream stdin() {
+        return stdin;
+    }
+
+    public OutputStream stdout() {
+        return stdout;
+    }
+
+    public OutputStream stderr() {
+        return stderr;
+    }
+
+    /** The preopened directories; the first becomes fd 3, the next fd 4, and so on. */
+    public List<Preopen> preopens() {
+        return preopens;
+    }
+
+    /** Nanoseconds since the Unix epoch ({@code clock_time_get} realtime). */
+    public LongSupplier realtimeNanos() {
+        return realtimeNanos;
+    }
+
+    /** A monotonic nanosecond counter ({@code clock_time_get} monotonic). */
+    public LongSupplier monotonicNanos() {
+        return monotonicNanos;
+    }
+
+    /** The source of {@code random_get}. */
+    public Random random() {
+        return random;
+    }
+
+    /** Builds a {@link WasiConfig}. */
+    public static final class Builder {
+        private final List<String> args = new ArrayList<>();
+        private final List<String> env = new ArrayList<>();
+        private InputStream stdin = InputStream.nullInputStream();
+        private OutputStream stdout = OutputStream.nullOutputStream();
+        private OutputStream stderr = OutputStream.nullOutputStream();
+        private final List<Preopen> preopens = new ArrayList<>();
+        private LongSupplier realtimeNanos = Builder::nowNanos;
+        private LongSupplier monotonicNanos = System::nanoTime;
+        private Random random = new SecureRandom();
+
+        private Builder() {}
+
+        private static long nowNanos() {
+            Instant now = Instant.now();
+            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        }
+
+        /** Appends program arguments. */
+        public Builder args(String... values) {
+            args.addAll(List.of(values));
+            return this;
+        }
+
+        /** Appends program arguments. */
+        public Builder args(List<String> values) {
+            args.addAll(values);
+            return this;
+        }
+
+        /** Adds the environment variable {@code key=value}. */
+        public Builder env(String key, String value) {
+            env.add(key + "=" + value);
+            return this;
+        }
+
+        public Builder stdin(InputStream in) {
+            stdin = Objects.requireNonNull(in);
+            return this;
+        }
+
+        public Builder stdout(OutputStream out) {
+            stdout = Objects.requireNonNull(out);
+            return this;
+        }
+
+        public Builder stderr(OutputStream err) {
+            stderr = Objects.requireNonNull(err);
+            return this;
+        }
+
+        /** Makes host directory {@code host} visible to the guest as {@code guest}. */
+        public Builder preopen(Path host, String guest) {
+            preopens.add(new Preopen(host, guest));
+            return this;
+        }
+
+        /** Adds a preopen given as {@code HOST[::GUEST]}. */
+        public Builder preopen(String spec) {
+            preopens.add(Preopen.parse(spec));
+            return this;
+        }
+
+        /** Replaces the realtime clock (nanoseconds since the epoch), e.g. with a fixed one in tests. */
+        public Builder realtimeClock(LongSupplier nanos) {
+            realtimeNanos = Objects.requireNonNull(nanos);
+            return this;
+        }
+
+        /** Replaces the monotonic clock (nanoseconds). */
+        public Builder monotonicClock(LongSupplier nanos) {
+            monotonicNanos = Objects.requireNonNull(nanos);
+            return this;
+        }
+
+        /** Replaces the source of {@code random_get}, e.g. with a seeded {@link Random} in tests. */
+        public Builder random(Random source) {
+            random = Objects.requireNonNull(source);
+            return this;
+        }
+
+        public WasiConfig build() {
+            return new WasiConfig(this);
+        }
+    }
+}

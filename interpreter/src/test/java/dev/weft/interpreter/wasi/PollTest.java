@@ -1,0 +1,112 @@
+package dev.weft.interpreter.wasi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** poll_oneoff: clock subscriptions sleep, descriptor subscriptions are ready at once. */
+class PollTest {
+    private static final int IN = 1000;
+    private static final int OUT = 2000;
+    private static final int NEVENTS = 200;
+    private static final long MILLI = 1_000_000;
+
+    private WasiGuest g;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        g = new WasiGuest(WasiConfig.builder().build());
+    }
+
+    private void clock(int index, long userdata, int clockId, long timeout, int flags) {
+        int at = IN + index * Poll.SUBSCRIPTION_SIZE;
+        g.memory.write(at, new byte[Poll.SUBSCRIPTION_SIZE]);
+        g.memory.writeLong(at, userdata);
+        g.memory.writeInt(at + 16, clockId);
+        g.memory.writeLong(at + 24, timeout);
+        g.memory.write(at + 40, new byte[] {(byte) flags, 0});
+    }
+
+    private void fd(int index, long userdata, int type, int fd) {
+        int at = IN + index * Poll.SUBSCRIPTION_SIZE;
+        g.memory.write(at, new byte[Poll.SUBSCRIPTION_SIZE]);
+        g.memory.writeLong(at, userdata);
+        g.memory.write(at + 8, new byte[] {(byte) type});
+        g.memory.writeInt(at + 16, fd);
+    }
+
+    private long event(int index, int offset) {
+        return g.i64(OUT + index * Poll.EVENT_SIZE + offset);
+    }
+
+    @Test
+    void aRelativeClockSubscriptionSleepsAtLeastItsTimeout() {
+        clock(0, 77, 1, MILLI, 0);
+        long start = System.nanoTime();
+        assertEquals(0, g.call("poll_oneoff", IN, OUT, 1, NEVENTS));
+        assertTrue(System.nanoTime() - start >= MILLI);
+        assertEquals(1, g.i32(NEVENTS));
+        assertEquals(77, event(0, 0));
+        assertEquals(0, g.memory.read(OUT + 8, 2)[0]);
+        assertEquals(0, g.u8(OUT + 10));
+    }
+
+    @Test
+    void onlyTheEarliestOfSeveralClocksFires() {
+        clock(0, 1, 1, 3600_000 * MILLI, 0);
+        clock(1, 2, 1, MILLI, 0);
+        assertEquals(0, g.call("poll_oneoff", IN, OUT, 2, NEVENTS));
+        assertEquals(1, g.i32(NEVENTS));
+        assertEquals(2, event(0, 0));
+    }
+
+    @Test
+    void anAbsoluteDeadlineInThePastFiresAtOnce() {
+        clock(0, 5, 1, 0, 1);
+        assertEquals(0, g.call("poll_oneoff", IN, OUT, 1, NEVENTS));
+        assertEquals(1, g.i32(NEVENTS));
+        assertEquals(5, event(0, 0));
+    }
+
+    @Test
+    void anAbsoluteRealtimeDeadlineSleepsUntilThen() {
+        long now = System.currentTimeMillis() * MILLI;
+        clock(0, 6, 0, now + MILLI, 1);
+        assertEquals(0, g.call("poll_oneoff", IN, OUT, 1, NEVENTS));
+        assertEquals(6, event(0, 0));
+        assertTrue(System.currentTimeMillis() * MILLI >= now + MILLI);
+    }
+
+    @Test
+    void descriptorSubscriptionsAreReadyAtOnceAndAnUnknownClockIsAnEventError() {
+        clock(0, 1, 1, 3600_000 * MILLI, 0);
+        fd(1, 2, 2, 1);
+        fd(2, 3, 1, 99);
+        clock(3, 4, 42, 0, 0);
+        assertEquals(0, g.call("poll_oneoff", IN, OUT, 4, NEVENTS));
+        assertEquals(3, g.i32(NEVENTS));
+        assertEquals(2, event(0, 0));
+        assertEquals(2, g.u8(OUT + 10));
+        assertEquals(0, g.u8(OUT + 8));
+        assertEquals(3, event(1, 0));
+        assertEquals(WasiErrno.BADF, g.u8(OUT + Poll.EVENT_SIZE + 8));
+        assertEquals(4, event(2, 0));
+        assertEquals(WasiErrno.INVAL, g.u8(OUT + 2 * Poll.EVENT_SIZE + 8));
+    }
+
+    @Test
+    void noSubscriptionsOrAnUnknownTagIsEinval() {
+        assertEquals(WasiErrno.INVAL, g.call("poll_oneoff", IN, OUT, 0, NEVENTS));
+        fd(0, 1, 9, 1);
+        assertEquals(WasiErrno.INVAL, g.call("poll_oneoff", IN, OUT, 1, NEVENTS));
+    }
+
+    @Test
+    void subscriptionsOrEventsOutsideMemoryAreEfault() {
+        assertEquals(WasiErrno.FAULT, g.call("poll_oneoff", 65536 - 40, OUT, 1, NEVENTS));
+        assertEquals(WasiErrno.FAULT, g.call("poll_oneoff", IN, 65536 - 8, 1, NEVENTS));
+        assertEquals(WasiErrno.FAULT, g.call("poll_oneoff", IN, OUT, 1, -1));
+    }
+}
