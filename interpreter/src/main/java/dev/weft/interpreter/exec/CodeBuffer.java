@@ -5,18 +5,22 @@ import static dev.weft.interpreter.exec.Opcodes.*;
 import java.util.Arrays;
 
 /**
- * The growing code array of one function being lowered. It remembers where the last opcode
- * started so that peephole fusion can rewrite it; {@link #barrier()} forgets it at every point
- * a branch may land (fusing across a label would be wrong).
+ * The growing code array of one function being lowered. It remembers where the last two opcodes
+ * started so that peephole fusion can rewrite them; {@link #barrier()} forgets them at every
+ * point a branch may land (fusing across a label would be wrong).
  */
 final class CodeBuffer {
     private int[] code = new int[64];
     private int len;
-    private int lastPos = -1;
+    /** Start of the last opcode, or -1. */
+    private int last = -1;
+    /** Start of the opcode before it, or -1. */
+    private int prev = -1;
 
     /** Appends an opcode. */
     void op(int opcode) {
-        lastPos = len;
+        prev = last;
+        last = len;
         emit(opcode);
     }
 
@@ -36,48 +40,70 @@ final class CodeBuffer {
         code[pos] = value;
     }
 
-    /** Forgets the last opcode: the current position is a branch target. */
+    /** Forgets the last opcodes: the current position is a branch target. */
     void barrier() {
-        lastPos = -1;
+        last = -1;
+        prev = -1;
+    }
+
+    /** The last opcode if it has exactly {@code immediates} immediates and ends the code, else -1. */
+    int lastOp(int immediates) {
+        return last >= 0 && last == len - 1 - immediates ? code[last] : -1;
+    }
+
+    /** The opcode before the last if it has {@code immediates} immediates, else -1. */
+    int prevOp(int immediates) {
+        return prev >= 0 && last >= 0 && prev == last - 1 - immediates ? code[prev] : -1;
     }
 
     /** The last opcode if it has no immediates and nothing followed it, else -1. */
     int lastBareOp() {
-        return lastPos >= 0 && lastPos == len - 1 ? code[lastPos] : -1;
+        return lastOp(0);
     }
 
     /** The last opcode if it has exactly one immediate, else -1. */
     int lastOpWithOneImmediate() {
-        return lastPos >= 0 && lastPos == len - 2 ? code[lastPos] : -1;
+        return lastOp(1);
     }
 
-    /** The immediate of the last opcode. */
+    /** Immediate {@code k} of the last opcode. */
+    int lastImmediate(int k) {
+        return code[last + 1 + k];
+    }
+
     int lastImmediate() {
-        return code[lastPos + 1];
+        return lastImmediate(0);
+    }
+
+    /** Immediate {@code k} of the opcode before the last. */
+    int prevImmediate(int k) {
+        return code[prev + 1 + k];
     }
 
     /** Removes the last opcode (with its immediates) so a fused form can replace it. */
     void dropLast() {
-        len = lastPos;
-        lastPos = -1;
+        len = last;
+        last = prev;
+        prev = -1;
     }
 
     /** Emits a jump taken when the i32 on top is zero, fused with a preceding comparison. */
     int jumpUnless() {
         int fused = switch (lastBareOp()) {
             case I32_EQZ -> BR_IF;
+            case I32_EQ -> BR_IF_I32_NE;
+            case I32_NE -> BR_IF_I32_EQ;
             case I32_LT_S -> BR_IF_I32_GE_S;
             case I32_GE_S -> BR_IF_I32_LT_S;
-            case I32_NE -> BR_IF_I32_EQ;
-            case I32_EQ -> BR_IF_I32_NE;
+            case I32_GT_S -> BR_IF_I32_LE_S;
+            case I32_LE_S -> BR_IF_I32_GT_S;
+            case I32_LT_U -> BR_IF_I32_GE_U;
+            case I32_GE_U -> BR_IF_I32_LT_U;
+            case I32_GT_U -> BR_IF_I32_LE_U;
+            case I32_LE_U -> BR_IF_I32_GT_U;
             default -> -1;
         };
-        if (fused >= 0) {
-            dropLast();
-            op(fused);
-        } else {
-            op(BR_UNLESS);
-        }
+        replaceLastOr(fused, BR_UNLESS);
         int pos = len;
         emit(-1);
         return pos;
@@ -87,17 +113,27 @@ final class CodeBuffer {
     void jumpIf() {
         int fused = switch (lastBareOp()) {
             case I32_EQZ -> BR_IF_I32_EQZ;
+            case I32_EQ -> BR_IF_I32_EQ;
+            case I32_NE -> BR_IF_I32_NE;
             case I32_LT_S -> BR_IF_I32_LT_S;
             case I32_GE_S -> BR_IF_I32_GE_S;
-            case I32_NE -> BR_IF_I32_NE;
-            case I32_EQ -> BR_IF_I32_EQ;
+            case I32_GT_S -> BR_IF_I32_GT_S;
+            case I32_LE_S -> BR_IF_I32_LE_S;
+            case I32_LT_U -> BR_IF_I32_LT_U;
+            case I32_GE_U -> BR_IF_I32_GE_U;
+            case I32_GT_U -> BR_IF_I32_GT_U;
+            case I32_LE_U -> BR_IF_I32_LE_U;
             default -> -1;
         };
+        replaceLastOr(fused, BR_IF);
+    }
+
+    private void replaceLastOr(int fused, int plain) {
         if (fused >= 0) {
             dropLast();
             op(fused);
         } else {
-            op(BR_IF);
+            op(plain);
         }
     }
 

@@ -42,7 +42,7 @@ final class InstructionLowering {
             case BR_IF -> brIf(index, h - 1);
             case CALL -> withImm(CALL, index);
             case LOCAL_GET -> localGet(index);
-            case LOCAL_SET -> withImm(lowerer.localIsRef(index) ? LOCAL_SET_REF : LOCAL_SET, lowerer.localSlot(index));
+            case LOCAL_SET -> localSet(index);
             case LOCAL_TEE -> withImm(lowerer.localIsRef(index) ? LOCAL_TEE_REF : LOCAL_TEE, lowerer.localSlot(index));
             case GLOBAL_GET -> withImm(lowerer.globalIsRef(index) ? GLOBAL_GET_REF : GLOBAL_GET, index);
             case GLOBAL_SET -> withImm(lowerer.globalIsRef(index) ? GLOBAL_SET_REF : GLOBAL_SET, index);
@@ -103,6 +103,33 @@ final class InstructionLowering {
             out.emit(lowerer.localSlot(index));
         } else {
             withImm(LOCAL_GET, lowerer.localSlot(index));
+        }
+    }
+
+    /** {@code local.set}, fused with a preceding {@code x + c} or {@code a + b} over locals. */
+    private void localSet(int index) {
+        int slot = lowerer.localSlot(index);
+        if (lowerer.localIsRef(index)) {
+            withImm(LOCAL_SET_REF, slot);
+        } else if (out.lastOp(1) == I32_ADD_CONST && out.prevOp(1) == LOCAL_GET) {
+            int c = out.lastImmediate();
+            int src = out.prevImmediate(0);
+            out.dropLast();
+            out.dropLast();
+            out.op(LOCAL_ADD_CONST_SET);
+            out.emit(slot);
+            out.emit(src);
+            out.emit(c);
+        } else if (out.lastOp(2) == I32_ADD_LL) {
+            int a = out.lastImmediate(0);
+            int b = out.lastImmediate(1);
+            out.dropLast();
+            out.op(I32_ADD_LL_SET);
+            out.emit(slot);
+            out.emit(a);
+            out.emit(b);
+        } else {
+            withImm(LOCAL_SET, slot);
         }
     }
 
@@ -180,7 +207,14 @@ final class InstructionLowering {
     }
 
     private void i32Add() {
-        if (out.lastOpWithOneImmediate() == CONST32) {
+        if (out.lastOp(2) == LOCAL_GET2) {
+            int a = out.lastImmediate(0);
+            int b = out.lastImmediate(1);
+            out.dropLast();
+            out.op(I32_ADD_LL);
+            out.emit(a);
+            out.emit(b);
+        } else if (out.lastOpWithOneImmediate() == CONST32) {
             int c = out.lastImmediate();
             out.dropLast();
             withImm(I32_ADD_CONST, c);

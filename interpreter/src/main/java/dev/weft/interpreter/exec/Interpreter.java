@@ -635,6 +635,42 @@ public final class Interpreter {
                     sp -= 2;
                     pc = (int) s[sp] == (int) s[sp + 1] ? code[pc] : pc + 1;
                     break;
+                case BR_IF_I32_LT_U:
+                    sp -= 2;
+                    pc = Integer.compareUnsigned((int) s[sp], (int) s[sp + 1]) < 0 ? code[pc] : pc + 1;
+                    break;
+                case BR_IF_I32_GE_U:
+                    sp -= 2;
+                    pc = Integer.compareUnsigned((int) s[sp], (int) s[sp + 1]) >= 0 ? code[pc] : pc + 1;
+                    break;
+                case BR_IF_I32_GT_S:
+                    sp -= 2;
+                    pc = (int) s[sp] > (int) s[sp + 1] ? code[pc] : pc + 1;
+                    break;
+                case BR_IF_I32_LE_S:
+                    sp -= 2;
+                    pc = (int) s[sp] <= (int) s[sp + 1] ? code[pc] : pc + 1;
+                    break;
+                case BR_IF_I32_GT_U:
+                    sp -= 2;
+                    pc = Integer.compareUnsigned((int) s[sp], (int) s[sp + 1]) > 0 ? code[pc] : pc + 1;
+                    break;
+                case BR_IF_I32_LE_U:
+                    sp -= 2;
+                    pc = Integer.compareUnsigned((int) s[sp], (int) s[sp + 1]) <= 0 ? code[pc] : pc + 1;
+                    break;
+                case I32_ADD_LL:
+                    s[sp++] = (int) s[fp + code[pc]] + (int) s[fp + code[pc + 1]];
+                    pc += 2;
+                    break;
+                case I32_ADD_LL_SET:
+                    s[fp + code[pc]] = (int) s[fp + code[pc + 1]] + (int) s[fp + code[pc + 2]];
+                    pc += 3;
+                    break;
+                case LOCAL_ADD_CONST_SET:
+                    s[fp + code[pc]] = (int) s[fp + code[pc + 1]] + code[pc + 2];
+                    pc += 3;
+                    break;
                 default:
                     throw new IllegalStateException("internal: bad opcode " + op + " at " + (pc - 1));
             }

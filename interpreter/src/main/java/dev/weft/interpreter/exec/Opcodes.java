@@ -182,9 +182,18 @@ final class Opcodes {
     static final int BR_IF_I32_GE_S = 152;
     static final int BR_IF_I32_NE = 153;
     static final int BR_IF_I32_EQ = 154;
+    static final int BR_IF_I32_LT_U = 155;
+    static final int BR_IF_I32_GE_U = 156;
+    static final int BR_IF_I32_GT_S = 157;
+    static final int BR_IF_I32_LE_S = 158;
+    static final int BR_IF_I32_GT_U = 159;
+    static final int BR_IF_I32_LE_U = 160;
+    static final int I32_ADD_LL = 161;
+    static final int I32_ADD_LL_SET = 162;
+    static final int LOCAL_ADD_CONST_SET = 163;
 
     /** Number of internal opcodes. */
-    static final int COUNT = 155;
+    static final int COUNT = 164;
 
     private static final String[] NAMES = {
         "UNREACHABLE", "BR", "BR_COPY", "BR_IF", "BR_IF_COPY", "BR_UNLESS",
@@ -213,6 +222,7 @@ final class Opcodes {
         "F64_NEG", "F64_SQRT", "F64_ADD", "F64_SUB", "F64_MUL", "F64_DIV",
         "F64_MIN", "F64_MAX", "F64_COPYSIGN", "CONVERT", "I32_ADD_CONST", "LOCAL_GET2",
         "BR_IF_I32_EQZ", "BR_IF_I32_LT_S", "BR_IF_I32_GE_S", "BR_IF_I32_NE", "BR_IF_I32_EQ",
+        "BR_IF_I32_LT_U", "BR_IF_I32_GE_U", "BR_IF_I32_GT_S", "BR_IF_I32_LE_S", "BR_IF_I32_GT_U", "BR_IF_I32_LE_U", "I32_ADD_LL", "I32_ADD_LL_SET", "LOCAL_ADD_CONST_SET",
     };
 
     /** The name of an internal opcode, for disassembly and error messages. */
