@@ -128,8 +128,36 @@ final class CodeBuffer {
         replaceLastOr(fused, BR_IF);
     }
 
+    /**
+     * The compare-two-locals-and-branch form of a fused conditional jump when the comparison's
+     * operands came from a {@code LOCAL_GET2}, else -1.
+     */
+    private int overLocals(int fused) {
+        if (prevOp(2) != LOCAL_GET2) {
+            return -1;
+        }
+        return switch (fused) {
+            case BR_IF_I32_LT_S -> BR_IF_LL_LT_S;
+            case BR_IF_I32_GE_S -> BR_IF_LL_GE_S;
+            case BR_IF_I32_LT_U -> BR_IF_LL_LT_U;
+            case BR_IF_I32_GE_U -> BR_IF_LL_GE_U;
+            case BR_IF_I32_EQ -> BR_IF_LL_EQ;
+            case BR_IF_I32_NE -> BR_IF_LL_NE;
+            default -> -1;
+        };
+    }
+
     private void replaceLastOr(int fused, int plain) {
-        if (fused >= 0) {
+        int ll = overLocals(fused);
+        if (ll >= 0) {
+            int a = prevImmediate(0);
+            int b = prevImmediate(1);
+            dropLast();
+            dropLast();
+            op(ll);
+            emit(a);
+            emit(b);
+        } else if (fused >= 0) {
             dropLast();
             op(fused);
         } else {

@@ -671,6 +671,24 @@ public final class Interpreter {
                     s[fp + code[pc]] = (int) s[fp + code[pc + 1]] + code[pc + 2];
                     pc += 3;
                     break;
+                case BR_IF_LL_LT_S:
+                    pc = (int) s[fp + code[pc]] < (int) s[fp + code[pc + 1]] ? code[pc + 2] : pc + 3;
+                    break;
+                case BR_IF_LL_GE_S:
+                    pc = (int) s[fp + code[pc]] >= (int) s[fp + code[pc + 1]] ? code[pc + 2] : pc + 3;
+                    break;
+                case BR_IF_LL_LT_U:
+                    pc = Integer.compareUnsigned((int) s[fp + code[pc]], (int) s[fp + code[pc + 1]]) < 0 ? code[pc + 2] : pc + 3;
+                    break;
+                case BR_IF_LL_GE_U:
+                    pc = Integer.compareUnsigned((int) s[fp + code[pc]], (int) s[fp + code[pc + 1]]) >= 0 ? code[pc + 2] : pc + 3;
+                    break;
+                case BR_IF_LL_EQ:
+                    pc = (int) s[fp + code[pc]] == (int) s[fp + code[pc + 1]] ? code[pc + 2] : pc + 3;
+                    break;
+                case BR_IF_LL_NE:
+                    pc = (int) s[fp + code[pc]] != (int) s[fp + code[pc + 1]] ? code[pc + 2] : pc + 3;
+                    break;
                 default:
                     throw new IllegalStateException("internal: bad opcode " + op + " at " + (pc - 1));
             }

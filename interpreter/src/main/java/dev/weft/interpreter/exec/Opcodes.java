@@ -191,9 +191,15 @@ final class Opcodes {
     static final int I32_ADD_LL = 161;
     static final int I32_ADD_LL_SET = 162;
     static final int LOCAL_ADD_CONST_SET = 163;
+    static final int BR_IF_LL_LT_S = 164;
+    static final int BR_IF_LL_GE_S = 165;
+    static final int BR_IF_LL_LT_U = 166;
+    static final int BR_IF_LL_GE_U = 167;
+    static final int BR_IF_LL_EQ = 168;
+    static final int BR_IF_LL_NE = 169;
 
     /** Number of internal opcodes. */
-    static final int COUNT = 164;
+    static final int COUNT = 170;
 
     private static final String[] NAMES = {
         "UNREACHABLE", "BR", "BR_COPY", "BR_IF", "BR_IF_COPY", "BR_UNLESS",
@@ -223,6 +229,7 @@ final class Opcodes {
         "F64_MIN", "F64_MAX", "F64_COPYSIGN", "CONVERT", "I32_ADD_CONST", "LOCAL_GET2",
         "BR_IF_I32_EQZ", "BR_IF_I32_LT_S", "BR_IF_I32_GE_S", "BR_IF_I32_NE", "BR_IF_I32_EQ",
         "BR_IF_I32_LT_U", "BR_IF_I32_GE_U", "BR_IF_I32_GT_S", "BR_IF_I32_LE_S", "BR_IF_I32_GT_U", "BR_IF_I32_LE_U", "I32_ADD_LL", "I32_ADD_LL_SET", "LOCAL_ADD_CONST_SET",
+        "BR_IF_LL_LT_S", "BR_IF_LL_GE_S", "BR_IF_LL_LT_U", "BR_IF_LL_GE_U", "BR_IF_LL_EQ", "BR_IF_LL_NE",
     };
 
     /** The name of an internal opcode, for disassembly and error messages. */

@@ -1,0 +1,69 @@
+package dev.weft.interpreter.exec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.weft.interpreter.CompiledModule;
+import dev.weft.interpreter.Instance;
+import dev.weft.interpreter.Linker;
+import dev.weft.interpreter.Value;
+import dev.weft.interpreter.text.WatParser;
+import java.util.function.IntBinaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The lowerer fuses comparisons with {@code br_if}/{@code if}, also over two locals; every fused
+ * form must agree with the comparison's meaning, taken or not.
+ */
+class FusedBranchTest {
+    private static final int[] VALUES = {0, 1, -1, 7, Integer.MIN_VALUE, Integer.MAX_VALUE};
+
+    static Stream<Arguments> comparisons() {
+        return Stream.of(
+                Arguments.of("eq", (IntBinaryOperator) (a, b) -> a == b ? 1 : 0),
+                Arguments.of("ne", (IntBinaryOperator) (a, b) -> a != b ? 1 : 0),
+                Arguments.of("lt_s", (IntBinaryOperator) (a, b) -> a < b ? 1 : 0),
+                Arguments.of("ge_s", (IntBinaryOperator) (a, b) -> a >= b ? 1 : 0),
+                Arguments.of("gt_s", (IntBinaryOperator) (a, b) -> a > b ? 1 : 0),
+                Arguments.of("le_s", (IntBinaryOperator) (a, b) -> a <= b ? 1 : 0),
+                Arguments.of("lt_u", (IntBinaryOperator) (a, b) -> Integer.compareUnsigned(a, b) < 0 ? 1 : 0),
+                Arguments.of("ge_u", (IntBinaryOperator) (a, b) -> Integer.compareUnsigned(a, b) >= 0 ? 1 : 0),
+                Arguments.of("gt_u", (IntBinaryOperator) (a, b) -> Integer.compareUnsigned(a, b) > 0 ? 1 : 0),
+                Arguments.of("le_u", (IntBinaryOperator) (a, b) -> Integer.compareUnsigned(a, b) <= 0 ? 1 : 0));
+    }
+
+    private static Instance module(String cmp) throws Exception {
+        String wat = """
+            (module
+              (func (export "br_if-locals") (param i32 i32) (result i32)
+                (block (br_if 0 (i32.CMP (local.get 0) (local.get 1))) (return (i32.const 0)))
+                (i32.const 1))
+              (func (export "if-locals") (param i32 i32) (result i32)
+                (if (result i32) (i32.CMP (local.get 0) (local.get 1)) (then (i32.const 1)) (else (i32.const 0))))
+              (func (export "br_if-stack") (param i32 i32) (result i32)
+                (block (br_if 0 (i32.CMP (i32.add (local.get 0) (i32.const 0)) (local.get 1)))
+                  (return (i32.const 0)))
+                (i32.const 1))
+              (func (export "if-stack") (param i32 i32) (result i32)
+                (if (result i32) (i32.CMP (i32.add (local.get 0) (i32.const 0)) (local.get 1))
+                  (then (i32.const 1)) (else (i32.const 0)))))
+            """.replace("CMP", cmp);
+        return new Linker().instantiate(CompiledModule.compile(WatParser.parseModule(wat)));
+    }
+
+    @ParameterizedTest(name = "i32.{0}")
+    @MethodSource("comparisons")
+    void fusedComparisonBranchesAgreeWithTheComparison(String cmp, IntBinaryOperator expected) throws Exception {
+        Instance inst = module(cmp);
+        for (String form : new String[] {"br_if-locals", "if-locals", "br_if-stack", "if-stack"}) {
+            for (int a : VALUES) {
+                for (int b : VALUES) {
+                    int got = inst.function(form).call(Value.i32(a), Value.i32(b))[0].asInt();
+                    assertEquals(expected.applyAsInt(a, b), got, form + " " + cmp + " " + a + " " + b);
+                }
+            }
+        }
+    }
+}
