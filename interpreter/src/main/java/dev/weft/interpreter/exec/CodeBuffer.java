@@ -5,22 +5,21 @@ import static dev.weft.interpreter.exec.Opcodes.*;
 import java.util.Arrays;
 
 /**
- * The growing code array of one function being lowered. It remembers where the last two opcodes
- * started so that peephole fusion can rewrite them; {@link #barrier()} forgets them at every
- * point a branch may land (fusing across a label would be wrong).
+ * The growing code array of one function being lowered. It remembers where the last three
+ * opcodes started so that peephole fusion can rewrite them; {@link #barrier()} forgets them at
+ * every point a branch may land (fusing across a label would be wrong).
  */
 final class CodeBuffer {
+    private static final int HISTORY = 3;
     private int[] code = new int[64];
     private int len;
-    /** Start of the last opcode, or -1. */
-    private int last = -1;
-    /** Start of the opcode before it, or -1. */
-    private int prev = -1;
+    /** Starts of the last opcodes, most recent first; -1 when unknown. */
+    private final int[] starts = {-1, -1, -1};
 
     /** Appends an opcode. */
     void op(int opcode) {
-        prev = last;
-        last = len;
+        System.arraycopy(starts, 0, starts, 1, HISTORY - 1);
+        starts[0] = len;
         emit(opcode);
     }
 
@@ -42,49 +41,59 @@ final class CodeBuffer {
 
     /** Forgets the last opcodes: the current position is a branch target. */
     void barrier() {
-        last = -1;
-        prev = -1;
+        Arrays.fill(starts, -1);
     }
 
-    /** The last opcode if it has exactly {@code immediates} immediates and ends the code, else -1. */
+    /**
+     * The opcode {@code back} places before the end (0 = the last) if it has exactly
+     * {@code immediates} immediates and is directly followed by the later ones, else -1.
+     */
+    int op(int back, int immediates) {
+        int start = starts[back];
+        int end = back == 0 ? len : starts[back - 1];
+        return start >= 0 && end >= 0 && end == start + 1 + immediates ? code[start] : -1;
+    }
+
+    /** The last opcode if it has exactly {@code immediates} immediates, else -1. */
     int lastOp(int immediates) {
-        return last >= 0 && last == len - 1 - immediates ? code[last] : -1;
+        return op(0, immediates);
     }
 
     /** The opcode before the last if it has {@code immediates} immediates, else -1. */
     int prevOp(int immediates) {
-        return prev >= 0 && last >= 0 && prev == last - 1 - immediates ? code[prev] : -1;
+        return op(1, immediates);
     }
 
-    /** The last opcode if it has no immediates and nothing followed it, else -1. */
     int lastBareOp() {
         return lastOp(0);
     }
 
-    /** The last opcode if it has exactly one immediate, else -1. */
     int lastOpWithOneImmediate() {
         return lastOp(1);
     }
 
-    /** Immediate {@code k} of the last opcode. */
+    /** Immediate {@code k} of the opcode {@code back} places before the end. */
+    int immediate(int back, int k) {
+        return code[starts[back] + 1 + k];
+    }
+
     int lastImmediate(int k) {
-        return code[last + 1 + k];
+        return immediate(0, k);
     }
 
     int lastImmediate() {
-        return lastImmediate(0);
+        return immediate(0, 0);
     }
 
-    /** Immediate {@code k} of the opcode before the last. */
     int prevImmediate(int k) {
-        return code[prev + 1 + k];
+        return immediate(1, k);
     }
 
     /** Removes the last opcode (with its immediates) so a fused form can replace it. */
     void dropLast() {
-        len = last;
-        last = prev;
-        prev = -1;
+        len = starts[0];
+        System.arraycopy(starts, 1, starts, 0, HISTORY - 1);
+        starts[HISTORY - 1] = -1;
     }
 
     /** Emits a jump taken when the i32 on top is zero, fused with a preceding comparison. */
@@ -103,13 +112,13 @@ final class CodeBuffer {
             case I32_LE_U -> BR_IF_I32_GT_U;
             default -> -1;
         };
-        replaceLastOr(fused, BR_UNLESS);
+        emitJump(fused, BR_UNLESS);
         int pos = len;
         emit(-1);
         return pos;
     }
 
-    /** Emits a plain conditional jump opcode, fused with a preceding comparison. */
+    /** Emits a conditional jump opcode (the target follows), fused with a preceding comparison. */
     void jumpIf() {
         int fused = switch (lastBareOp()) {
             case I32_EQZ -> BR_IF_I32_EQZ;
@@ -125,44 +134,34 @@ final class CodeBuffer {
             case I32_LE_U -> BR_IF_I32_LE_U;
             default -> -1;
         };
-        replaceLastOr(fused, BR_IF);
+        emitJump(fused, BR_IF);
     }
 
-    /**
-     * The compare-two-locals-and-branch form of a fused conditional jump when the comparison's
-     * operands came from a {@code LOCAL_GET2}, else -1.
-     */
-    private int overLocals(int fused) {
-        if (prevOp(2) != LOCAL_GET2) {
-            return -1;
-        }
-        return switch (fused) {
-            case BR_IF_I32_LT_S -> BR_IF_LL_LT_S;
-            case BR_IF_I32_GE_S -> BR_IF_LL_GE_S;
-            case BR_IF_I32_LT_U -> BR_IF_LL_LT_U;
-            case BR_IF_I32_GE_U -> BR_IF_LL_GE_U;
-            case BR_IF_I32_EQ -> BR_IF_LL_EQ;
-            case BR_IF_I32_NE -> BR_IF_LL_NE;
-            default -> -1;
-        };
-    }
-
-    private void replaceLastOr(int fused, int plain) {
-        int ll = overLocals(fused);
-        if (ll >= 0) {
+    private void emitJump(int fused, int plain) {
+        if (fused < 0) {
+            op(plain);
+        } else if (prevOp(2) == LOCAL_GET2 && BranchFusion.overLocals(fused) >= 0) {
             int a = prevImmediate(0);
             int b = prevImmediate(1);
-            dropLast();
-            dropLast();
-            op(ll);
-            emit(a);
-            emit(b);
-        } else if (fused >= 0) {
+            replace(2, BranchFusion.overLocals(fused), a, b);
+        } else if (prevOp(1) == CONST32 && op(2, 1) == LOCAL_GET
+                && BranchFusion.overLocalAndConstant(fused, prevImmediate(0)) != null) {
+            long[] form = BranchFusion.overLocalAndConstant(fused, prevImmediate(0));
+            replace(3, (int) form[0], immediate(2, 0), (int) form[1]);
+        } else {
             dropLast();
             op(fused);
-        } else {
-            op(plain);
         }
+    }
+
+    /** Replaces the last {@code count} opcodes with {@code opcode a b}. */
+    private void replace(int count, int opcode, int a, int b) {
+        for (int i = 0; i < count; i++) {
+            dropLast();
+        }
+        op(opcode);
+        emit(a);
+        emit(b);
     }
 
     int[] toArray() {

@@ -111,10 +111,9 @@ final class InstructionLowering {
         int slot = lowerer.localSlot(index);
         if (lowerer.localIsRef(index)) {
             withImm(LOCAL_SET_REF, slot);
-        } else if (out.lastOp(1) == I32_ADD_CONST && out.prevOp(1) == LOCAL_GET) {
-            int c = out.lastImmediate();
-            int src = out.prevImmediate(0);
-            out.dropLast();
+        } else if (out.lastOp(2) == LOCAL_ADD_CONST) {
+            int src = out.lastImmediate(0);
+            int c = out.lastImmediate(1);
             out.dropLast();
             out.op(LOCAL_ADD_CONST_SET);
             out.emit(slot);
@@ -193,6 +192,7 @@ final class InstructionLowering {
             case SELECT -> out.op(lowerer.operandKind(i) == FunctionInfo.KIND_REF ? SELECT_REF : SELECT);
             case REF_IS_NULL -> out.op(REF_IS_NULL);
             case I32_ADD -> i32Add();
+            case I32_SUB -> i32Sub();
             default -> {
                 int simple = PlainOps.internal(op);
                 if (simple >= 0) {
@@ -203,6 +203,30 @@ final class InstructionLowering {
                     throw unsupported(op);
                 }
             }
+        }
+    }
+
+    /** {@code x - c} is {@code x + (-c)}. */
+    private void i32Sub() {
+        if (out.lastOpWithOneImmediate() == CONST32) {
+            int c = out.lastImmediate();
+            out.dropLast();
+            addConstant(-c);
+        } else {
+            out.op(I32_SUB);
+        }
+    }
+
+    /** Adds {@code c} to the top, folded into a preceding {@code local.get}. */
+    private void addConstant(int c) {
+        if (out.lastOpWithOneImmediate() == LOCAL_GET) {
+            int slot = out.lastImmediate();
+            out.dropLast();
+            out.op(LOCAL_ADD_CONST);
+            out.emit(slot);
+            out.emit(c);
+        } else {
+            withImm(I32_ADD_CONST, c);
         }
     }
 
@@ -217,7 +241,7 @@ final class InstructionLowering {
         } else if (out.lastOpWithOneImmediate() == CONST32) {
             int c = out.lastImmediate();
             out.dropLast();
-            withImm(I32_ADD_CONST, c);
+            addConstant(c);
         } else {
             out.op(I32_ADD);
         }

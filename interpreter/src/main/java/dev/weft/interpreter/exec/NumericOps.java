@@ -196,6 +196,56 @@ final class NumericOps {
         return a ^ F64_SIGN;
     }
 
+    // ---- float comparisons (1 or 0) ---------------------------------------------------------
+
+    static long f32Eq(long a, long b) {
+        return f(a) == f(b) ? 1 : 0;
+    }
+
+    static long f32Ne(long a, long b) {
+        return f(a) != f(b) ? 1 : 0;
+    }
+
+    static long f32Lt(long a, long b) {
+        return f(a) < f(b) ? 1 : 0;
+    }
+
+    static long f32Gt(long a, long b) {
+        return f(a) > f(b) ? 1 : 0;
+    }
+
+    static long f32Le(long a, long b) {
+        return f(a) <= f(b) ? 1 : 0;
+    }
+
+    static long f32Ge(long a, long b) {
+        return f(a) >= f(b) ? 1 : 0;
+    }
+
+    static long f64Eq(long a, long b) {
+        return d(a) == d(b) ? 1 : 0;
+    }
+
+    static long f64Ne(long a, long b) {
+        return d(a) != d(b) ? 1 : 0;
+    }
+
+    static long f64Lt(long a, long b) {
+        return d(a) < d(b) ? 1 : 0;
+    }
+
+    static long f64Gt(long a, long b) {
+        return d(a) > d(b) ? 1 : 0;
+    }
+
+    static long f64Le(long a, long b) {
+        return d(a) <= d(b) ? 1 : 0;
+    }
+
+    static long f64Ge(long a, long b) {
+        return d(a) >= d(b) ? 1 : 0;
+    }
+
     // ---- conversions and roundings (sub-opcode = Op ordinal) --------------------------------
 
     /** Applies the unary operation {@code Op.values()[op]} to a slot value. */

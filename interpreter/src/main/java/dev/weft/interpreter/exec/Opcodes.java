@@ -197,9 +197,16 @@ final class Opcodes {
     static final int BR_IF_LL_GE_U = 167;
     static final int BR_IF_LL_EQ = 168;
     static final int BR_IF_LL_NE = 169;
+    static final int LOCAL_ADD_CONST = 170;
+    static final int BR_IF_LC_LT_S = 171;
+    static final int BR_IF_LC_GE_S = 172;
+    static final int BR_IF_LC_LT_U = 173;
+    static final int BR_IF_LC_GE_U = 174;
+    static final int BR_IF_LC_EQ = 175;
+    static final int BR_IF_LC_NE = 176;
 
     /** Number of internal opcodes. */
-    static final int COUNT = 170;
+    static final int COUNT = 177;
 
     private static final String[] NAMES = {
         "UNREACHABLE", "BR", "BR_COPY", "BR_IF", "BR_IF_COPY", "BR_UNLESS",
@@ -230,6 +237,7 @@ final class Opcodes {
         "BR_IF_I32_EQZ", "BR_IF_I32_LT_S", "BR_IF_I32_GE_S", "BR_IF_I32_NE", "BR_IF_I32_EQ",
         "BR_IF_I32_LT_U", "BR_IF_I32_GE_U", "BR_IF_I32_GT_S", "BR_IF_I32_LE_S", "BR_IF_I32_GT_U", "BR_IF_I32_LE_U", "I32_ADD_LL", "I32_ADD_LL_SET", "LOCAL_ADD_CONST_SET",
         "BR_IF_LL_LT_S", "BR_IF_LL_GE_S", "BR_IF_LL_LT_U", "BR_IF_LL_GE_U", "BR_IF_LL_EQ", "BR_IF_LL_NE",
+        "LOCAL_ADD_CONST", "BR_IF_LC_LT_S", "BR_IF_LC_GE_S", "BR_IF_LC_LT_U", "BR_IF_LC_GE_U", "BR_IF_LC_EQ", "BR_IF_LC_NE",
     };
 
     /** The name of an internal opcode, for disassembly and error messages. */

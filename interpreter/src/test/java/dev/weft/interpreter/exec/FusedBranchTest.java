@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * form must agree with the comparison's meaning, taken or not.
  */
 class FusedBranchTest {
-    private static final int[] VALUES = {0, 1, -1, 7, Integer.MIN_VALUE, Integer.MAX_VALUE};
+    private static final int[] VALUES = {0, 1, -1, 7, 8, Integer.MIN_VALUE, Integer.MAX_VALUE};
+    private static final String[] CONSTANTS = {"0", "7", "-1", "2147483647", "-2147483648"};
 
     static Stream<Arguments> comparisons() {
         return Stream.of(
@@ -46,11 +47,36 @@ class FusedBranchTest {
                 (block (br_if 0 (i32.CMP (i32.add (local.get 0) (i32.const 0)) (local.get 1)))
                   (return (i32.const 0)))
                 (i32.const 1))
+              CONSTANT_FUNCS
               (func (export "if-stack") (param i32 i32) (result i32)
                 (if (result i32) (i32.CMP (i32.add (local.get 0) (i32.const 0)) (local.get 1))
                   (then (i32.const 1)) (else (i32.const 0)))))
-            """.replace("CMP", cmp);
+            """.replace("CONSTANT_FUNCS", constantFunctions()).replace("CMP", cmp);
         return new Linker().instantiate(CompiledModule.compile(WatParser.parseModule(wat)));
+    }
+
+    /** One function per constant: {@code br_if (cmp (local.get 0) (i32.const c))}. */
+    private static String constantFunctions() {
+        StringBuilder sb = new StringBuilder();
+        for (String c : CONSTANTS) {
+            sb.append("(func (export \"br_if-const").append(c).append("\") (param i32 i32) (result i32)")
+                    .append(" (block (br_if 0 (i32.CMP (local.get 0) (i32.const ").append(c).append(")))")
+                    .append(" (return (i32.const 0))) (i32.const 1))\n");
+        }
+        return sb.toString();
+    }
+
+    @ParameterizedTest(name = "i32.{0} against constants")
+    @MethodSource("comparisons")
+    void fusedLocalAndConstantBranchesAgreeWithTheComparison(String cmp, IntBinaryOperator expected)
+            throws Exception {
+        Instance inst = module(cmp);
+        for (String c : CONSTANTS) {
+            for (int a : VALUES) {
+                int got = inst.function("br_if-const" + c).call(Value.i32(a), Value.i32(0))[0].asInt();
+                assertEquals(expected.applyAsInt(a, Integer.parseInt(c)), got, cmp + " " + a + " " + c);
+            }
+        }
     }
 
     @ParameterizedTest(name = "i32.{0}")
