@@ -3,8 +3,8 @@ package dev.weft.interpreter.exec;
 import static dev.weft.interpreter.exec.Opcodes.*;
 
 /**
- * Which fused compare-and-branch opcodes have forms over two locals ({@code BR_IF_LL_*}) or over
- * a local and a constant ({@code BR_IF_LC_*}). Greater-than and less-or-equal against a constant
+ * Which fused compare-and-branch opcodes have forms over two locals ({@code BR_IF_LL_*}), a
+ * local and a constant ({@code BR_IF_LC_*}) or the stack top and a local ({@code BR_IF_SL_*}). Greater-than and less-or-equal against a constant
  * become greater-or-equal and less-than against the constant plus one, unless that overflows.
  */
 final class BranchFusion {
@@ -18,6 +18,19 @@ final class BranchFusion {
             case BR_IF_I32_GE_U -> BR_IF_LL_GE_U;
             case BR_IF_I32_EQ -> BR_IF_LL_EQ;
             case BR_IF_I32_NE -> BR_IF_LL_NE;
+            default -> -1;
+        };
+    }
+
+    /** The form comparing the stack top (left) with a local (right), or -1. */
+    static int stackAndLocal(int fused) {
+        return switch (fused) {
+            case BR_IF_I32_LT_S -> BR_IF_SL_LT_S;
+            case BR_IF_I32_GE_S -> BR_IF_SL_GE_S;
+            case BR_IF_I32_LT_U -> BR_IF_SL_LT_U;
+            case BR_IF_I32_GE_U -> BR_IF_SL_GE_U;
+            case BR_IF_I32_EQ -> BR_IF_SL_EQ;
+            case BR_IF_I32_NE -> BR_IF_SL_NE;
             default -> -1;
         };
     }

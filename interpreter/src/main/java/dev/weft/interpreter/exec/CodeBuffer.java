@@ -148,6 +148,12 @@ final class CodeBuffer {
                 && BranchFusion.overLocalAndConstant(fused, prevImmediate(0)) != null) {
             long[] form = BranchFusion.overLocalAndConstant(fused, prevImmediate(0));
             replace(3, (int) form[0], immediate(2, 0), (int) form[1]);
+        } else if (prevOp(1) == LOCAL_GET && BranchFusion.stackAndLocal(fused) >= 0) {
+            int local = prevImmediate(0);
+            dropLast();
+            dropLast();
+            op(BranchFusion.stackAndLocal(fused));
+            emit(local);
         } else {
             dropLast();
             op(fused);

@@ -43,7 +43,7 @@ final class InstructionLowering {
             case CALL -> withImm(CALL, index);
             case LOCAL_GET -> localGet(index);
             case LOCAL_SET -> localSet(index);
-            case LOCAL_TEE -> withImm(lowerer.localIsRef(index) ? LOCAL_TEE_REF : LOCAL_TEE, lowerer.localSlot(index));
+            case LOCAL_TEE -> localTee(index);
             case GLOBAL_GET -> withImm(lowerer.globalIsRef(index) ? GLOBAL_GET_REF : GLOBAL_GET, index);
             case GLOBAL_SET -> withImm(lowerer.globalIsRef(index) ? GLOBAL_SET_REF : GLOBAL_SET, index);
             case TABLE_GET -> withImm(TABLE_GET, index);
@@ -129,6 +129,25 @@ final class InstructionLowering {
             out.emit(b);
         } else {
             withImm(LOCAL_SET, slot);
+        }
+    }
+
+    /** {@code local.tee}, fused with a preceding {@code x + c} or {@code a + b} over locals. */
+    private void localTee(int index) {
+        int slot = lowerer.localSlot(index);
+        int last = out.lastOp(2);
+        if (lowerer.localIsRef(index)) {
+            withImm(LOCAL_TEE_REF, slot);
+        } else if (last == LOCAL_ADD_CONST || last == I32_ADD_LL) {
+            int a = out.lastImmediate(0);
+            int b = out.lastImmediate(1);
+            out.dropLast();
+            out.op(last == LOCAL_ADD_CONST ? LOCAL_ADD_CONST_TEE : I32_ADD_LL_TEE);
+            out.emit(slot);
+            out.emit(a);
+            out.emit(b);
+        } else {
+            withImm(LOCAL_TEE, slot);
         }
     }
 

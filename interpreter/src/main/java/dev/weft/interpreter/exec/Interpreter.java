@@ -339,15 +339,6 @@ public final class Interpreter {
                     case I32_GE_U:
                         s[sp - 2] = Integer.compareUnsigned((int) s[sp - 2], (int) s[--sp]) >= 0 ? 1 : 0;
                         break;
-                    case I32_CLZ:
-                        s[sp - 1] = Integer.numberOfLeadingZeros((int) s[sp - 1]);
-                        break;
-                    case I32_CTZ:
-                        s[sp - 1] = Integer.numberOfTrailingZeros((int) s[sp - 1]);
-                        break;
-                    case I32_POPCNT:
-                        s[sp - 1] = Integer.bitCount((int) s[sp - 1]);
-                        break;
                     case I32_ADD:
                         s[sp - 2] = (int) s[sp - 2] + (int) s[--sp];
                         break;
@@ -426,15 +417,6 @@ public final class Interpreter {
                     case I64_GE_U:
                         s[sp - 2] = Long.compareUnsigned(s[sp - 2], s[--sp]) >= 0 ? 1 : 0;
                         break;
-                    case I64_CLZ:
-                        s[sp - 1] = Long.numberOfLeadingZeros(s[sp - 1]);
-                        break;
-                    case I64_CTZ:
-                        s[sp - 1] = Long.numberOfTrailingZeros(s[sp - 1]);
-                        break;
-                    case I64_POPCNT:
-                        s[sp - 1] = Long.bitCount(s[sp - 1]);
-                        break;
                     case I64_ADD:
                         s[sp - 2] = s[sp - 2] + s[--sp];
                         break;
@@ -498,12 +480,6 @@ public final class Interpreter {
                     case F32_GE:
                         s[sp - 2] = NumericOps.f32Ge(s[sp - 2], s[--sp]);
                         break;
-                    case F32_ABS:
-                        s[sp - 1] = NumericOps.f32Abs(s[sp - 1]);
-                        break;
-                    case F32_NEG:
-                        s[sp - 1] = NumericOps.f32Neg(s[sp - 1]);
-                        break;
                     case F32_SQRT:
                         s[sp - 1] = NumericOps.f32Sqrt(s[sp - 1]);
                         break;
@@ -545,12 +521,6 @@ public final class Interpreter {
                         break;
                     case F64_GE:
                         s[sp - 2] = NumericOps.f64Ge(s[sp - 2], s[--sp]);
-                        break;
-                    case F64_ABS:
-                        s[sp - 1] = NumericOps.f64Abs(s[sp - 1]);
-                        break;
-                    case F64_NEG:
-                        s[sp - 1] = NumericOps.f64Neg(s[sp - 1]);
                         break;
                     case F64_SQRT:
                         s[sp - 1] = NumericOps.db(Math.sqrt(NumericOps.d(s[sp - 1])));
@@ -682,6 +652,32 @@ public final class Interpreter {
                         break;
                     case BR_IF_LC_NE:
                         pc = (int) s[fp + code[pc]] != code[pc + 1] ? code[pc + 2] : pc + 3;
+                        break;
+                    case BR_IF_SL_LT_S:
+                        pc = (int) s[--sp] < (int) s[fp + code[pc]] ? code[pc + 1] : pc + 2;
+                        break;
+                    case BR_IF_SL_GE_S:
+                        pc = (int) s[--sp] >= (int) s[fp + code[pc]] ? code[pc + 1] : pc + 2;
+                        break;
+                    case BR_IF_SL_LT_U:
+                        pc = Integer.compareUnsigned((int) s[--sp], (int) s[fp + code[pc]]) < 0 ? code[pc + 1] : pc + 2;
+                        break;
+                    case BR_IF_SL_GE_U:
+                        pc = Integer.compareUnsigned((int) s[--sp], (int) s[fp + code[pc]]) >= 0 ? code[pc + 1] : pc + 2;
+                        break;
+                    case BR_IF_SL_EQ:
+                        pc = (int) s[--sp] == (int) s[fp + code[pc]] ? code[pc + 1] : pc + 2;
+                        break;
+                    case BR_IF_SL_NE:
+                        pc = (int) s[--sp] != (int) s[fp + code[pc]] ? code[pc + 1] : pc + 2;
+                        break;
+                    case LOCAL_ADD_CONST_TEE:
+                        s[sp++] = s[fp + code[pc]] = (int) s[fp + code[pc + 1]] + code[pc + 2];
+                        pc += 3;
+                        break;
+                    case I32_ADD_LL_TEE:
+                        s[sp++] = s[fp + code[pc]] = (int) s[fp + code[pc + 1]] + (int) s[fp + code[pc + 2]];
+                        pc += 3;
                         break;
                     default:
                         throw new IllegalStateException("internal: bad opcode " + op + " at " + (pc - 1));

@@ -252,6 +252,16 @@ final class NumericOps {
     static long convert(int op, long x) {
         return switch (OPS[op]) {
             case I64_EXTEND_I32_S -> (int) x;
+            case I32_CLZ -> Integer.numberOfLeadingZeros((int) x);
+            case I32_CTZ -> Integer.numberOfTrailingZeros((int) x);
+            case I32_POPCNT -> Integer.bitCount((int) x);
+            case I64_CLZ -> Long.numberOfLeadingZeros(x);
+            case I64_CTZ -> Long.numberOfTrailingZeros(x);
+            case I64_POPCNT -> Long.bitCount(x);
+            case F32_ABS -> f32Abs(x);
+            case F32_NEG -> f32Neg(x);
+            case F64_ABS -> f64Abs(x);
+            case F64_NEG -> f64Neg(x);
             case I64_EXTEND_I32_U -> x & 0xFFFF_FFFFL;
             case I32_EXTEND8_S, I64_EXTEND8_S -> (byte) x;
             case I32_EXTEND16_S, I64_EXTEND16_S -> (short) x;
