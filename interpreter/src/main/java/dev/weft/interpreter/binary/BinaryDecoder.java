@@ -1,10 +1,7 @@
 package dev.weft.interpreter.binary;
 
 import dev.weft.interpreter.MalformedModuleException;
-import dev.weft.interpreter.ast.Function;
 import dev.weft.interpreter.ast.Module;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Decodes the WebAssembly binary format into a {@link Module}.
@@ -25,9 +22,6 @@ public final class BinaryDecoder {
     private static final int[] ORDER = {1, 2, 3, 4, 5, 13, 6, 7, 8, 9, 12, 10, 11};
     static final int CUSTOM = 0;
     static final int ELEMENT = 9;
-    static final int CODE = 10;
-    static final int DATA = 11;
-    static final int DATA_COUNT = 12;
     static final int MAX_SECTION_ID = 13;
 
     private final ByteReader in;
@@ -91,6 +85,9 @@ public final class BinaryDecoder {
         in.eofMessage(ByteReader.UNEXPECTED_END);
         int size = in.length32();
         int begin = in.pos();
+        // Running out of input inside a section is "unexpected end of section or function",
+        // except in custom and element sections, where the suite (custom.wast, binary.wast's
+        // truncated element segments) expects plain "unexpected end".
         boolean endOfSection = id != CUSTOM && id != ELEMENT;
         in.eofMessage(endOfSection ? ByteReader.UNEXPECTED_END_OF_SECTION : ByteReader.UNEXPECTED_END);
         if (id == CUSTOM) {
@@ -133,8 +130,7 @@ public final class BinaryDecoder {
     }
 
     private Module assemble() {
-        List<Function> functions = new ArrayList<>(sections.functions);
-        return new Module(sections.recTypes, sections.imports, functions, sections.tables,
+        return new Module(sections.recTypes, sections.imports, sections.functions, sections.tables,
                 sections.memories, sections.globals, sections.tags, sections.exports,
                 sections.start, sections.elements, sections.data, sections.dataCount,
                 sections.customs);

@@ -10,10 +10,8 @@ import dev.weft.interpreter.ast.Global;
 import dev.weft.interpreter.ast.Import;
 import dev.weft.interpreter.ast.ImportDesc;
 import dev.weft.interpreter.ast.Instruction;
-import dev.weft.interpreter.ast.MemoryType;
 import dev.weft.interpreter.ast.Module;
 import dev.weft.interpreter.ast.Op;
-import dev.weft.interpreter.ast.RecType;
 import dev.weft.interpreter.ast.RefType;
 import dev.weft.interpreter.ast.Table;
 import dev.weft.interpreter.ast.TagType;
@@ -90,7 +88,7 @@ public final class BinaryEncoder {
 
     private void section(int id) {
         switch (id) {
-            case 1 -> vector(id, m.recTypes(), (w, r) -> TypeWriter.recType(w, r));
+            case 1 -> vector(id, m.recTypes(), TypeWriter::recType);
             case 2 -> vector(id, m.imports(), BinaryEncoder::importEntry);
             case 3 -> vector(id, m.functions(), (w, f) -> w.u32(f.typeIndex()));
             case 4 -> vector(id, m.tables(), BinaryEncoder::table);
@@ -100,7 +98,7 @@ public final class BinaryEncoder {
             case 7 -> vector(id, m.exports(), BinaryEncoder::export);
             case 8 -> single(id, m.start() >= 0, w -> w.u32(m.start()));
             case 9 -> vector(id, m.elements(), BinaryEncoder::element);
-            case 12 -> single(id, m.dataCount() >= 0, w -> w.u32(m.dataCount()));
+            case 12 -> single(id, dataCount() >= 0, w -> w.u32(dataCount()));
             case 10 -> vector(id, m.functions(), BinaryEncoder::code);
             case 11 -> vector(id, m.data(), BinaryEncoder::data);
             default -> throw new IllegalStateException("internal: section id " + id);
@@ -123,6 +121,24 @@ public final class BinaryEncoder {
             writer.write(body, item);
         }
         emit(id, body);
+    }
+
+    /**
+     * The data count to write: the module's own, else the number of data segments when code
+     * needs the section (memory.init, data.drop), else -1 for none.
+     */
+    private int dataCount() {
+        if (m.dataCount() >= 0) {
+            return m.dataCount();
+        }
+        for (Function f : m.functions()) {
+            for (Instruction ins : f.body()) {
+                if (ins.op() == Op.MEMORY_INIT || ins.op() == Op.DATA_DROP) {
+                    return m.data().size();
+                }
+            }
+        }
+        return -1;
     }
 
     private boolean hasCustomAfter(int id) {

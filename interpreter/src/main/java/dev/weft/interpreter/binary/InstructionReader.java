@@ -88,12 +88,21 @@ final class InstructionReader {
         }
         Op op = code < 0 ? null : Op.fromCode(code);
         if (op == null) {
-            throw in.error("illegal opcode", at);
+            throw in.error(illegalOpcodeMessage(code), at);
         }
         if (op == Op.MEMORY_INIT || op == Op.DATA_DROP) {
             usesDataSegments = true;
         }
         return immediates(op);
+    }
+
+    private static String illegalOpcodeMessage(int code) {
+        return switch (code) {
+            case 0x06, 0x07, 0x09, 0x18, 0x19 -> "illegal opcode: legacy exception handling (0x"
+                    + Integer.toHexString(code) + ") is not supported";
+            case -1 -> "illegal opcode: prefixed opcode out of range";
+            default -> "illegal opcode: 0x" + Integer.toHexString(code);
+        };
     }
 
     private Instruction immediates(Op op) throws MalformedModuleException {

@@ -30,8 +30,15 @@ import java.util.List;
  * the section's contents; the caller checks the section's size afterwards.
  */
 final class SectionDecoder {
-    /** Implementation limit on the locals of one function, to bound memory use. */
-    static final long MAX_LOCALS = 1 << 20;
+    /** Implementation limit on the declared locals of one function (as in common engines). */
+    static final long MAX_LOCALS = 50_000;
+    /**
+     * Implementation limit on the expanded locals of all functions together: a fixed allowance
+     * plus two per byte of input, far above real modules, so tiny inputs that declare many
+     * locals in many functions cannot exhaust memory.
+     */
+    private final long maxTotalLocals;
+    private long totalLocals;
 
     private final ByteReader in;
     private final TypeReader types;
@@ -56,6 +63,7 @@ final class SectionDecoder {
         this.in = in;
         this.types = new TypeReader(in);
         this.instructions = new InstructionReader(in, types);
+        this.maxTotalLocals = 1_000_000L + 2L * in.length();
     }
 
     void typeSection() throws MalformedModuleException {
@@ -253,9 +261,10 @@ final class SectionDecoder {
                 throw in.error("too many locals", at);
             }
         }
-        if (total > MAX_LOCALS) {
-            throw in.error("too many locals: " + total + " exceeds the implementation limit "
-                    + MAX_LOCALS, at);
+        totalLocals += total;
+        if (total > MAX_LOCALS || totalLocals > maxTotalLocals) {
+            throw in.error("too many locals: " + total + " locals exceed the implementation limit of "
+                    + MAX_LOCALS + " per function or " + maxTotalLocals + " per module", at);
         }
         List<ValType> locals = new ArrayList<>((int) total);
         for (int g = 0; g < groups; g++) {

@@ -161,8 +161,9 @@ public final class Lexer {
         return false;
     }
 
+    /** A line comment ends at a line feed or a carriage return. */
     private void skipLineComment() {
-        while (pos < src.length() && src.charAt(pos) != '\n') {
+        while (pos < src.length() && src.charAt(pos) != '\n' && src.charAt(pos) != '\r') {
             pos++;
         }
     }

@@ -34,15 +34,21 @@ final class SegmentParser {
         c.expectEnd();
     }
 
+    /**
+     * {@code (elem id? declare? (table x)? offset? elemlist)}; a bare table index before the
+     * offset (the MVP form {@code (elem 0 (i32.const 0) $f)}) is accepted too.
+     */
     void elem(Cursor c) {
         c.optId();
         ElementSegment.Mode mode;
         if (c.peekKeyword("declare")) {
             c.next();
             mode = new ElementSegment.Declarative();
-        } else if (c.peekList("table") || isOffset(c)) {
+        } else if (c.peekList("table") || isOffset(c) || c.peekIndex()) {
             int table = 0;
-            if (c.peekList("table")) {
+            if (c.peekIndex()) {
+                table = module.ctx.tables.read(c);
+            } else if (c.peekList("table")) {
                 Cursor t = c.enter("table");
                 table = module.ctx.tables.read(t);
                 t.expectEnd();
@@ -97,7 +103,10 @@ final class SegmentParser {
         return InstructionParser.folded(module.ctx, c.node());
     }
 
-    /** {@code (table id? export* at? reftype (elem ...))}: the table plus an active segment. */
+    /**
+     * {@code (table id? export* at? reftype (elem ...))}: the table plus an active segment of
+     * the table's element type (function indices become {@code ref.func} items).
+     */
     void inlineElem(Cursor c, int tableIndex, boolean is64) {
         RefType type = module.types.refType(c);
         Cursor e = c.enter("elem");
@@ -107,10 +116,9 @@ final class SegmentParser {
         while (!e.atEnd()) {
             items.add(exprs ? item(e) : refFunc(module.ctx.funcs.read(e)));
         }
-        RefType segType = exprs ? type : FUNC_NON_NULL;
         Limits limits = new Limits(items.size(), items.size(), is64, false);
         module.parts.tables.add(new Table(new TableType(type, limits), null));
-        module.parts.elements.add(new ElementSegment(segType, items,
+        module.parts.elements.add(new ElementSegment(type, items,
                 new ElementSegment.Active(tableIndex, zero(is64))));
     }
 
@@ -118,12 +126,15 @@ final class SegmentParser {
         return Expression.of(new Instruction.Const(is64 ? Op.I64_CONST : Op.I32_CONST, 0));
     }
 
+    /** {@code (data id? (memory x)? offset? "..."*)}, also with a bare memory index (MVP form). */
     void data(Cursor c) {
         c.optId();
         DataSegment.Mode mode = new DataSegment.Passive();
-        if (c.peekNode()) {
+        if (c.peekNode() || c.peekIndex()) {
             int memory = 0;
-            if (c.peekList("memory")) {
+            if (c.peekIndex()) {
+                memory = module.ctx.memories.read(c);
+            } else if (c.peekList("memory")) {
                 Cursor m = c.enter("memory");
                 memory = module.ctx.memories.read(m);
                 m.expectEnd();

@@ -62,7 +62,7 @@ public final class WatParser {
 
     /** Converts the internal failure to the public checked exception. */
     public static MalformedModuleException malformed(TextException e) {
-        String where = e.line() > 0 ? " (line " + e.line() + ")" : "";
+        String where = e.line() > 0 ? ": line " + e.line() : "";
         return new MalformedModuleException(e.getMessage() + where, e);
     }
 }

@@ -21,6 +21,15 @@ import java.util.List;
  * <p>One instance validates many functions of one module in turn; its arrays are reused.
  */
 final class CodeValidator {
+    /** One-element result arrays for {@code (result numtype)} blocks, shared to avoid allocation. */
+    private static final ValType[][] SINGLE_NUM = new ValType[NumType.values().length][];
+
+    static {
+        for (NumType n : NumType.values()) {
+            SINGLE_NUM[n.ordinal()] = new ValType[] {n};
+        }
+    }
+
     final ModuleContext ctx;
     final ModuleTypes types;
 
@@ -126,7 +135,7 @@ final class CodeValidator {
                 throw new InvalidModuleException("type mismatch: instructions after the final end");
             }
             Instruction ins = code.get(pc);
-            heights[pc] = frames[depth - 1].unreachable ? -1 : slots;
+            heights[pc] = frames[depth - 1].isLive() ? slots : -1;
             if (constant) {
                 ConstantRules.check(ins);
             }
@@ -153,8 +162,10 @@ final class CodeValidator {
         switch (op) {
             case BLOCK, LOOP -> enter(op, ((Instruction.Block) ins).type());
             case IF -> {
+                BlockType bt = ((Instruction.Block) ins).type();
+                ValType[] results = blockResults(bt);
                 popExpect(NumType.I32);
-                enter(op, ((Instruction.Block) ins).type());
+                enter(op, blockParams(bt), results);
             }
             case ELSE -> elseBranch();
             case END -> end(op);
@@ -164,8 +175,10 @@ final class CodeValidator {
 
     /** Pops a block's parameters and opens its frame. */
     void enter(Op kind, BlockType bt) throws InvalidModuleException {
-        ValType[] params = blockParams(bt);
-        ValType[] results = blockResults(bt);
+        enter(kind, blockParams(bt), blockResults(bt));
+    }
+
+    private void enter(Op kind, ValType[] params, ValType[] results) throws InvalidModuleException {
         popExpect(params);
         pushFrame(kind, params, results);
         pushAll(params);
@@ -182,6 +195,9 @@ final class CodeValidator {
         return switch (bt) {
             case BlockType.Empty e -> ModuleTypes.NONE;
             case BlockType.Single s -> {
+                if (s.type() instanceof NumType n) {
+                    yield SINGLE_NUM[n.ordinal()];
+                }
                 types.checkValType(s.type());
                 yield new ValType[] {s.type()};
             }
@@ -194,7 +210,7 @@ final class CodeValidator {
         if (f.kind != Op.IF) {
             throw new InvalidModuleException("type mismatch: else without if");
         }
-        if (f.unreachable) {
+        if (!f.isLive()) {
             heights[pc] = -1;
         }
         boolean targeted = f.targeted;
@@ -208,9 +224,10 @@ final class CodeValidator {
 
     private void end(Op op) throws InvalidModuleException {
         Frame f = frames[depth - 1];
-        if (f.unreachable && f.targeted && f.kind != Op.LOOP) {
-            heights[pc] = f.slotBase + slotsOf(f.results);
-        }
+        // Reached by falling through, by a branch to the label (not for loops, whose label is
+        // the start), or, for an if without else, by the implicit else.
+        boolean reached = !f.unreachable || (f.targeted && f.kind != Op.LOOP) || f.kind == Op.IF;
+        heights[pc] = !f.dead && reached ? f.slotBase + slotsOf(f.results) : -1;
         popFrame();
         if (f.kind == Op.IF && !sameTypes(f.params, f.results)) {
             throw new InvalidModuleException("type mismatch: if without else");
@@ -240,7 +257,7 @@ final class CodeValidator {
         }
         stack[sp++] = t;
         slots += t == null ? 1 : t.slots();
-        if (slots > maxSlots && !frames[depth - 1].unreachable) {
+        if (slots > maxSlots && frames[depth - 1].isLive()) {
             maxSlots = slots;
         }
     }
@@ -346,7 +363,8 @@ final class CodeValidator {
                 frames[i] = new Frame();
             }
         }
-        frames[depth++].reset(kind, params, results, sp, slots, initLogSize);
+        boolean dead = depth > 0 && !frames[depth - 1].isLive();
+        frames[depth++].reset(kind, params, results, sp, slots, initLogSize, dead);
     }
 
     private void popFrame() throws InvalidModuleException {
@@ -362,13 +380,15 @@ final class CodeValidator {
         depth--;
     }
 
-    /** The frame a branch to relative {@code label} targets, marking it targeted. */
+    /** The frame a branch to relative {@code label} targets, marking it targeted if the branch can run. */
     Frame label(int label) throws InvalidModuleException {
         if (label < 0 || label >= depth) {
             throw new InvalidModuleException("unknown label " + label);
         }
         Frame f = frames[depth - 1 - label];
-        f.targeted = true;
+        if (frames[depth - 1].isLive()) {
+            f.targeted = true;
+        }
         return f;
     }
 

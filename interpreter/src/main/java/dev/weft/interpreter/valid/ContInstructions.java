@@ -104,6 +104,11 @@ final class ContInstructions {
             if (tpar.length != 0) {
                 throw new InvalidModuleException("type mismatch tag type");
             }
+            // The explainer demands tres = res($ct); the interpreter checks nothing. Enforce the
+            // sound middle ground (docs/stack-switching.md section 8.1).
+            if (!allSub(tres, results)) {
+                throw new InvalidModuleException("type mismatch: switch handler tag results do not match the continuation");
+            }
             return;
         }
         ValType[] label = v.label(h.label()).labelTypes();

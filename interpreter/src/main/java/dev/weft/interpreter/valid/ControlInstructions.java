@@ -152,7 +152,6 @@ final class ControlInstructions {
         v.popExpect(I32);
         v.popExpect(t);
         v.popExpect(t);
-        v.setKind(kindOf(t));
         v.push(t);
     }
 

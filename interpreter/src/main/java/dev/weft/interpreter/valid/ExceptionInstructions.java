@@ -1,6 +1,7 @@
 package dev.weft.interpreter.valid;
 
 import dev.weft.interpreter.InvalidModuleException;
+import dev.weft.interpreter.ast.AbsHeapType;
 import dev.weft.interpreter.ast.Instruction;
 import dev.weft.interpreter.ast.Op;
 import dev.weft.interpreter.ast.RefType;
@@ -11,7 +12,8 @@ import dev.weft.interpreter.ast.ValType;
  * the labels they name (relative to the context outside the {@code try_table}).
  */
 final class ExceptionInstructions {
-    private static final ValType[] EXNREF_ONLY = {RefType.EXNREF};
+    private static final RefType EXN = new RefType(false, AbsHeapType.EXN);
+    private static final ValType[] EXN_ONLY = {EXN};
 
     private final CodeValidator v;
 
@@ -53,11 +55,11 @@ final class ExceptionInstructions {
             case CATCH_REF -> {
                 ValType[] p = v.types.params(v.ctx.tag(c.tag()));
                 ValType[] withRef = java.util.Arrays.copyOf(p, p.length + 1);
-                withRef[p.length] = RefType.EXNREF;
+                withRef[p.length] = EXN;
                 yield withRef;
             }
             case CATCH_ALL -> ModuleTypes.NONE;
-            case CATCH_ALL_REF -> EXNREF_ONLY;
+            case CATCH_ALL_REF -> EXN_ONLY;
         };
     }
 

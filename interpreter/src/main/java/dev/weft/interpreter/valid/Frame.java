@@ -22,8 +22,11 @@ final class Frame {
     int initMark;
     /** True once a branch (or catch clause) targets this frame's label. */
     boolean targeted;
+    /** True when the block was entered from unreachable code, so nothing in it can run. */
+    boolean dead;
 
-    void reset(Op kind, ValType[] params, ValType[] results, int height, int slotBase, int initMark) {
+    void reset(Op kind, ValType[] params, ValType[] results, int height, int slotBase, int initMark,
+            boolean dead) {
         this.kind = kind;
         this.params = params;
         this.results = results;
@@ -32,6 +35,12 @@ final class Frame {
         this.unreachable = false;
         this.initMark = initMark;
         this.targeted = false;
+        this.dead = dead;
+    }
+
+    /** True while the code at the current position can run (neither dead nor unreachable). */
+    boolean isLive() {
+        return !unreachable && !dead;
     }
 
     /** The types a branch to this frame's label carries. */

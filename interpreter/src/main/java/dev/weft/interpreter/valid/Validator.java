@@ -216,7 +216,7 @@ public final class Validator {
         for (Table t : module.tables()) {
             RefType elem = t.type().elementType();
             if (t.init() != null) {
-                code.validateConstant(t.init(), elem, ctx.globals.length);
+                code.validateConstant(t.init(), elem, ctx.importedGlobals);
             } else if (!elem.nullable()) {
                 throw new InvalidModuleException("type mismatch: table of non-nullable type needs an initialiser");
             }

@@ -58,6 +58,9 @@ public sealed interface WastCommand {
      */
     record AssertUninstantiable(int line, ModuleSource module, String message) implements WastCommand {}
 
-    /** {@code (script ...)}, {@code (input ...)}, {@code (output ...)}: kept, skipped by runners. */
+    /**
+     * {@code (script ...)}, {@code (input ...)}, {@code (output ...)}: kept, skipped by runners.
+     * Any other unknown command also lands here with its keyword (runners report it).
+     */
     record Meta(int line, String keyword) implements WastCommand {}
 }

@@ -73,6 +73,40 @@ class TypeRegistryTest {
     }
 
     @Test
+    void typesOfDifferentModulesMatchThroughTheTypeMatcher() throws Exception {
+        ValidatedModule a = WatValidationTest.valid(
+                "(module (type $s (sub (struct))) (type $t (sub $s (struct (field i32)))))");
+        ValidatedModule b = WatValidationTest.valid("(module (type $s (sub (struct))) (type (func)))");
+        RefType subRef = new RefType(false, new ConcreteHeapType(1));
+        RefType superRef = new RefType(true, new ConcreteHeapType(0));
+        assertTrue(TypeMatcher.isSubtype(a, subRef, b, superRef));
+        assertTrue(!TypeMatcher.isSubtype(b, superRef, a, subRef));
+        assertTrue(TypeMatcher.isSubtype(a, subRef, b, RefType.ANYREF));
+        assertTrue(!TypeMatcher.isSubtype(a, subRef, b, new RefType(true, new ConcreteHeapType(1))));
+        assertTrue(TypeMatcher.equivalent(a, superRef, b, superRef));
+        assertTrue(TypeMatcher.isTypeSubtype(a, 1, b, 0));
+    }
+
+    @Test
+    void concurrentValidationsAgreeOnCanonicalIds() throws Exception {
+        String wat = "(module (rec (type $a (struct (field (ref null $b)))) (type $b (struct (field (ref null $a)) (field f64)))))";
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<int[]>> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                ids.add(pool.submit(() -> WatValidationTest.valid(wat).canonicalTypeIds()));
+            }
+            int[] first = ids.get(0).get();
+            for (java.util.concurrent.Future<int[]> f : ids) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(first, f.get());
+            }
+            assertNotEquals(first[0], first[1]);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void aFinalSupertypeCannotBeExtended() {
         ModuleBuilder b = new ModuleBuilder();
         b.rec(new SubType(true, List.of(), new CompositeType.Struct(List.of())));

@@ -72,6 +72,15 @@ final class WastForms {
     /** The string literals directly inside {@code form}, decoded as UTF-8. */
     static List<String> strings(String form) {
         List<String> out = new ArrayList<>();
+        for (byte[] b : byteStrings(form)) {
+            out.add(new String(b, StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    /** The string literals directly inside {@code form} as raw bytes (for binary modules). */
+    static List<byte[]> byteStrings(String form) {
+        List<byte[]> out = new ArrayList<>();
         int i = 1;
         int n = form.length() - 1;
         while (i < n) {
@@ -191,7 +200,7 @@ final class WastForms {
         return s.length();
     }
 
-    private static String decode(String body) {
+    private static byte[] decode(String body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (int k = 0; k < body.length(); k++) {
             char c = body.charAt(k);
@@ -217,6 +226,6 @@ final class WastForms {
                 }
             }
         }
-        return out.toString(StandardCharsets.UTF_8);
+        return out.toByteArray();
     }
 }
