@@ -36,6 +36,7 @@ public final class Lowerer {
     private final List<MemoryType> memoryTypes = new ArrayList<>();
     private final CodeBuffer out = new CodeBuffer();
     private final List<Label> labels = new ArrayList<>();
+    private final InstructionLowering instructions = new InstructionLowering(this, out);
     private ValType[] localTypes;
     private int[] localSlots;
     private int numLocals;
@@ -134,7 +135,7 @@ public final class Lowerer {
             case END -> exitBlock();
             default -> {
                 if (h >= 0 && !top().dead) {
-                    new InstructionLowering(this, out).lower(ins, i, h);
+                    instructions.lower(ins, i, h);
                 }
             }
         }
