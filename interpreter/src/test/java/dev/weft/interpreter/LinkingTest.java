@@ -67,6 +67,30 @@ class LinkingTest {
     }
 
     @Test
+    void hostFunctionsWorkThroughTablesAndAsFuncrefValues() throws Exception {
+        Linker linker = new Linker();
+        CompositeType.Func ii = new CompositeType.Func(List.of(NumType.I32), List.of(NumType.I32, NumType.I32));
+        WasmFunction pair = HostFunction.of(ii, args -> new Value[] {args[0], i32(args[0].asInt() * 10)});
+        linker.define("host", "pair", pair);
+        Instance inst = WatTesting.instantiate(linker, """
+            (module
+              (type $ii (func (param i32) (result i32 i32)))
+              (import "host" "pair" (func $pair (type $ii)))
+              (table 1 funcref)
+              (elem (i32.const 0) $pair)
+              (func (export "indirect") (param i32) (result i32)
+                (i32.sub (call_indirect (type $ii) (local.get 0) (i32.const 0))))
+              (func (export "get") (result funcref) (ref.func $pair))
+              (func (export "reexport") (param funcref) (result funcref) (local.get 0)))
+            """);
+        assertEquals(i32(3 - 30), call1(inst, "indirect", i32(3)));
+        assertEquals(pair, call1(inst, "get").ref());
+        assertEquals(pair, call1(inst, "reexport", Value.funcRef(pair)).ref());
+        assertThrows(IllegalArgumentException.class,
+                () -> inst.function("reexport").call(Value.externRef("not a function")));
+    }
+
+    @Test
     void aTrapInsideAHostCallbackPropagatesAndTheStackRecovers() throws Exception {
         Linker linker = new Linker();
         CompositeType.Func v = new CompositeType.Func(List.of(), List.of());
