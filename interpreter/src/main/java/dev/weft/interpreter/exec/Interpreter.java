@@ -54,7 +54,6 @@ public final class Interpreter {
      * Runs {@code fn}, whose frame (arguments, zeroed locals) starts at {@code fp}, until it
      * returns; its results are left at {@code fp}.
      */
-    @SuppressWarnings("fallthrough")
     static void run(ExecStack st, FunctionInstance fn, int fp) {
         final int baseDepth = st.depth;
         int depth = baseDepth;
