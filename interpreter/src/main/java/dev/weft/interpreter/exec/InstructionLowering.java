@@ -20,7 +20,7 @@ final class InstructionLowering {
     void lower(Instruction ins, int i, int h) {
         Op op = ins.op();
         switch (ins) {
-            case Instruction.Indexed x -> indexed(op, x.index(), i, h);
+            case Instruction.Indexed x -> indexed(op, x.index(), h);
             case Instruction.Indexed2 x -> indexed2(op, x.first(), x.second());
             case Instruction.Const c -> constant(op, c.bits());
             case Instruction.MemAccess m -> memAccess(m);
@@ -36,7 +36,7 @@ final class InstructionLowering {
         return new UnsupportedOperationException("instruction not supported yet: " + op);
     }
 
-    private void indexed(Op op, int index, int i, int h) {
+    private void indexed(Op op, int index, int h) {
         switch (op) {
             case BR -> lowerer.branch(index, h, BR, BR_COPY);
             case BR_IF -> brIf(index, h - 1);
