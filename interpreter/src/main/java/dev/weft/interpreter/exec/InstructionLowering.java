@@ -212,6 +212,10 @@ final class InstructionLowering {
             case REF_IS_NULL -> out.op(REF_IS_NULL);
             case I32_ADD -> i32Add();
             case I32_SUB -> i32Sub();
+            case I32_AND -> withConstant(I32_AND, I32_AND_CONST);
+            case I32_SHL -> withConstant(I32_SHL, I32_SHL_CONST);
+            case I32_SHR_U -> withConstant(I32_SHR_U, I32_SHR_U_CONST);
+            case I32_MUL -> withConstant(I32_MUL, I32_MUL_CONST);
             default -> {
                 int simple = PlainOps.internal(op);
                 if (simple >= 0) {
@@ -222,6 +226,17 @@ final class InstructionLowering {
                     throw unsupported(op);
                 }
             }
+        }
+    }
+
+    /** A binary operation whose right operand, when a constant, becomes an immediate. */
+    private void withConstant(int plain, int constantForm) {
+        if (out.lastOpWithOneImmediate() == CONST32) {
+            int c = out.lastImmediate();
+            out.dropLast();
+            withImm(constantForm, c);
+        } else {
+            out.op(plain);
         }
     }
 

@@ -678,6 +678,18 @@ public final class Interpreter {
                         s[sp++] = s[fp + code[pc]] = (int) s[fp + code[pc + 1]] + (int) s[fp + code[pc + 2]];
                         pc += 3;
                         break;
+                    case I32_AND_CONST:
+                        s[sp - 1] = (int) s[sp - 1] & code[pc++];
+                        break;
+                    case I32_SHL_CONST:
+                        s[sp - 1] = (int) s[sp - 1] << code[pc++];
+                        break;
+                    case I32_SHR_U_CONST:
+                        s[sp - 1] = (int) s[sp - 1] >>> code[pc++];
+                        break;
+                    case I32_MUL_CONST:
+                        s[sp - 1] = (int) s[sp - 1] * code[pc++];
+                        break;
                     default:
                         throw new IllegalStateException("internal: bad opcode " + op + " at " + (pc - 1));
                 }

@@ -202,9 +202,13 @@ final class Opcodes {
     static final int BR_IF_SL_NE = 172;
     static final int LOCAL_ADD_CONST_TEE = 173;
     static final int I32_ADD_LL_TEE = 174;
+    static final int I32_AND_CONST = 175;
+    static final int I32_SHL_CONST = 176;
+    static final int I32_SHR_U_CONST = 177;
+    static final int I32_MUL_CONST = 178;
 
     /** Number of internal opcodes. */
-    static final int COUNT = 175;
+    static final int COUNT = 179;
 
     private static final String[] NAMES = {
         "UNREACHABLE", "BR", "BR_COPY", "BR_IF", "BR_IF_COPY", "BR_UNLESS",
@@ -237,6 +241,7 @@ final class Opcodes {
         "BR_IF_LC_GE_S", "BR_IF_LC_LT_U", "BR_IF_LC_GE_U", "BR_IF_LC_EQ", "BR_IF_LC_NE", "BR_IF_SL_LT_S",
         "BR_IF_SL_GE_S", "BR_IF_SL_LT_U", "BR_IF_SL_GE_U", "BR_IF_SL_EQ", "BR_IF_SL_NE", "LOCAL_ADD_CONST_TEE",
         "I32_ADD_LL_TEE",
+        "I32_AND_CONST", "I32_SHL_CONST", "I32_SHR_U_CONST", "I32_MUL_CONST",
     };
 
     /** The name of an internal opcode, for disassembly and error messages. */
