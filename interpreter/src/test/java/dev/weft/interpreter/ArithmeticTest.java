@@ -58,6 +58,9 @@ class ArithmeticTest {
               (func (export "const-ops") (param i32) (result i32)
                 (i32.add (i32.add (i32.and (local.get 0) (i32.const 0xF0)) (i32.shl (local.get 0) (i32.const 33)))
                          (i32.add (i32.shr_u (local.get 0) (i32.const 4)) (i32.mul (local.get 0) (i32.const -3)))))
+              (func (export "local-ops") (param i32 i32 i32) (result i32)
+                (i32.add (i32.mul (i32.add (local.get 0) (i32.const 0)) (local.get 1))
+                         (i32.add (i32.sub (local.get 0) (i32.const 0)) (local.get 2))))
               (func (export "consts") (result i64) (i64.add (i64.const 0x1_0000_0000) (i64.const -1)))
             )""");
     }
@@ -85,6 +88,13 @@ class ArithmeticTest {
             int expected = (x & 0xF0) + (x << 1) + (x >>> 4) + x * -3;
             assertEquals(i32(expected), call1(inst, "const-ops", i32(x)), "x=" + x);
         }
+    }
+
+    @Test
+    void operationsWithALocalOperandMatchTheirGeneralForm() {
+        assertEquals(i32(7 * -3 + 7 + 100), call1(inst, "local-ops", i32(7), i32(-3), i32(100)));
+        assertEquals(i32(Integer.MIN_VALUE * 2 + Integer.MIN_VALUE + -1),
+                call1(inst, "local-ops", i32(Integer.MIN_VALUE), i32(2), i32(-1)));
     }
 
     @Test

@@ -215,7 +215,7 @@ final class InstructionLowering {
             case I32_AND -> withConstant(I32_AND, I32_AND_CONST);
             case I32_SHL -> withConstant(I32_SHL, I32_SHL_CONST);
             case I32_SHR_U -> withConstant(I32_SHR_U, I32_SHR_U_CONST);
-            case I32_MUL -> withConstant(I32_MUL, I32_MUL_CONST);
+            case I32_MUL -> withLocalOrConstant(I32_MUL, I32_MUL_L, I32_MUL_CONST);
             default -> {
                 int simple = PlainOps.internal(op);
                 if (simple >= 0) {
@@ -226,6 +226,17 @@ final class InstructionLowering {
                     throw unsupported(op);
                 }
             }
+        }
+    }
+
+    /** A binary operation whose right operand, when a local or a constant, becomes an immediate. */
+    private void withLocalOrConstant(int plain, int localForm, int constantForm) {
+        if (out.lastOpWithOneImmediate() == LOCAL_GET) {
+            int slot = out.lastImmediate();
+            out.dropLast();
+            withImm(localForm, slot);
+        } else {
+            withConstant(plain, constantForm);
         }
     }
 
@@ -276,6 +287,10 @@ final class InstructionLowering {
             int c = out.lastImmediate();
             out.dropLast();
             addConstant(c);
+        } else if (out.lastOpWithOneImmediate() == LOCAL_GET) {
+            int slot = out.lastImmediate();
+            out.dropLast();
+            withImm(I32_ADD_L, slot);
         } else {
             out.op(I32_ADD);
         }

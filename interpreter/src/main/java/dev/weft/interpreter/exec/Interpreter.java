@@ -690,6 +690,12 @@ public final class Interpreter {
                     case I32_MUL_CONST:
                         s[sp - 1] = (int) s[sp - 1] * code[pc++];
                         break;
+                    case I32_ADD_L:
+                        s[sp - 1] = (int) s[sp - 1] + (int) s[fp + code[pc++]];
+                        break;
+                    case I32_MUL_L:
+                        s[sp - 1] = (int) s[sp - 1] * (int) s[fp + code[pc++]];
+                        break;
                     default:
                         throw new IllegalStateException("internal: bad opcode " + op + " at " + (pc - 1));
                 }

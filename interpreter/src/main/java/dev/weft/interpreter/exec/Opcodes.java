@@ -206,9 +206,11 @@ final class Opcodes {
     static final int I32_SHL_CONST = 176;
     static final int I32_SHR_U_CONST = 177;
     static final int I32_MUL_CONST = 178;
+    static final int I32_ADD_L = 179;
+    static final int I32_MUL_L = 180;
 
     /** Number of internal opcodes. */
-    static final int COUNT = 179;
+    static final int COUNT = 181;
 
     private static final String[] NAMES = {
         "UNREACHABLE", "BR", "BR_COPY", "BR_IF", "BR_IF_COPY", "BR_UNLESS",
@@ -242,6 +244,7 @@ final class Opcodes {
         "BR_IF_SL_GE_S", "BR_IF_SL_LT_U", "BR_IF_SL_GE_U", "BR_IF_SL_EQ", "BR_IF_SL_NE", "LOCAL_ADD_CONST_TEE",
         "I32_ADD_LL_TEE",
         "I32_AND_CONST", "I32_SHL_CONST", "I32_SHR_U_CONST", "I32_MUL_CONST",
+        "I32_ADD_L", "I32_MUL_L",
     };
 
     /** The name of an internal opcode, for disassembly and error messages. */
