@@ -52,6 +52,28 @@ final class BranchFusion {
         };
     }
 
+    /**
+     * The opposite condition of a self-contained compare-and-branch (over locals or a local and a
+     * constant, taking nothing from the stack), or -1 for any other opcode.
+     */
+    static int inverted(int opcode) {
+        return switch (opcode) {
+            case BR_IF_LL_LT_S -> BR_IF_LL_GE_S;
+            case BR_IF_LL_GE_S -> BR_IF_LL_LT_S;
+            case BR_IF_LL_LT_U -> BR_IF_LL_GE_U;
+            case BR_IF_LL_GE_U -> BR_IF_LL_LT_U;
+            case BR_IF_LL_EQ -> BR_IF_LL_NE;
+            case BR_IF_LL_NE -> BR_IF_LL_EQ;
+            case BR_IF_LC_LT_S -> BR_IF_LC_GE_S;
+            case BR_IF_LC_GE_S -> BR_IF_LC_LT_S;
+            case BR_IF_LC_LT_U -> BR_IF_LC_GE_U;
+            case BR_IF_LC_GE_U -> BR_IF_LC_LT_U;
+            case BR_IF_LC_EQ -> BR_IF_LC_NE;
+            case BR_IF_LC_NE -> BR_IF_LC_EQ;
+            default -> -1;
+        };
+    }
+
     private static long[] form(int opcode, int c) {
         return new long[] {opcode, c};
     }

@@ -35,6 +35,11 @@ final class CodeBuffer {
         return len;
     }
 
+    /** The int at {@code pos}. */
+    int at(int pos) {
+        return code[pos];
+    }
+
     void patch(int pos, int value) {
         code[pos] = value;
     }
@@ -138,7 +143,10 @@ final class CodeBuffer {
     }
 
     private void emitJump(int fused, int plain) {
-        if (fused < 0) {
+        int zeroTest = zeroTest(fused, plain);
+        if (zeroTest >= 0) {
+            replace(fused < 0 ? 1 : 2, zeroTest, immediate(fused < 0 ? 0 : 1, 0), 0);
+        } else if (fused < 0) {
             op(plain);
         } else if (prevOp(2) == LOCAL_GET2 && BranchFusion.overLocals(fused) >= 0) {
             int a = prevImmediate(0);
@@ -158,6 +166,19 @@ final class CodeBuffer {
             dropLast();
             op(fused);
         }
+    }
+
+    /**
+     * A local tested against zero ({@code local.get x} then {@code br_if}, {@code if}, or the same
+     * after {@code i32.eqz}) as a local-and-constant branch, or -1.
+     */
+    private int zeroTest(int fused, int plain) {
+        int local = fused < 0 ? lastOp(1) : prevOp(1);
+        if (local != LOCAL_GET || (fused >= 0 && lastBareOp() != I32_EQZ)) {
+            return -1;
+        }
+        boolean jumpIfZero = fused < 0 ? plain == BR_UNLESS : fused == BR_IF_I32_EQZ;
+        return jumpIfZero ? BR_IF_LC_EQ : BR_IF_LC_NE;
     }
 
     /** Replaces the last {@code count} opcodes with {@code opcode a b}. */

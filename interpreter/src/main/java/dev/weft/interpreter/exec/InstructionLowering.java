@@ -38,7 +38,7 @@ final class InstructionLowering {
 
     private void indexed(Op op, int index, int h) {
         switch (op) {
-            case BR -> lowerer.branch(index, h, BR, BR_COPY);
+            case BR -> lowerer.br(index, h);
             case BR_IF -> brIf(index, h - 1);
             case CALL -> withImm(CALL, index);
             case LOCAL_GET -> localGet(index);

@@ -66,6 +66,66 @@ class FusedBranchTest {
         return sb.toString();
     }
 
+    @org.junit.jupiter.api.Test
+    void localsTestedAgainstZeroBranchTheRightWay() throws Exception {
+        Instance inst = new Linker().instantiate(CompiledModule.compile(WatParser.parseModule("""
+            (module
+              (func (export "br_if") (param i32) (result i32)
+                (block (br_if 0 (local.get 0)) (return (i32.const 0))) (i32.const 1))
+              (func (export "br_if-eqz") (param i32) (result i32)
+                (block (br_if 0 (i32.eqz (local.get 0))) (return (i32.const 0))) (i32.const 1))
+              (func (export "if") (param i32) (result i32)
+                (if (result i32) (local.get 0) (then (i32.const 1)) (else (i32.const 0))))
+              (func (export "if-eqz") (param i32) (result i32)
+                (if (result i32) (i32.eqz (local.get 0)) (then (i32.const 1)) (else (i32.const 0)))))
+            """)));
+        for (int v : VALUES) {
+            int nonZero = v != 0 ? 1 : 0;
+            assertEquals(nonZero, inst.function("br_if").call(Value.i32(v))[0].asInt());
+            assertEquals(1 - nonZero, inst.function("br_if-eqz").call(Value.i32(v))[0].asInt());
+            assertEquals(nonZero, inst.function("if").call(Value.i32(v))[0].asInt());
+            assertEquals(1 - nonZero, inst.function("if-eqz").call(Value.i32(v))[0].asInt());
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void rotatedLoopsRunTheSameIterations() throws Exception {
+        Instance inst = new Linker().instantiate(CompiledModule.compile(WatParser.parseModule("""
+            (module
+              (func (export "count-up") (param $n i32) (result i32) (local $i i32) (local $acc i32)
+                (block $done (loop $l
+                  (br_if $done (i32.ge_s (local.get $i) (local.get $n)))
+                  (local.set $acc (i32.add (local.get $acc) (local.get $i)))
+                  (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                  (br $l)))
+                (local.get $acc))
+              (func (export "count-down") (param $n i32) (result i32) (local $acc i32)
+                (block $done (loop $l
+                  (br_if $done (i32.eqz (local.get $n)))
+                  (local.set $acc (i32.add (local.get $acc) (i32.const 2)))
+                  (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+                  (br $l)))
+                (local.get $acc))
+              (func (export "nested") (param $n i32) (result i32) (local $i i32) (local $j i32) (local $acc i32)
+                (block $oi (loop $li
+                  (br_if $oi (i32.eq (local.get $i) (local.get $n)))
+                  (local.set $j (i32.const 0))
+                  (block $oj (loop $lj
+                    (br_if $oj (i32.ge_u (local.get $j) (i32.const 3)))
+                    (local.set $acc (i32.add (local.get $acc) (i32.const 1)))
+                    (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                    (br $lj)))
+                  (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                  (br $li)))
+                (local.get $acc)))
+            """)));
+        for (int n : new int[] {0, 1, 5, 100}) {
+            assertEquals(n * (n - 1) / 2, inst.function("count-up").call(Value.i32(n))[0].asInt());
+            assertEquals(2 * n, inst.function("count-down").call(Value.i32(n))[0].asInt());
+            assertEquals(3 * n, inst.function("nested").call(Value.i32(n))[0].asInt());
+        }
+    }
+
     @ParameterizedTest(name = "i32.{0} against constants")
     @MethodSource("comparisons")
     void fusedLocalAndConstantBranchesAgreeWithTheComparison(String cmp, IntBinaryOperator expected)
