@@ -20,9 +20,15 @@
  *       offsets) is {@code MEM_EXT op memory offHi offLo}.</li>
  *   <li>No-ops at run time: {@code nop}, {@code i32.wrap_i64} and the reinterpretations (an i32
  *       lives in the low half of a slot and every i32 consumer ignores the upper half).</li>
- *   <li>Peephole fusion: comparisons with {@code br_if}/{@code if}, also over two locals or a
- *       local and a constant; {@code x + c}, {@code x - c}, {@code a + b} over locals, optionally
- *       with the {@code local.set} that follows; two {@code local.get}s.</li>
+ *   <li>Peephole fusion ({@link dev.weft.interpreter.exec.CodeBuffer} remembers the last three
+ *       opcodes; every branch target is a barrier): i32 comparisons with {@code br_if}/{@code if},
+ *       also over two locals ({@code BR_IF_LL_*}), a local and a constant ({@code BR_IF_LC_*},
+ *       including tests against zero) or the stack top and a local ({@code BR_IF_SL_*});
+ *       {@code x + c}, {@code x - c}, {@code a + b} over locals, optionally with the following
+ *       {@code local.set}/{@code local.tee}; i32 add/mul with a local right operand and
+ *       and/shl/shr_u/mul with a constant one; two {@code local.get}s.</li>
+ *   <li>Loop rotation: a {@code br} back to a loop whose first instruction is a self-contained
+ *       exit test repeats the test inverted, so an iteration dispatches one branch, not two.</li>
  * </ul>
  *
  * <h2>Stack and frames</h2>
