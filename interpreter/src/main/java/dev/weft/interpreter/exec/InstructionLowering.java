@@ -106,7 +106,7 @@ final class InstructionLowering {
         }
     }
 
-    /** {@code local.set}, fused with a preceding {@code x + c} or {@code a + b} over locals. */
+    /** {@code local.set}, fused with a preceding i32 addition. */
     private void localSet(int index) {
         int slot = lowerer.localSlot(index);
         if (lowerer.localIsRef(index)) {
@@ -127,6 +127,9 @@ final class InstructionLowering {
             out.emit(slot);
             out.emit(a);
             out.emit(b);
+        } else if (out.lastBareOp() == I32_ADD) {
+            out.dropLast();
+            withImm(I32_ADD_SET, slot);
         } else {
             withImm(LOCAL_SET, slot);
         }

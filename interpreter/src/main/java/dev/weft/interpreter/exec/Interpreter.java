@@ -696,6 +696,10 @@ public final class Interpreter {
                     case I32_MUL_L:
                         s[sp - 1] = (int) s[sp - 1] * (int) s[fp + code[pc++]];
                         break;
+                    case I32_ADD_SET:
+                        sp -= 2;
+                        s[fp + code[pc++]] = (int) s[sp] + (int) s[sp + 1];
+                        break;
                     default:
                         throw new IllegalStateException("internal: bad opcode " + op + " at " + (pc - 1));
                 }

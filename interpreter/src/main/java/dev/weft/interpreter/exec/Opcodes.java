@@ -208,9 +208,10 @@ final class Opcodes {
     static final int I32_MUL_CONST = 178;
     static final int I32_ADD_L = 179;
     static final int I32_MUL_L = 180;
+    static final int I32_ADD_SET = 181;
 
     /** Number of internal opcodes. */
-    static final int COUNT = 181;
+    static final int COUNT = 182;
 
     private static final String[] NAMES = {
         "UNREACHABLE", "BR", "BR_COPY", "BR_IF", "BR_IF_COPY", "BR_UNLESS",
@@ -245,6 +246,7 @@ final class Opcodes {
         "I32_ADD_LL_TEE",
         "I32_AND_CONST", "I32_SHL_CONST", "I32_SHR_U_CONST", "I32_MUL_CONST",
         "I32_ADD_L", "I32_MUL_L",
+        "I32_ADD_SET",
     };
 
     /** The name of an internal opcode, for disassembly and error messages. */
