@@ -29,6 +29,8 @@ public final class Spectest {
         global(linker, "global_f32", Value.f32(666.6f));
         global(linker, "global_f64", Value.f64(666.6));
         linker.define(MODULE, "table", Externs.table(new TableType(RefType.FUNCREF, new Limits(10, 20)), null));
+        linker.define(MODULE, "table64",
+                Externs.table(new TableType(RefType.FUNCREF, new Limits(10, 20, true, false)), null));
         linker.define(MODULE, "memory", Externs.memory(new MemoryType(new Limits(1, 2))));
         print(linker, out, "print");
         print(linker, out, "print_i32", NumType.I32);

@@ -55,6 +55,12 @@ class ArithmeticTest {
               (func (export "f32.demote_f64") (param f64) (result f32) (f32.demote_f64 (local.get 0)))
               (func (export "f32.reinterpret_i32") (param i32) (result f32) (f32.reinterpret_i32 (local.get 0)))
               (func (export "i64.reinterpret_f64") (param f64) (result i64) (i64.reinterpret_f64 (local.get 0)))
+              (func (export "const-ops") (param i32) (result i32)
+                (i32.add (i32.add (i32.and (local.get 0) (i32.const 0xF0)) (i32.shl (local.get 0) (i32.const 33)))
+                         (i32.add (i32.shr_u (local.get 0) (i32.const 4)) (i32.mul (local.get 0) (i32.const -3)))))
+              (func (export "local-ops") (param i32 i32 i32) (result i32)
+                (i32.add (i32.mul (i32.add (local.get 0) (i32.const 0)) (local.get 1))
+                         (i32.add (i32.sub (local.get 0) (i32.const 0)) (local.get 2))))
               (func (export "consts") (result i64) (i64.add (i64.const 0x1_0000_0000) (i64.const -1)))
             )""");
     }
@@ -74,6 +80,21 @@ class ArithmeticTest {
         assertEquals(i64(-1), call1(inst, "i64.shr_s", i64(-2), i64(65)));
         assertEquals(i64(1), call1(inst, "i64.rem_u", i64(-1), i64(2)));
         assertEquals(i64(0xFFFF_FFFFL), call1(inst, "consts"));
+    }
+
+    @Test
+    void operationsWithAConstantOperandMatchTheirGeneralForm() {
+        for (int x : new int[] {0, 1, -1, 0x1234_5678, Integer.MIN_VALUE}) {
+            int expected = (x & 0xF0) + (x << 1) + (x >>> 4) + x * -3;
+            assertEquals(i32(expected), call1(inst, "const-ops", i32(x)), "x=" + x);
+        }
+    }
+
+    @Test
+    void operationsWithALocalOperandMatchTheirGeneralForm() {
+        assertEquals(i32(7 * -3 + 7 + 100), call1(inst, "local-ops", i32(7), i32(-3), i32(100)));
+        assertEquals(i32(Integer.MIN_VALUE * 2 + Integer.MIN_VALUE + -1),
+                call1(inst, "local-ops", i32(Integer.MIN_VALUE), i32(2), i32(-1)));
     }
 
     @Test

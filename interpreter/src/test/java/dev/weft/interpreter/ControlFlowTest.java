@@ -65,6 +65,14 @@ class ControlFlowTest {
               (func (export "dead-code") (result i32)
                 (block (result i32) (i32.const 3) (br 0) (i32.add) (block (loop (br 0))) (unreachable)))
               (func (export "unreachable") (unreachable))
+              (func (export "tee-loop") (param $n i32) (result i32) (local $i i32) (local $acc i32)
+                (loop $l
+                  (drop (local.tee $acc (i32.add (local.get $acc) (local.get $i))))
+                  (br_if $l (i32.ne (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $n))))
+                (i32.add (local.get $acc) (i32.mul (local.get $i) (i32.const 1000000))))
+              (func (export "clz-popcnt") (param i32 i64) (result i64)
+                (i64.add (i64.extend_i32_u (i32.add (i32.clz (local.get 0)) (i32.popcnt (local.get 0))))
+                         (i64.add (i64.ctz (local.get 1)) (i64.popcnt (local.get 1)))))
               (func (export "nested-return") (param i32) (result i32)
                 (block (block (loop (if (local.get 0) (then (return (i32.const 99))))) )) (i32.const 1))
             )""");
@@ -95,6 +103,12 @@ class ControlFlowTest {
         assertEquals(i32(10), call1(inst, "block-params", i32(4)));
         assertArrayEquals(new Value[] {i32(1), i64(10)}, inst.function("if-else").call(i32(5)));
         assertArrayEquals(new Value[] {i32(2), i64(20)}, inst.function("if-else").call(i32(0)));
+    }
+
+    @Test
+    void fusedTeeFormsStoreTheLocalAndKeepTheValue() {
+        assertEquals(i32(4950 + 100 * 1000000), call1(inst, "tee-loop", i32(100)));
+        assertEquals(i64(28 + 4 + 3 + 2), call1(inst, "clz-popcnt", i32(0b1111), i64(0b11000)));
     }
 
     @Test

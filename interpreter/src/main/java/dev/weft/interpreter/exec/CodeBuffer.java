@@ -5,18 +5,21 @@ import static dev.weft.interpreter.exec.Opcodes.*;
 import java.util.Arrays;
 
 /**
- * The growing code array of one function being lowered. It remembers where the last opcode
- * started so that peephole fusion can rewrite it; {@link #barrier()} forgets it at every point
- * a branch may land (fusing across a label would be wrong).
+ * The growing code array of one function being lowered. It remembers where the last three
+ * opcodes started so that peephole fusion can rewrite them; {@link #barrier()} forgets them at
+ * every point a branch may land (fusing across a label would be wrong).
  */
 final class CodeBuffer {
+    private static final int HISTORY = 3;
     private int[] code = new int[64];
     private int len;
-    private int lastPos = -1;
+    /** Starts of the last opcodes, most recent first; -1 when unknown. */
+    private final int[] starts = {-1, -1, -1};
 
     /** Appends an opcode. */
     void op(int opcode) {
-        lastPos = len;
+        System.arraycopy(starts, 0, starts, 1, HISTORY - 1);
+        starts[0] = len;
         emit(opcode);
     }
 
@@ -32,73 +35,160 @@ final class CodeBuffer {
         return len;
     }
 
+    /** The int at {@code pos}. */
+    int at(int pos) {
+        return code[pos];
+    }
+
     void patch(int pos, int value) {
         code[pos] = value;
     }
 
-    /** Forgets the last opcode: the current position is a branch target. */
+    /** Forgets the last opcodes: the current position is a branch target. */
     void barrier() {
-        lastPos = -1;
+        Arrays.fill(starts, -1);
     }
 
-    /** The last opcode if it has no immediates and nothing followed it, else -1. */
+    /**
+     * The opcode {@code back} places before the end (0 = the last) if it has exactly
+     * {@code immediates} immediates and is directly followed by the later ones, else -1.
+     */
+    int op(int back, int immediates) {
+        int start = starts[back];
+        int end = back == 0 ? len : starts[back - 1];
+        return start >= 0 && end >= 0 && end == start + 1 + immediates ? code[start] : -1;
+    }
+
+    /** The last opcode if it has exactly {@code immediates} immediates, else -1. */
+    int lastOp(int immediates) {
+        return op(0, immediates);
+    }
+
+    /** The opcode before the last if it has {@code immediates} immediates, else -1. */
+    int prevOp(int immediates) {
+        return op(1, immediates);
+    }
+
     int lastBareOp() {
-        return lastPos >= 0 && lastPos == len - 1 ? code[lastPos] : -1;
+        return lastOp(0);
     }
 
-    /** The last opcode if it has exactly one immediate, else -1. */
     int lastOpWithOneImmediate() {
-        return lastPos >= 0 && lastPos == len - 2 ? code[lastPos] : -1;
+        return lastOp(1);
     }
 
-    /** The immediate of the last opcode. */
+    /** Immediate {@code k} of the opcode {@code back} places before the end. */
+    int immediate(int back, int k) {
+        return code[starts[back] + 1 + k];
+    }
+
+    int lastImmediate(int k) {
+        return immediate(0, k);
+    }
+
     int lastImmediate() {
-        return code[lastPos + 1];
+        return immediate(0, 0);
+    }
+
+    int prevImmediate(int k) {
+        return immediate(1, k);
     }
 
     /** Removes the last opcode (with its immediates) so a fused form can replace it. */
     void dropLast() {
-        len = lastPos;
-        lastPos = -1;
+        len = starts[0];
+        System.arraycopy(starts, 1, starts, 0, HISTORY - 1);
+        starts[HISTORY - 1] = -1;
     }
 
     /** Emits a jump taken when the i32 on top is zero, fused with a preceding comparison. */
     int jumpUnless() {
         int fused = switch (lastBareOp()) {
             case I32_EQZ -> BR_IF;
+            case I32_EQ -> BR_IF_I32_NE;
+            case I32_NE -> BR_IF_I32_EQ;
             case I32_LT_S -> BR_IF_I32_GE_S;
             case I32_GE_S -> BR_IF_I32_LT_S;
-            case I32_NE -> BR_IF_I32_EQ;
-            case I32_EQ -> BR_IF_I32_NE;
+            case I32_GT_S -> BR_IF_I32_LE_S;
+            case I32_LE_S -> BR_IF_I32_GT_S;
+            case I32_LT_U -> BR_IF_I32_GE_U;
+            case I32_GE_U -> BR_IF_I32_LT_U;
+            case I32_GT_U -> BR_IF_I32_LE_U;
+            case I32_LE_U -> BR_IF_I32_GT_U;
             default -> -1;
         };
-        if (fused >= 0) {
-            dropLast();
-            op(fused);
-        } else {
-            op(BR_UNLESS);
-        }
+        emitJump(fused, BR_UNLESS);
         int pos = len;
         emit(-1);
         return pos;
     }
 
-    /** Emits a plain conditional jump opcode, fused with a preceding comparison. */
+    /** Emits a conditional jump opcode (the target follows), fused with a preceding comparison. */
     void jumpIf() {
         int fused = switch (lastBareOp()) {
             case I32_EQZ -> BR_IF_I32_EQZ;
+            case I32_EQ -> BR_IF_I32_EQ;
+            case I32_NE -> BR_IF_I32_NE;
             case I32_LT_S -> BR_IF_I32_LT_S;
             case I32_GE_S -> BR_IF_I32_GE_S;
-            case I32_NE -> BR_IF_I32_NE;
-            case I32_EQ -> BR_IF_I32_EQ;
+            case I32_GT_S -> BR_IF_I32_GT_S;
+            case I32_LE_S -> BR_IF_I32_LE_S;
+            case I32_LT_U -> BR_IF_I32_LT_U;
+            case I32_GE_U -> BR_IF_I32_GE_U;
+            case I32_GT_U -> BR_IF_I32_GT_U;
+            case I32_LE_U -> BR_IF_I32_LE_U;
             default -> -1;
         };
-        if (fused >= 0) {
+        emitJump(fused, BR_IF);
+    }
+
+    private void emitJump(int fused, int plain) {
+        int zeroTest = zeroTest(fused, plain);
+        if (zeroTest >= 0) {
+            replace(fused < 0 ? 1 : 2, zeroTest, immediate(fused < 0 ? 0 : 1, 0), 0);
+        } else if (fused < 0) {
+            op(plain);
+        } else if (prevOp(2) == LOCAL_GET2 && BranchFusion.overLocals(fused) >= 0) {
+            int a = prevImmediate(0);
+            int b = prevImmediate(1);
+            replace(2, BranchFusion.overLocals(fused), a, b);
+        } else if (prevOp(1) == CONST32 && op(2, 1) == LOCAL_GET
+                && BranchFusion.overLocalAndConstant(fused, prevImmediate(0)) != null) {
+            long[] form = BranchFusion.overLocalAndConstant(fused, prevImmediate(0));
+            replace(3, (int) form[0], immediate(2, 0), (int) form[1]);
+        } else if (prevOp(1) == LOCAL_GET && BranchFusion.stackAndLocal(fused) >= 0) {
+            int local = prevImmediate(0);
+            dropLast();
+            dropLast();
+            op(BranchFusion.stackAndLocal(fused));
+            emit(local);
+        } else {
             dropLast();
             op(fused);
-        } else {
-            op(BR_IF);
         }
+    }
+
+    /**
+     * A local tested against zero ({@code local.get x} then {@code br_if}, {@code if}, or the same
+     * after {@code i32.eqz}) as a local-and-constant branch, or -1.
+     */
+    private int zeroTest(int fused, int plain) {
+        int local = fused < 0 ? lastOp(1) : prevOp(1);
+        if (local != LOCAL_GET || (fused >= 0 && lastBareOp() != I32_EQZ)) {
+            return -1;
+        }
+        boolean jumpIfZero = fused < 0 ? plain == BR_UNLESS : fused == BR_IF_I32_EQZ;
+        return jumpIfZero ? BR_IF_LC_EQ : BR_IF_LC_NE;
+    }
+
+    /** Replaces the last {@code count} opcodes with {@code opcode a b}. */
+    private void replace(int count, int opcode, int a, int b) {
+        for (int i = 0; i < count; i++) {
+            dropLast();
+        }
+        op(opcode);
+        emit(a);
+        emit(b);
     }
 
     int[] toArray() {

@@ -94,7 +94,7 @@ public final class Instantiator {
         inst.functions = functions.toArray(FunctionInstance[]::new);
         inst.globals = globals.toArray(GlobalInstance[]::new);
         for (Global g : m.globals()) {
-            GlobalInstance gi = new GlobalInstance(g.type());
+            GlobalInstance gi = new GlobalInstance(RuntimeTypes.canonical(g.type(), vm.canonicalTypeIds()));
             ConstEval.Slot v = ConstEval.eval(g.init(), inst);
             gi.bits = v.bits();
             gi.ref = v.ref();
@@ -103,7 +103,7 @@ public final class Instantiator {
         }
         for (Table t : m.tables()) {
             Object init = t.init() == null ? null : ConstEval.eval(t.init(), inst).ref();
-            tables.add(TableInstance.create(t.type(), init));
+            tables.add(TableInstance.create(RuntimeTypes.canonical(t.type(), vm.canonicalTypeIds()), init));
         }
         for (MemoryType mt : m.memories()) {
             memories.add(MemoryInstance.create(mt));

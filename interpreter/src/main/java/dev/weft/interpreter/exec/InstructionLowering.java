@@ -20,7 +20,7 @@ final class InstructionLowering {
     void lower(Instruction ins, int i, int h) {
         Op op = ins.op();
         switch (ins) {
-            case Instruction.Indexed x -> indexed(op, x.index(), i, h);
+            case Instruction.Indexed x -> indexed(op, x.index(), h);
             case Instruction.Indexed2 x -> indexed2(op, x.first(), x.second());
             case Instruction.Const c -> constant(op, c.bits());
             case Instruction.MemAccess m -> memAccess(m);
@@ -36,14 +36,14 @@ final class InstructionLowering {
         return new UnsupportedOperationException("instruction not supported yet: " + op);
     }
 
-    private void indexed(Op op, int index, int i, int h) {
+    private void indexed(Op op, int index, int h) {
         switch (op) {
-            case BR -> lowerer.branch(index, h, BR, BR_COPY);
+            case BR -> lowerer.br(index, h);
             case BR_IF -> brIf(index, h - 1);
             case CALL -> withImm(CALL, index);
             case LOCAL_GET -> localGet(index);
-            case LOCAL_SET -> withImm(lowerer.localIsRef(index) ? LOCAL_SET_REF : LOCAL_SET, lowerer.localSlot(index));
-            case LOCAL_TEE -> withImm(lowerer.localIsRef(index) ? LOCAL_TEE_REF : LOCAL_TEE, lowerer.localSlot(index));
+            case LOCAL_SET -> localSet(index);
+            case LOCAL_TEE -> localTee(index);
             case GLOBAL_GET -> withImm(lowerer.globalIsRef(index) ? GLOBAL_GET_REF : GLOBAL_GET, index);
             case GLOBAL_SET -> withImm(lowerer.globalIsRef(index) ? GLOBAL_SET_REF : GLOBAL_SET, index);
             case TABLE_GET -> withImm(TABLE_GET, index);
@@ -103,6 +103,54 @@ final class InstructionLowering {
             out.emit(lowerer.localSlot(index));
         } else {
             withImm(LOCAL_GET, lowerer.localSlot(index));
+        }
+    }
+
+    /** {@code local.set}, fused with a preceding i32 addition. */
+    private void localSet(int index) {
+        int slot = lowerer.localSlot(index);
+        if (lowerer.localIsRef(index)) {
+            withImm(LOCAL_SET_REF, slot);
+        } else if (out.lastOp(2) == LOCAL_ADD_CONST) {
+            int src = out.lastImmediate(0);
+            int c = out.lastImmediate(1);
+            out.dropLast();
+            out.op(LOCAL_ADD_CONST_SET);
+            out.emit(slot);
+            out.emit(src);
+            out.emit(c);
+        } else if (out.lastOp(2) == I32_ADD_LL) {
+            int a = out.lastImmediate(0);
+            int b = out.lastImmediate(1);
+            out.dropLast();
+            out.op(I32_ADD_LL_SET);
+            out.emit(slot);
+            out.emit(a);
+            out.emit(b);
+        } else if (out.lastBareOp() == I32_ADD) {
+            out.dropLast();
+            withImm(I32_ADD_SET, slot);
+        } else {
+            withImm(LOCAL_SET, slot);
+        }
+    }
+
+    /** {@code local.tee}, fused with a preceding {@code x + c} or {@code a + b} over locals. */
+    private void localTee(int index) {
+        int slot = lowerer.localSlot(index);
+        int last = out.lastOp(2);
+        if (lowerer.localIsRef(index)) {
+            withImm(LOCAL_TEE_REF, slot);
+        } else if (last == LOCAL_ADD_CONST || last == I32_ADD_LL) {
+            int a = out.lastImmediate(0);
+            int b = out.lastImmediate(1);
+            out.dropLast();
+            out.op(last == LOCAL_ADD_CONST ? LOCAL_ADD_CONST_TEE : I32_ADD_LL_TEE);
+            out.emit(slot);
+            out.emit(a);
+            out.emit(b);
+        } else {
+            withImm(LOCAL_TEE, slot);
         }
     }
 
@@ -166,6 +214,11 @@ final class InstructionLowering {
             case SELECT -> out.op(lowerer.operandKind(i) == FunctionInfo.KIND_REF ? SELECT_REF : SELECT);
             case REF_IS_NULL -> out.op(REF_IS_NULL);
             case I32_ADD -> i32Add();
+            case I32_SUB -> i32Sub();
+            case I32_AND -> withConstant(I32_AND, I32_AND_CONST);
+            case I32_SHL -> withConstant(I32_SHL, I32_SHL_CONST);
+            case I32_SHR_U -> withConstant(I32_SHR_U, I32_SHR_U_CONST);
+            case I32_MUL -> withLocalOrConstant(I32_MUL, I32_MUL_L, I32_MUL_CONST);
             default -> {
                 int simple = PlainOps.internal(op);
                 if (simple >= 0) {
@@ -179,11 +232,68 @@ final class InstructionLowering {
         }
     }
 
-    private void i32Add() {
+    /** A binary operation whose right operand, when a local or a constant, becomes an immediate. */
+    private void withLocalOrConstant(int plain, int localForm, int constantForm) {
+        if (out.lastOpWithOneImmediate() == LOCAL_GET) {
+            int slot = out.lastImmediate();
+            out.dropLast();
+            withImm(localForm, slot);
+        } else {
+            withConstant(plain, constantForm);
+        }
+    }
+
+    /** A binary operation whose right operand, when a constant, becomes an immediate. */
+    private void withConstant(int plain, int constantForm) {
         if (out.lastOpWithOneImmediate() == CONST32) {
             int c = out.lastImmediate();
             out.dropLast();
+            withImm(constantForm, c);
+        } else {
+            out.op(plain);
+        }
+    }
+
+    /** {@code x - c} is {@code x + (-c)}. */
+    private void i32Sub() {
+        if (out.lastOpWithOneImmediate() == CONST32) {
+            int c = out.lastImmediate();
+            out.dropLast();
+            addConstant(-c);
+        } else {
+            out.op(I32_SUB);
+        }
+    }
+
+    /** Adds {@code c} to the top, folded into a preceding {@code local.get}. */
+    private void addConstant(int c) {
+        if (out.lastOpWithOneImmediate() == LOCAL_GET) {
+            int slot = out.lastImmediate();
+            out.dropLast();
+            out.op(LOCAL_ADD_CONST);
+            out.emit(slot);
+            out.emit(c);
+        } else {
             withImm(I32_ADD_CONST, c);
+        }
+    }
+
+    private void i32Add() {
+        if (out.lastOp(2) == LOCAL_GET2) {
+            int a = out.lastImmediate(0);
+            int b = out.lastImmediate(1);
+            out.dropLast();
+            out.op(I32_ADD_LL);
+            out.emit(a);
+            out.emit(b);
+        } else if (out.lastOpWithOneImmediate() == CONST32) {
+            int c = out.lastImmediate();
+            out.dropLast();
+            addConstant(c);
+        } else if (out.lastOpWithOneImmediate() == LOCAL_GET) {
+            int slot = out.lastImmediate();
+            out.dropLast();
+            withImm(I32_ADD_L, slot);
         } else {
             out.op(I32_ADD);
         }

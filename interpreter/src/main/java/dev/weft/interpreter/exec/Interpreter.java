@@ -54,7 +54,6 @@ public final class Interpreter {
      * Runs {@code fn}, whose frame (arguments, zeroed locals) starts at {@code fp}, until it
      * returns; its results are left at {@code fp}.
      */
-    @SuppressWarnings("fallthrough")
     static void run(ExecStack st, FunctionInstance fn, int fp) {
         final int baseDepth = st.depth;
         int depth = baseDepth;
@@ -68,576 +67,655 @@ public final class Interpreter {
         int pc = 0;
         int sp = fp + fn.code.numLocals;
         while (true) {
-            int op = code[pc++];
-            switch (op) {
-                case UNREACHABLE:
-                    throw new Trap(TrapKind.UNREACHABLE);
-                case BR:
-                    pc = code[pc];
-                    break;
-                case BR_COPY:
-                    sp = move(s, r, sp, fp, code, pc);
-                    pc = code[pc];
-                    break;
-                case BR_IF:
-                    pc = (int) s[--sp] != 0 ? code[pc] : pc + 1;
-                    break;
-                case BR_IF_COPY:
-                    if ((int) s[--sp] != 0) {
+            popFrame:
+            {
+                int op = code[pc++];
+                switch (op) {
+                    case UNREACHABLE:
+                        throw new Trap(TrapKind.UNREACHABLE);
+                    case BR:
+                        pc = code[pc];
+                        break;
+                    case BR_COPY:
                         sp = move(s, r, sp, fp, code, pc);
                         pc = code[pc];
-                    } else {
-                        pc += 3;
-                    }
-                    break;
-                case BR_UNLESS:
-                    pc = (int) s[--sp] == 0 ? code[pc] : pc + 1;
-                    break;
-                case BR_TABLE: {
-                    int e = pc + 1 + 3 * (int) Math.min(s[--sp] & MASK32, code[pc]);
-                    sp = move(s, r, sp, fp, code, e);
-                    pc = code[e];
-                    break;
-                }
-                case RETURN_VOID:
-                    sp = fp;
-                    if (depth == baseDepth) {
-                        return;
-                    }
-                    depth--;
-                    pc = fr[2 * depth];
-                    fp = fr[2 * depth + 1];
-                    fn = ff[depth];
-                    code = fn.code.code;
-                    inst = fn.instance;
-                    mem = inst.memory0;
-                    break;
-                case RETURN_1:
-                    s[fp] = s[sp - 1];
-                    r[fp] = r[sp - 1];
-                    sp = fp + 1;
-                    if (depth == baseDepth) {
-                        return;
-                    }
-                    depth--;
-                    pc = fr[2 * depth];
-                    fp = fr[2 * depth + 1];
-                    fn = ff[depth];
-                    code = fn.code.code;
-                    inst = fn.instance;
-                    mem = inst.memory0;
-                    break;
-                case RETURN:
-                    sp = Calls.moveResults(s, r, sp, fp, code[pc]);
-                    if (depth == baseDepth) {
-                        return;
-                    }
-                    depth--;
-                    pc = fr[2 * depth];
-                    fp = fr[2 * depth + 1];
-                    fn = ff[depth];
-                    code = fn.code.code;
-                    inst = fn.instance;
-                    mem = inst.memory0;
-                    break;
-                case CALL:
-                case CALL_INDIRECT: {
-                    FunctionInstance f;
-                    if (op == CALL) {
-                        f = inst.functions[code[pc++]];
-                    } else {
-                        f = TableOps.indirect(inst.tables[code[pc + 1]], s[--sp], code[pc]);
-                        pc += 2;
-                    }
-                    CompiledFunction c = f.code;
-                    if (c == null) {
-                        st.depth = depth;
-                        sp = Calls.callHost(st, f, sp);
-                        s = st.slots;
-                        r = st.refs;
-                        fr = st.frames;
-                        ff = st.frameFns;
+                        break;
+                    case BR_IF:
+                        pc = (int) s[--sp] != 0 ? code[pc] : pc + 1;
+                        break;
+                    case BR_IF_COPY:
+                        if ((int) s[--sp] != 0) {
+                            sp = move(s, r, sp, fp, code, pc);
+                            pc = code[pc];
+                        } else {
+                            pc += 3;
+                        }
+                        break;
+                    case BR_UNLESS:
+                        pc = (int) s[--sp] == 0 ? code[pc] : pc + 1;
+                        break;
+                    case BR_TABLE: {
+                        int e = pc + 1 + 3 * (int) Math.min(s[--sp] & MASK32, code[pc]);
+                        sp = move(s, r, sp, fp, code, e);
+                        pc = code[e];
                         break;
                     }
-                    int nfp = sp - c.numParams;
-                    sp = nfp + c.numLocals;
-                    if (sp + c.maxStack > s.length || depth >= ff.length) {
-                        st.grow(sp + c.maxStack, depth);
-                        s = st.slots;
-                        r = st.refs;
-                        fr = st.frames;
-                        ff = st.frameFns;
+                    case RETURN_VOID:
+                        sp = fp;
+                        break popFrame;
+                    case RETURN_1:
+                        s[fp] = s[sp - 1];
+                        r[fp] = r[sp - 1];
+                        sp = fp + 1;
+                        break popFrame;
+                    case RETURN:
+                        sp = Calls.moveResults(s, r, sp, fp, code[pc]);
+                        break popFrame;
+                    case CALL:
+                    case CALL_INDIRECT: {
+                        FunctionInstance f;
+                        if (op == CALL) {
+                            f = inst.functions[code[pc++]];
+                        } else {
+                            f = TableOps.indirect(inst.tables[code[pc + 1]], s[--sp], code[pc]);
+                            pc += 2;
+                        }
+                        CompiledFunction c = f.code;
+                        if (c == null) {
+                            st.depth = depth;
+                            sp = Calls.callHost(st, f, sp);
+                            s = st.slots;
+                            r = st.refs;
+                            fr = st.frames;
+                            ff = st.frameFns;
+                            break;
+                        }
+                        int nfp = sp - c.numParams;
+                        sp = nfp + c.numLocals;
+                        if (sp + c.maxStack > s.length || depth >= ff.length) {
+                            st.grow(sp + c.maxStack, depth);
+                            s = st.slots;
+                            r = st.refs;
+                            fr = st.frames;
+                            ff = st.frameFns;
+                        }
+                        fr[2 * depth] = pc;
+                        fr[2 * depth + 1] = fp;
+                        ff[depth++] = fn;
+                        for (int i = nfp + c.numParams; i < sp; i++) {
+                            s[i] = 0;
+                            r[i] = null;
+                        }
+                        fn = f;
+                        inst = f.instance;
+                        mem = inst.memory0;
+                        code = c.code;
+                        fp = nfp;
+                        pc = 0;
+                        break;
                     }
-                    fr[2 * depth] = pc;
-                    fr[2 * depth + 1] = fp;
-                    ff[depth++] = fn;
-                    for (int i = nfp + c.numParams; i < sp; i++) {
-                        s[i] = 0;
-                        r[i] = null;
-                    }
-                    fn = f;
-                    inst = f.instance;
-                    mem = inst.memory0;
-                    code = c.code;
-                    fp = nfp;
-                    pc = 0;
-                    break;
+                    case LOCAL_GET:
+                        s[sp++] = s[fp + code[pc++]];
+                        break;
+                    case LOCAL_SET:
+                        s[fp + code[pc++]] = s[--sp];
+                        break;
+                    case LOCAL_TEE:
+                        s[fp + code[pc++]] = s[sp - 1];
+                        break;
+                    case LOCAL_GET_REF:
+                        r[sp++] = r[fp + code[pc++]];
+                        break;
+                    case LOCAL_SET_REF:
+                        r[fp + code[pc++]] = r[--sp];
+                        break;
+                    case LOCAL_TEE_REF:
+                        r[fp + code[pc++]] = r[sp - 1];
+                        break;
+                    case DROP:
+                        sp--;
+                        break;
+                    case DROP_REF:
+                        r[--sp] = null;
+                        break;
+                    case SELECT:
+                        sp -= 2;
+                        if ((int) s[sp + 1] == 0) {
+                            s[sp - 1] = s[sp];
+                        }
+                        break;
+                    case SELECT_REF:
+                        sp -= 2;
+                        if ((int) s[sp + 1] == 0) {
+                            r[sp - 1] = r[sp];
+                        }
+                        break;
+                    case GLOBAL_GET:
+                        s[sp++] = inst.globals[code[pc++]].bits;
+                        break;
+                    case GLOBAL_SET:
+                        inst.globals[code[pc++]].bits = s[--sp];
+                        break;
+                    case GLOBAL_GET_REF:
+                        r[sp++] = inst.globals[code[pc++]].ref;
+                        break;
+                    case GLOBAL_SET_REF:
+                        inst.globals[code[pc++]].ref = r[--sp];
+                        break;
+                    case CONST32:
+                        s[sp++] = code[pc++];
+                        break;
+                    case CONST64:
+                        s[sp++] = ((long) code[pc] << 32) | (code[pc + 1] & MASK32);
+                        pc += 2;
+                        break;
+                    case REF_NULL:
+                        r[sp++] = null;
+                        break;
+                    case REF_IS_NULL:
+                        s[sp - 1] = r[sp - 1] == null ? 1 : 0;
+                        break;
+                    case REF_FUNC:
+                        r[sp++] = inst.functions[code[pc++]];
+                        break;
+                    case TABLE_GET:
+                        TableOps.get(s, r, sp, inst.tables[code[pc++]]);
+                        break;
+                    case TABLE_SET:
+                        sp = TableOps.set(s, r, sp, inst.tables[code[pc++]]);
+                        break;
+                    case TABLE_SIZE:
+                        s[sp++] = inst.tables[code[pc++]].size();
+                        break;
+                    case TABLE_GROW:
+                        sp = TableOps.grow(s, r, sp, inst.tables[code[pc++]]);
+                        break;
+                    case TABLE_FILL:
+                        sp = TableOps.fill(s, r, sp, inst.tables[code[pc++]]);
+                        break;
+                    case TABLE_COPY:
+                        sp = TableOps.copy(s, sp, inst, code[pc], code[pc + 1]);
+                        pc += 2;
+                        break;
+                    case TABLE_INIT:
+                        sp = TableOps.init(s, sp, inst, code[pc], code[pc + 1]);
+                        pc += 2;
+                        break;
+                    case ELEM_DROP:
+                        inst.elements[code[pc++]] = TableOps.EMPTY;
+                        break;
+                    case LOAD_I32:
+                        s[sp - 1] = mem.loadI32((int) s[sp - 1], code[pc++]);
+                        break;
+                    case LOAD_I64:
+                        s[sp - 1] = mem.loadI64((int) s[sp - 1], code[pc++]);
+                        break;
+                    case LOAD_8S:
+                        s[sp - 1] = mem.load8((int) s[sp - 1], code[pc++]);
+                        break;
+                    case LOAD_8U:
+                        s[sp - 1] = mem.load8((int) s[sp - 1], code[pc++]) & 0xFF;
+                        break;
+                    case LOAD_16S:
+                        s[sp - 1] = mem.load16((int) s[sp - 1], code[pc++]);
+                        break;
+                    case LOAD_16U:
+                        s[sp - 1] = mem.load16((int) s[sp - 1], code[pc++]) & 0xFFFF;
+                        break;
+                    case LOAD_32U:
+                        s[sp - 1] = mem.loadI32((int) s[sp - 1], code[pc++]) & MASK32;
+                        break;
+                    case STORE_32:
+                        sp -= 2;
+                        mem.storeI32((int) s[sp], code[pc++], (int) s[sp + 1]);
+                        break;
+                    case STORE_64:
+                        sp -= 2;
+                        mem.storeI64((int) s[sp], code[pc++], s[sp + 1]);
+                        break;
+                    case STORE_8:
+                        sp -= 2;
+                        mem.store8((int) s[sp], code[pc++], (int) s[sp + 1]);
+                        break;
+                    case STORE_16:
+                        sp -= 2;
+                        mem.store16((int) s[sp], code[pc++], (int) s[sp + 1]);
+                        break;
+                    case MEM_EXT:
+                        sp = MemoryOps.access(s, sp, code, pc, inst);
+                        pc += 4;
+                        break;
+                    case MEMORY_SIZE:
+                        s[sp++] = inst.memories[code[pc++]].pages();
+                        break;
+                    case MEMORY_GROW:
+                        s[sp - 1] = MemoryOps.grow(inst.memories[code[pc++]], s[sp - 1]);
+                        break;
+                    case MEMORY_FILL:
+                        sp = MemoryOps.fill(s, sp, inst.memories[code[pc++]]);
+                        break;
+                    case MEMORY_COPY:
+                        sp = MemoryOps.copy(s, sp, inst, code[pc], code[pc + 1]);
+                        pc += 2;
+                        break;
+                    case MEMORY_INIT:
+                        sp = MemoryOps.init(s, sp, inst, code[pc], code[pc + 1]);
+                        pc += 2;
+                        break;
+                    case DATA_DROP:
+                        inst.data[code[pc++]] = MemoryOps.EMPTY;
+                        break;
+                    case I32_EQZ:
+                        s[sp - 1] = (int) s[sp - 1] == 0 ? 1 : 0;
+                        break;
+                    case I32_EQ:
+                        s[sp - 2] = (int) s[sp - 2] == (int) s[--sp] ? 1 : 0;
+                        break;
+                    case I32_NE:
+                        s[sp - 2] = (int) s[sp - 2] != (int) s[--sp] ? 1 : 0;
+                        break;
+                    case I32_LT_S:
+                        s[sp - 2] = (int) s[sp - 2] < (int) s[--sp] ? 1 : 0;
+                        break;
+                    case I32_LT_U:
+                        s[sp - 2] = Integer.compareUnsigned((int) s[sp - 2], (int) s[--sp]) < 0 ? 1 : 0;
+                        break;
+                    case I32_GT_S:
+                        s[sp - 2] = (int) s[sp - 2] > (int) s[--sp] ? 1 : 0;
+                        break;
+                    case I32_GT_U:
+                        s[sp - 2] = Integer.compareUnsigned((int) s[sp - 2], (int) s[--sp]) > 0 ? 1 : 0;
+                        break;
+                    case I32_LE_S:
+                        s[sp - 2] = (int) s[sp - 2] <= (int) s[--sp] ? 1 : 0;
+                        break;
+                    case I32_LE_U:
+                        s[sp - 2] = Integer.compareUnsigned((int) s[sp - 2], (int) s[--sp]) <= 0 ? 1 : 0;
+                        break;
+                    case I32_GE_S:
+                        s[sp - 2] = (int) s[sp - 2] >= (int) s[--sp] ? 1 : 0;
+                        break;
+                    case I32_GE_U:
+                        s[sp - 2] = Integer.compareUnsigned((int) s[sp - 2], (int) s[--sp]) >= 0 ? 1 : 0;
+                        break;
+                    case I32_ADD:
+                        s[sp - 2] = (int) s[sp - 2] + (int) s[--sp];
+                        break;
+                    case I32_SUB:
+                        s[sp - 2] = (int) s[sp - 2] - (int) s[--sp];
+                        break;
+                    case I32_MUL:
+                        s[sp - 2] = (int) s[sp - 2] * (int) s[--sp];
+                        break;
+                    case I32_DIV_S:
+                        s[sp - 2] = NumericOps.i32DivS((int) s[sp - 2], (int) s[--sp]);
+                        break;
+                    case I32_DIV_U:
+                        s[sp - 2] = NumericOps.i32DivU((int) s[sp - 2], (int) s[--sp]);
+                        break;
+                    case I32_REM_S:
+                        s[sp - 2] = NumericOps.i32RemS((int) s[sp - 2], (int) s[--sp]);
+                        break;
+                    case I32_REM_U:
+                        s[sp - 2] = NumericOps.i32RemU((int) s[sp - 2], (int) s[--sp]);
+                        break;
+                    case I32_AND:
+                        s[sp - 2] = (int) s[sp - 2] & (int) s[--sp];
+                        break;
+                    case I32_OR:
+                        s[sp - 2] = (int) s[sp - 2] | (int) s[--sp];
+                        break;
+                    case I32_XOR:
+                        s[sp - 2] = (int) s[sp - 2] ^ (int) s[--sp];
+                        break;
+                    case I32_SHL:
+                        s[sp - 2] = (int) s[sp - 2] << (int) s[--sp];
+                        break;
+                    case I32_SHR_S:
+                        s[sp - 2] = (int) s[sp - 2] >> (int) s[--sp];
+                        break;
+                    case I32_SHR_U:
+                        s[sp - 2] = (int) s[sp - 2] >>> (int) s[--sp];
+                        break;
+                    case I32_ROTL:
+                        s[sp - 2] = Integer.rotateLeft((int) s[sp - 2], (int) s[--sp]);
+                        break;
+                    case I32_ROTR:
+                        s[sp - 2] = Integer.rotateRight((int) s[sp - 2], (int) s[--sp]);
+                        break;
+                    case I64_EQZ:
+                        s[sp - 1] = s[sp - 1] == 0 ? 1 : 0;
+                        break;
+                    case I64_EQ:
+                        s[sp - 2] = s[sp - 2] == s[--sp] ? 1 : 0;
+                        break;
+                    case I64_NE:
+                        s[sp - 2] = s[sp - 2] != s[--sp] ? 1 : 0;
+                        break;
+                    case I64_LT_S:
+                        s[sp - 2] = s[sp - 2] < s[--sp] ? 1 : 0;
+                        break;
+                    case I64_LT_U:
+                        s[sp - 2] = Long.compareUnsigned(s[sp - 2], s[--sp]) < 0 ? 1 : 0;
+                        break;
+                    case I64_GT_S:
+                        s[sp - 2] = s[sp - 2] > s[--sp] ? 1 : 0;
+                        break;
+                    case I64_GT_U:
+                        s[sp - 2] = Long.compareUnsigned(s[sp - 2], s[--sp]) > 0 ? 1 : 0;
+                        break;
+                    case I64_LE_S:
+                        s[sp - 2] = s[sp - 2] <= s[--sp] ? 1 : 0;
+                        break;
+                    case I64_LE_U:
+                        s[sp - 2] = Long.compareUnsigned(s[sp - 2], s[--sp]) <= 0 ? 1 : 0;
+                        break;
+                    case I64_GE_S:
+                        s[sp - 2] = s[sp - 2] >= s[--sp] ? 1 : 0;
+                        break;
+                    case I64_GE_U:
+                        s[sp - 2] = Long.compareUnsigned(s[sp - 2], s[--sp]) >= 0 ? 1 : 0;
+                        break;
+                    case I64_ADD:
+                        s[sp - 2] = s[sp - 2] + s[--sp];
+                        break;
+                    case I64_SUB:
+                        s[sp - 2] = s[sp - 2] - s[--sp];
+                        break;
+                    case I64_MUL:
+                        s[sp - 2] = s[sp - 2] * s[--sp];
+                        break;
+                    case I64_DIV_S:
+                        s[sp - 2] = NumericOps.i64DivS(s[sp - 2], s[--sp]);
+                        break;
+                    case I64_DIV_U:
+                        s[sp - 2] = NumericOps.i64DivU(s[sp - 2], s[--sp]);
+                        break;
+                    case I64_REM_S:
+                        s[sp - 2] = NumericOps.i64RemS(s[sp - 2], s[--sp]);
+                        break;
+                    case I64_REM_U:
+                        s[sp - 2] = NumericOps.i64RemU(s[sp - 2], s[--sp]);
+                        break;
+                    case I64_AND:
+                        s[sp - 2] = s[sp - 2] & s[--sp];
+                        break;
+                    case I64_OR:
+                        s[sp - 2] = s[sp - 2] | s[--sp];
+                        break;
+                    case I64_XOR:
+                        s[sp - 2] = s[sp - 2] ^ s[--sp];
+                        break;
+                    case I64_SHL:
+                        s[sp - 2] = s[sp - 2] << s[--sp];
+                        break;
+                    case I64_SHR_S:
+                        s[sp - 2] = s[sp - 2] >> s[--sp];
+                        break;
+                    case I64_SHR_U:
+                        s[sp - 2] = s[sp - 2] >>> s[--sp];
+                        break;
+                    case I64_ROTL:
+                        s[sp - 2] = Long.rotateLeft(s[sp - 2], (int) s[--sp]);
+                        break;
+                    case I64_ROTR:
+                        s[sp - 2] = Long.rotateRight(s[sp - 2], (int) s[--sp]);
+                        break;
+                    case F32_EQ:
+                        s[sp - 2] = NumericOps.f32Eq(s[sp - 2], s[--sp]);
+                        break;
+                    case F32_NE:
+                        s[sp - 2] = NumericOps.f32Ne(s[sp - 2], s[--sp]);
+                        break;
+                    case F32_LT:
+                        s[sp - 2] = NumericOps.f32Lt(s[sp - 2], s[--sp]);
+                        break;
+                    case F32_GT:
+                        s[sp - 2] = NumericOps.f32Gt(s[sp - 2], s[--sp]);
+                        break;
+                    case F32_LE:
+                        s[sp - 2] = NumericOps.f32Le(s[sp - 2], s[--sp]);
+                        break;
+                    case F32_GE:
+                        s[sp - 2] = NumericOps.f32Ge(s[sp - 2], s[--sp]);
+                        break;
+                    case F32_SQRT:
+                        s[sp - 1] = NumericOps.f32Sqrt(s[sp - 1]);
+                        break;
+                    case F32_ADD:
+                        s[sp - 2] = NumericOps.f32Add(s[sp - 2], s[--sp]);
+                        break;
+                    case F32_SUB:
+                        s[sp - 2] = NumericOps.f32Sub(s[sp - 2], s[--sp]);
+                        break;
+                    case F32_MUL:
+                        s[sp - 2] = NumericOps.f32Mul(s[sp - 2], s[--sp]);
+                        break;
+                    case F32_DIV:
+                        s[sp - 2] = NumericOps.f32Div(s[sp - 2], s[--sp]);
+                        break;
+                    case F32_MIN:
+                        s[sp - 2] = NumericOps.f32Min(s[sp - 2], s[--sp]);
+                        break;
+                    case F32_MAX:
+                        s[sp - 2] = NumericOps.f32Max(s[sp - 2], s[--sp]);
+                        break;
+                    case F32_COPYSIGN:
+                        s[sp - 2] = NumericOps.f32Copysign(s[sp - 2], s[--sp]);
+                        break;
+                    case F64_EQ:
+                        s[sp - 2] = NumericOps.f64Eq(s[sp - 2], s[--sp]);
+                        break;
+                    case F64_NE:
+                        s[sp - 2] = NumericOps.f64Ne(s[sp - 2], s[--sp]);
+                        break;
+                    case F64_LT:
+                        s[sp - 2] = NumericOps.f64Lt(s[sp - 2], s[--sp]);
+                        break;
+                    case F64_GT:
+                        s[sp - 2] = NumericOps.f64Gt(s[sp - 2], s[--sp]);
+                        break;
+                    case F64_LE:
+                        s[sp - 2] = NumericOps.f64Le(s[sp - 2], s[--sp]);
+                        break;
+                    case F64_GE:
+                        s[sp - 2] = NumericOps.f64Ge(s[sp - 2], s[--sp]);
+                        break;
+                    case F64_SQRT:
+                        s[sp - 1] = NumericOps.db(Math.sqrt(NumericOps.d(s[sp - 1])));
+                        break;
+                    case F64_ADD:
+                        s[sp - 2] = NumericOps.f64Add(s[sp - 2], s[--sp]);
+                        break;
+                    case F64_SUB:
+                        s[sp - 2] = NumericOps.f64Sub(s[sp - 2], s[--sp]);
+                        break;
+                    case F64_MUL:
+                        s[sp - 2] = NumericOps.f64Mul(s[sp - 2], s[--sp]);
+                        break;
+                    case F64_DIV:
+                        s[sp - 2] = NumericOps.f64Div(s[sp - 2], s[--sp]);
+                        break;
+                    case F64_MIN:
+                        s[sp - 2] = NumericOps.f64Min(s[sp - 2], s[--sp]);
+                        break;
+                    case F64_MAX:
+                        s[sp - 2] = NumericOps.f64Max(s[sp - 2], s[--sp]);
+                        break;
+                    case F64_COPYSIGN:
+                        s[sp - 2] = NumericOps.f64Copysign(s[sp - 2], s[--sp]);
+                        break;
+                    case CONVERT:
+                        s[sp - 1] = NumericOps.convert(code[pc++], s[sp - 1]);
+                        break;
+                    case I32_ADD_CONST:
+                        s[sp - 1] = (int) s[sp - 1] + code[pc++];
+                        break;
+                    case LOCAL_GET2:
+                        s[sp] = s[fp + code[pc]];
+                        s[sp + 1] = s[fp + code[pc + 1]];
+                        sp += 2;
+                        pc += 2;
+                        break;
+                    case BR_IF_I32_EQZ:
+                        pc = (int) s[--sp] == 0 ? code[pc] : pc + 1;
+                        break;
+                    case BR_IF_I32_LT_S:
+                        sp -= 2;
+                        pc = (int) s[sp] < (int) s[sp + 1] ? code[pc] : pc + 1;
+                        break;
+                    case BR_IF_I32_GE_S:
+                        sp -= 2;
+                        pc = (int) s[sp] >= (int) s[sp + 1] ? code[pc] : pc + 1;
+                        break;
+                    case BR_IF_I32_NE:
+                        sp -= 2;
+                        pc = (int) s[sp] != (int) s[sp + 1] ? code[pc] : pc + 1;
+                        break;
+                    case BR_IF_I32_EQ:
+                        sp -= 2;
+                        pc = (int) s[sp] == (int) s[sp + 1] ? code[pc] : pc + 1;
+                        break;
+                    case BR_IF_I32_LT_U:
+                        sp -= 2;
+                        pc = Integer.compareUnsigned((int) s[sp], (int) s[sp + 1]) < 0 ? code[pc] : pc + 1;
+                        break;
+                    case BR_IF_I32_GE_U:
+                        sp -= 2;
+                        pc = Integer.compareUnsigned((int) s[sp], (int) s[sp + 1]) >= 0 ? code[pc] : pc + 1;
+                        break;
+                    case BR_IF_I32_GT_S:
+                        sp -= 2;
+                        pc = (int) s[sp] > (int) s[sp + 1] ? code[pc] : pc + 1;
+                        break;
+                    case BR_IF_I32_LE_S:
+                        sp -= 2;
+                        pc = (int) s[sp] <= (int) s[sp + 1] ? code[pc] : pc + 1;
+                        break;
+                    case BR_IF_I32_GT_U:
+                        sp -= 2;
+                        pc = Integer.compareUnsigned((int) s[sp], (int) s[sp + 1]) > 0 ? code[pc] : pc + 1;
+                        break;
+                    case BR_IF_I32_LE_U:
+                        sp -= 2;
+                        pc = Integer.compareUnsigned((int) s[sp], (int) s[sp + 1]) <= 0 ? code[pc] : pc + 1;
+                        break;
+                    case I32_ADD_LL:
+                        s[sp++] = (int) s[fp + code[pc]] + (int) s[fp + code[pc + 1]];
+                        pc += 2;
+                        break;
+                    case I32_ADD_LL_SET:
+                        s[fp + code[pc]] = (int) s[fp + code[pc + 1]] + (int) s[fp + code[pc + 2]];
+                        pc += 3;
+                        break;
+                    case LOCAL_ADD_CONST_SET:
+                        s[fp + code[pc]] = (int) s[fp + code[pc + 1]] + code[pc + 2];
+                        pc += 3;
+                        break;
+                    case BR_IF_LL_LT_S:
+                        pc = (int) s[fp + code[pc]] < (int) s[fp + code[pc + 1]] ? code[pc + 2] : pc + 3;
+                        break;
+                    case BR_IF_LL_GE_S:
+                        pc = (int) s[fp + code[pc]] >= (int) s[fp + code[pc + 1]] ? code[pc + 2] : pc + 3;
+                        break;
+                    case BR_IF_LL_LT_U:
+                        pc = Integer.compareUnsigned((int) s[fp + code[pc]], (int) s[fp + code[pc + 1]]) < 0 ? code[pc + 2] : pc + 3;
+                        break;
+                    case BR_IF_LL_GE_U:
+                        pc = Integer.compareUnsigned((int) s[fp + code[pc]], (int) s[fp + code[pc + 1]]) >= 0 ? code[pc + 2] : pc + 3;
+                        break;
+                    case BR_IF_LL_EQ:
+                        pc = (int) s[fp + code[pc]] == (int) s[fp + code[pc + 1]] ? code[pc + 2] : pc + 3;
+                        break;
+                    case BR_IF_LL_NE:
+                        pc = (int) s[fp + code[pc]] != (int) s[fp + code[pc + 1]] ? code[pc + 2] : pc + 3;
+                        break;
+                    case LOCAL_ADD_CONST:
+                        s[sp++] = (int) s[fp + code[pc]] + code[pc + 1];
+                        pc += 2;
+                        break;
+                    case BR_IF_LC_LT_S:
+                        pc = (int) s[fp + code[pc]] < code[pc + 1] ? code[pc + 2] : pc + 3;
+                        break;
+                    case BR_IF_LC_GE_S:
+                        pc = (int) s[fp + code[pc]] >= code[pc + 1] ? code[pc + 2] : pc + 3;
+                        break;
+                    case BR_IF_LC_LT_U:
+                        pc = Integer.compareUnsigned((int) s[fp + code[pc]], code[pc + 1]) < 0 ? code[pc + 2] : pc + 3;
+                        break;
+                    case BR_IF_LC_GE_U:
+                        pc = Integer.compareUnsigned((int) s[fp + code[pc]], code[pc + 1]) >= 0 ? code[pc + 2] : pc + 3;
+                        break;
+                    case BR_IF_LC_EQ:
+                        pc = (int) s[fp + code[pc]] == code[pc + 1] ? code[pc + 2] : pc + 3;
+                        break;
+                    case BR_IF_LC_NE:
+                        pc = (int) s[fp + code[pc]] != code[pc + 1] ? code[pc + 2] : pc + 3;
+                        break;
+                    case BR_IF_SL_LT_S:
+                        pc = (int) s[--sp] < (int) s[fp + code[pc]] ? code[pc + 1] : pc + 2;
+                        break;
+                    case BR_IF_SL_GE_S:
+                        pc = (int) s[--sp] >= (int) s[fp + code[pc]] ? code[pc + 1] : pc + 2;
+                        break;
+                    case BR_IF_SL_LT_U:
+                        pc = Integer.compareUnsigned((int) s[--sp], (int) s[fp + code[pc]]) < 0 ? code[pc + 1] : pc + 2;
+                        break;
+                    case BR_IF_SL_GE_U:
+                        pc = Integer.compareUnsigned((int) s[--sp], (int) s[fp + code[pc]]) >= 0 ? code[pc + 1] : pc + 2;
+                        break;
+                    case BR_IF_SL_EQ:
+                        pc = (int) s[--sp] == (int) s[fp + code[pc]] ? code[pc + 1] : pc + 2;
+                        break;
+                    case BR_IF_SL_NE:
+                        pc = (int) s[--sp] != (int) s[fp + code[pc]] ? code[pc + 1] : pc + 2;
+                        break;
+                    case LOCAL_ADD_CONST_TEE:
+                        s[sp++] = s[fp + code[pc]] = (int) s[fp + code[pc + 1]] + code[pc + 2];
+                        pc += 3;
+                        break;
+                    case I32_ADD_LL_TEE:
+                        s[sp++] = s[fp + code[pc]] = (int) s[fp + code[pc + 1]] + (int) s[fp + code[pc + 2]];
+                        pc += 3;
+                        break;
+                    case I32_AND_CONST:
+                        s[sp - 1] = (int) s[sp - 1] & code[pc++];
+                        break;
+                    case I32_SHL_CONST:
+                        s[sp - 1] = (int) s[sp - 1] << code[pc++];
+                        break;
+                    case I32_SHR_U_CONST:
+                        s[sp - 1] = (int) s[sp - 1] >>> code[pc++];
+                        break;
+                    case I32_MUL_CONST:
+                        s[sp - 1] = (int) s[sp - 1] * code[pc++];
+                        break;
+                    case I32_ADD_L:
+                        s[sp - 1] = (int) s[sp - 1] + (int) s[fp + code[pc++]];
+                        break;
+                    case I32_MUL_L:
+                        s[sp - 1] = (int) s[sp - 1] * (int) s[fp + code[pc++]];
+                        break;
+                    case I32_ADD_SET:
+                        sp -= 2;
+                        s[fp + code[pc++]] = (int) s[sp] + (int) s[sp + 1];
+                        break;
+                    default:
+                        throw new IllegalStateException("internal: bad opcode " + op + " at " + (pc - 1));
                 }
-                case LOCAL_GET:
-                    s[sp++] = s[fp + code[pc++]];
-                    break;
-                case LOCAL_SET:
-                    s[fp + code[pc++]] = s[--sp];
-                    break;
-                case LOCAL_TEE:
-                    s[fp + code[pc++]] = s[sp - 1];
-                    break;
-                case LOCAL_GET_REF:
-                    r[sp++] = r[fp + code[pc++]];
-                    break;
-                case LOCAL_SET_REF:
-                    r[fp + code[pc++]] = r[--sp];
-                    break;
-                case LOCAL_TEE_REF:
-                    r[fp + code[pc++]] = r[sp - 1];
-                    break;
-                case DROP:
-                    sp--;
-                    break;
-                case DROP_REF:
-                    r[--sp] = null;
-                    break;
-                case SELECT:
-                    sp -= 2;
-                    if ((int) s[sp + 1] == 0) {
-                        s[sp - 1] = s[sp];
-                    }
-                    break;
-                case SELECT_REF:
-                    sp -= 2;
-                    if ((int) s[sp + 1] == 0) {
-                        r[sp - 1] = r[sp];
-                    }
-                    break;
-                case GLOBAL_GET:
-                    s[sp++] = inst.globals[code[pc++]].bits;
-                    break;
-                case GLOBAL_SET:
-                    inst.globals[code[pc++]].bits = s[--sp];
-                    break;
-                case GLOBAL_GET_REF:
-                    r[sp++] = inst.globals[code[pc++]].ref;
-                    break;
-                case GLOBAL_SET_REF:
-                    inst.globals[code[pc++]].ref = r[--sp];
-                    break;
-                case CONST32:
-                    s[sp++] = code[pc++];
-                    break;
-                case CONST64:
-                    s[sp++] = ((long) code[pc] << 32) | (code[pc + 1] & MASK32);
-                    pc += 2;
-                    break;
-                case REF_NULL:
-                    r[sp++] = null;
-                    break;
-                case REF_IS_NULL:
-                    s[sp - 1] = r[sp - 1] == null ? 1 : 0;
-                    break;
-                case REF_FUNC:
-                    r[sp++] = inst.functions[code[pc++]];
-                    break;
-                case TABLE_GET:
-                    TableOps.get(s, r, sp, inst.tables[code[pc++]]);
-                    break;
-                case TABLE_SET:
-                    sp = TableOps.set(s, r, sp, inst.tables[code[pc++]]);
-                    break;
-                case TABLE_SIZE:
-                    s[sp++] = inst.tables[code[pc++]].size();
-                    break;
-                case TABLE_GROW:
-                    sp = TableOps.grow(s, r, sp, inst.tables[code[pc++]]);
-                    break;
-                case TABLE_FILL:
-                    sp = TableOps.fill(s, r, sp, inst.tables[code[pc++]]);
-                    break;
-                case TABLE_COPY:
-                    sp = TableOps.copy(s, sp, inst, code[pc], code[pc + 1]);
-                    pc += 2;
-                    break;
-                case TABLE_INIT:
-                    sp = TableOps.init(s, sp, inst, code[pc], code[pc + 1]);
-                    pc += 2;
-                    break;
-                case ELEM_DROP:
-                    inst.elements[code[pc++]] = TableOps.EMPTY;
-                    break;
-                case LOAD_I32:
-                    s[sp - 1] = mem.loadI32((int) s[sp - 1], code[pc++]);
-                    break;
-                case LOAD_I64:
-                    s[sp - 1] = mem.loadI64((int) s[sp - 1], code[pc++]);
-                    break;
-                case LOAD_8S:
-                    s[sp - 1] = mem.load8((int) s[sp - 1], code[pc++]);
-                    break;
-                case LOAD_8U:
-                    s[sp - 1] = mem.load8((int) s[sp - 1], code[pc++]) & 0xFF;
-                    break;
-                case LOAD_16S:
-                    s[sp - 1] = mem.load16((int) s[sp - 1], code[pc++]);
-                    break;
-                case LOAD_16U:
-                    s[sp - 1] = mem.load16((int) s[sp - 1], code[pc++]) & 0xFFFF;
-                    break;
-                case LOAD_32U:
-                    s[sp - 1] = mem.loadI32((int) s[sp - 1], code[pc++]) & MASK32;
-                    break;
-                case STORE_32:
-                    sp -= 2;
-                    mem.storeI32((int) s[sp], code[pc++], (int) s[sp + 1]);
-                    break;
-                case STORE_64:
-                    sp -= 2;
-                    mem.storeI64((int) s[sp], code[pc++], s[sp + 1]);
-                    break;
-                case STORE_8:
-                    sp -= 2;
-                    mem.store8((int) s[sp], code[pc++], (int) s[sp + 1]);
-                    break;
-                case STORE_16:
-                    sp -= 2;
-                    mem.store16((int) s[sp], code[pc++], (int) s[sp + 1]);
-                    break;
-                case MEM_EXT:
-                    sp = MemoryOps.access(s, sp, code, pc, inst);
-                    pc += 4;
-                    break;
-                case MEMORY_SIZE:
-                    s[sp++] = inst.memories[code[pc++]].pages();
-                    break;
-                case MEMORY_GROW:
-                    s[sp - 1] = MemoryOps.grow(inst.memories[code[pc++]], s[sp - 1]);
-                    break;
-                case MEMORY_FILL:
-                    sp = MemoryOps.fill(s, sp, inst.memories[code[pc++]]);
-                    break;
-                case MEMORY_COPY:
-                    sp = MemoryOps.copy(s, sp, inst, code[pc], code[pc + 1]);
-                    pc += 2;
-                    break;
-                case MEMORY_INIT:
-                    sp = MemoryOps.init(s, sp, inst, code[pc], code[pc + 1]);
-                    pc += 2;
-                    break;
-                case DATA_DROP:
-                    inst.data[code[pc++]] = MemoryOps.EMPTY;
-                    break;
-                case I32_EQZ:
-                    s[sp - 1] = (int) s[sp - 1] == 0 ? 1 : 0;
-                    break;
-                case I32_EQ:
-                    s[sp - 2] = (int) s[sp - 2] == (int) s[--sp] ? 1 : 0;
-                    break;
-                case I32_NE:
-                    s[sp - 2] = (int) s[sp - 2] != (int) s[--sp] ? 1 : 0;
-                    break;
-                case I32_LT_S:
-                    s[sp - 2] = (int) s[sp - 2] < (int) s[--sp] ? 1 : 0;
-                    break;
-                case I32_LT_U:
-                    s[sp - 2] = Integer.compareUnsigned((int) s[sp - 2], (int) s[--sp]) < 0 ? 1 : 0;
-                    break;
-                case I32_GT_S:
-                    s[sp - 2] = (int) s[sp - 2] > (int) s[--sp] ? 1 : 0;
-                    break;
-                case I32_GT_U:
-                    s[sp - 2] = Integer.compareUnsigned((int) s[sp - 2], (int) s[--sp]) > 0 ? 1 : 0;
-                    break;
-                case I32_LE_S:
-                    s[sp - 2] = (int) s[sp - 2] <= (int) s[--sp] ? 1 : 0;
-                    break;
-                case I32_LE_U:
-                    s[sp - 2] = Integer.compareUnsigned((int) s[sp - 2], (int) s[--sp]) <= 0 ? 1 : 0;
-                    break;
-                case I32_GE_S:
-                    s[sp - 2] = (int) s[sp - 2] >= (int) s[--sp] ? 1 : 0;
-                    break;
-                case I32_GE_U:
-                    s[sp - 2] = Integer.compareUnsigned((int) s[sp - 2], (int) s[--sp]) >= 0 ? 1 : 0;
-                    break;
-                case I32_CLZ:
-                    s[sp - 1] = Integer.numberOfLeadingZeros((int) s[sp - 1]);
-                    break;
-                case I32_CTZ:
-                    s[sp - 1] = Integer.numberOfTrailingZeros((int) s[sp - 1]);
-                    break;
-                case I32_POPCNT:
-                    s[sp - 1] = Integer.bitCount((int) s[sp - 1]);
-                    break;
-                case I32_ADD:
-                    s[sp - 2] = (int) s[sp - 2] + (int) s[--sp];
-                    break;
-                case I32_SUB:
-                    s[sp - 2] = (int) s[sp - 2] - (int) s[--sp];
-                    break;
-                case I32_MUL:
-                    s[sp - 2] = (int) s[sp - 2] * (int) s[--sp];
-                    break;
-                case I32_DIV_S:
-                    s[sp - 2] = NumericOps.i32DivS((int) s[sp - 2], (int) s[--sp]);
-                    break;
-                case I32_DIV_U:
-                    s[sp - 2] = NumericOps.i32DivU((int) s[sp - 2], (int) s[--sp]);
-                    break;
-                case I32_REM_S:
-                    s[sp - 2] = NumericOps.i32RemS((int) s[sp - 2], (int) s[--sp]);
-                    break;
-                case I32_REM_U:
-                    s[sp - 2] = NumericOps.i32RemU((int) s[sp - 2], (int) s[--sp]);
-                    break;
-                case I32_AND:
-                    s[sp - 2] = (int) s[sp - 2] & (int) s[--sp];
-                    break;
-                case I32_OR:
-                    s[sp - 2] = (int) s[sp - 2] | (int) s[--sp];
-                    break;
-                case I32_XOR:
-                    s[sp - 2] = (int) s[sp - 2] ^ (int) s[--sp];
-                    break;
-                case I32_SHL:
-                    s[sp - 2] = (int) s[sp - 2] << (int) s[--sp];
-                    break;
-                case I32_SHR_S:
-                    s[sp - 2] = (int) s[sp - 2] >> (int) s[--sp];
-                    break;
-                case I32_SHR_U:
-                    s[sp - 2] = (int) s[sp - 2] >>> (int) s[--sp];
-                    break;
-                case I32_ROTL:
-                    s[sp - 2] = Integer.rotateLeft((int) s[sp - 2], (int) s[--sp]);
-                    break;
-                case I32_ROTR:
-                    s[sp - 2] = Integer.rotateRight((int) s[sp - 2], (int) s[--sp]);
-                    break;
-                case I64_EQZ:
-                    s[sp - 1] = s[sp - 1] == 0 ? 1 : 0;
-                    break;
-                case I64_EQ:
-                    s[sp - 2] = s[sp - 2] == s[--sp] ? 1 : 0;
-                    break;
-                case I64_NE:
-                    s[sp - 2] = s[sp - 2] != s[--sp] ? 1 : 0;
-                    break;
-                case I64_LT_S:
-                    s[sp - 2] = s[sp - 2] < s[--sp] ? 1 : 0;
-                    break;
-                case I64_LT_U:
-                    s[sp - 2] = Long.compareUnsigned(s[sp - 2], s[--sp]) < 0 ? 1 : 0;
-                    break;
-                case I64_GT_S:
-                    s[sp - 2] = s[sp - 2] > s[--sp] ? 1 : 0;
-                    break;
-                case I64_GT_U:
-                    s[sp - 2] = Long.compareUnsigned(s[sp - 2], s[--sp]) > 0 ? 1 : 0;
-                    break;
-                case I64_LE_S:
-                    s[sp - 2] = s[sp - 2] <= s[--sp] ? 1 : 0;
-                    break;
-                case I64_LE_U:
-                    s[sp - 2] = Long.compareUnsigned(s[sp - 2], s[--sp]) <= 0 ? 1 : 0;
-                    break;
-                case I64_GE_S:
-                    s[sp - 2] = s[sp - 2] >= s[--sp] ? 1 : 0;
-                    break;
-                case I64_GE_U:
-                    s[sp - 2] = Long.compareUnsigned(s[sp - 2], s[--sp]) >= 0 ? 1 : 0;
-                    break;
-                case I64_CLZ:
-                    s[sp - 1] = Long.numberOfLeadingZeros(s[sp - 1]);
-                    break;
-                case I64_CTZ:
-                    s[sp - 1] = Long.numberOfTrailingZeros(s[sp - 1]);
-                    break;
-                case I64_POPCNT:
-                    s[sp - 1] = Long.bitCount(s[sp - 1]);
-                    break;
-                case I64_ADD:
-                    s[sp - 2] = s[sp - 2] + s[--sp];
-                    break;
-                case I64_SUB:
-                    s[sp - 2] = s[sp - 2] - s[--sp];
-                    break;
-                case I64_MUL:
-                    s[sp - 2] = s[sp - 2] * s[--sp];
-                    break;
-                case I64_DIV_S:
-                    s[sp - 2] = NumericOps.i64DivS(s[sp - 2], s[--sp]);
-                    break;
-                case I64_DIV_U:
-                    s[sp - 2] = NumericOps.i64DivU(s[sp - 2], s[--sp]);
-                    break;
-                case I64_REM_S:
-                    s[sp - 2] = NumericOps.i64RemS(s[sp - 2], s[--sp]);
-                    break;
-                case I64_REM_U:
-                    s[sp - 2] = NumericOps.i64RemU(s[sp - 2], s[--sp]);
-                    break;
-                case I64_AND:
-                    s[sp - 2] = s[sp - 2] & s[--sp];
-                    break;
-                case I64_OR:
-                    s[sp - 2] = s[sp - 2] | s[--sp];
-                    break;
-                case I64_XOR:
-                    s[sp - 2] = s[sp - 2] ^ s[--sp];
-                    break;
-                case I64_SHL:
-                    s[sp - 2] = s[sp - 2] << s[--sp];
-                    break;
-                case I64_SHR_S:
-                    s[sp - 2] = s[sp - 2] >> s[--sp];
-                    break;
-                case I64_SHR_U:
-                    s[sp - 2] = s[sp - 2] >>> s[--sp];
-                    break;
-                case I64_ROTL:
-                    s[sp - 2] = Long.rotateLeft(s[sp - 2], (int) s[--sp]);
-                    break;
-                case I64_ROTR:
-                    s[sp - 2] = Long.rotateRight(s[sp - 2], (int) s[--sp]);
-                    break;
-                case F32_EQ:
-                    s[sp - 2] = NumericOps.f(s[sp - 2]) == NumericOps.f(s[--sp]) ? 1 : 0;
-                    break;
-                case F32_NE:
-                    s[sp - 2] = NumericOps.f(s[sp - 2]) != NumericOps.f(s[--sp]) ? 1 : 0;
-                    break;
-                case F32_LT:
-                    s[sp - 2] = NumericOps.f(s[sp - 2]) < NumericOps.f(s[--sp]) ? 1 : 0;
-                    break;
-                case F32_GT:
-                    s[sp - 2] = NumericOps.f(s[sp - 2]) > NumericOps.f(s[--sp]) ? 1 : 0;
-                    break;
-                case F32_LE:
-                    s[sp - 2] = NumericOps.f(s[sp - 2]) <= NumericOps.f(s[--sp]) ? 1 : 0;
-                    break;
-                case F32_GE:
-                    s[sp - 2] = NumericOps.f(s[sp - 2]) >= NumericOps.f(s[--sp]) ? 1 : 0;
-                    break;
-                case F32_ABS:
-                    s[sp - 1] = NumericOps.f32Abs(s[sp - 1]);
-                    break;
-                case F32_NEG:
-                    s[sp - 1] = NumericOps.f32Neg(s[sp - 1]);
-                    break;
-                case F32_SQRT:
-                    s[sp - 1] = NumericOps.f32Sqrt(s[sp - 1]);
-                    break;
-                case F32_ADD:
-                    s[sp - 2] = NumericOps.f32Add(s[sp - 2], s[--sp]);
-                    break;
-                case F32_SUB:
-                    s[sp - 2] = NumericOps.f32Sub(s[sp - 2], s[--sp]);
-                    break;
-                case F32_MUL:
-                    s[sp - 2] = NumericOps.f32Mul(s[sp - 2], s[--sp]);
-                    break;
-                case F32_DIV:
-                    s[sp - 2] = NumericOps.f32Div(s[sp - 2], s[--sp]);
-                    break;
-                case F32_MIN:
-                    s[sp - 2] = NumericOps.f32Min(s[sp - 2], s[--sp]);
-                    break;
-                case F32_MAX:
-                    s[sp - 2] = NumericOps.f32Max(s[sp - 2], s[--sp]);
-                    break;
-                case F32_COPYSIGN:
-                    s[sp - 2] = NumericOps.f32Copysign(s[sp - 2], s[--sp]);
-                    break;
-                case F64_EQ:
-                    s[sp - 2] = NumericOps.d(s[sp - 2]) == NumericOps.d(s[--sp]) ? 1 : 0;
-                    break;
-                case F64_NE:
-                    s[sp - 2] = NumericOps.d(s[sp - 2]) != NumericOps.d(s[--sp]) ? 1 : 0;
-                    break;
-                case F64_LT:
-                    s[sp - 2] = NumericOps.d(s[sp - 2]) < NumericOps.d(s[--sp]) ? 1 : 0;
-                    break;
-                case F64_GT:
-                    s[sp - 2] = NumericOps.d(s[sp - 2]) > NumericOps.d(s[--sp]) ? 1 : 0;
-                    break;
-                case F64_LE:
-                    s[sp - 2] = NumericOps.d(s[sp - 2]) <= NumericOps.d(s[--sp]) ? 1 : 0;
-                    break;
-                case F64_GE:
-                    s[sp - 2] = NumericOps.d(s[sp - 2]) >= NumericOps.d(s[--sp]) ? 1 : 0;
-                    break;
-                case F64_ABS:
-                    s[sp - 1] = NumericOps.f64Abs(s[sp - 1]);
-                    break;
-                case F64_NEG:
-                    s[sp - 1] = NumericOps.f64Neg(s[sp - 1]);
-                    break;
-                case F64_SQRT:
-                    s[sp - 1] = NumericOps.db(Math.sqrt(NumericOps.d(s[sp - 1])));
-                    break;
-                case F64_ADD:
-                    s[sp - 2] = NumericOps.f64Add(s[sp - 2], s[--sp]);
-                    break;
-                case F64_SUB:
-                    s[sp - 2] = NumericOps.f64Sub(s[sp - 2], s[--sp]);
-                    break;
-                case F64_MUL:
-                    s[sp - 2] = NumericOps.f64Mul(s[sp - 2], s[--sp]);
-                    break;
-                case F64_DIV:
-                    s[sp - 2] = NumericOps.f64Div(s[sp - 2], s[--sp]);
-                    break;
-                case F64_MIN:
-                    s[sp - 2] = NumericOps.f64Min(s[sp - 2], s[--sp]);
-                    break;
-                case F64_MAX:
-                    s[sp - 2] = NumericOps.f64Max(s[sp - 2], s[--sp]);
-                    break;
-                case F64_COPYSIGN:
-                    s[sp - 2] = NumericOps.f64Copysign(s[sp - 2], s[--sp]);
-                    break;
-                case CONVERT:
-                    s[sp - 1] = NumericOps.convert(code[pc++], s[sp - 1]);
-                    break;
-                case I32_ADD_CONST:
-                    s[sp - 1] = (int) s[sp - 1] + code[pc++];
-                    break;
-                case LOCAL_GET2:
-                    s[sp] = s[fp + code[pc]];
-                    s[sp + 1] = s[fp + code[pc + 1]];
-                    sp += 2;
-                    pc += 2;
-                    break;
-                case BR_IF_I32_EQZ:
-                    pc = (int) s[--sp] == 0 ? code[pc] : pc + 1;
-                    break;
-                case BR_IF_I32_LT_S:
-                    sp -= 2;
-                    pc = (int) s[sp] < (int) s[sp + 1] ? code[pc] : pc + 1;
-                    break;
-                case BR_IF_I32_GE_S:
-                    sp -= 2;
-                    pc = (int) s[sp] >= (int) s[sp + 1] ? code[pc] : pc + 1;
-                    break;
-                case BR_IF_I32_NE:
-                    sp -= 2;
-                    pc = (int) s[sp] != (int) s[sp + 1] ? code[pc] : pc + 1;
-                    break;
-                case BR_IF_I32_EQ:
-                    sp -= 2;
-                    pc = (int) s[sp] == (int) s[sp + 1] ? code[pc] : pc + 1;
-                    break;
-                default:
-                    throw new IllegalStateException("internal: bad opcode " + op + " at " + (pc - 1));
+                continue;
             }
+            // a return: results are at fp; pop the caller's frame or leave the loop
+            if (depth == baseDepth) {
+                return;
+            }
+            depth--;
+            pc = fr[2 * depth];
+            fp = fr[2 * depth + 1];
+            fn = ff[depth];
+            code = fn.code.code;
+            inst = fn.instance;
+            mem = inst.memory0;
         }
     }
 

@@ -26,6 +26,16 @@ final class Label {
         this.start = start;
     }
 
+    /** Whether a forward branch immediate at {@code pos} waits for this label's end. */
+    boolean hasFixup(int pos) {
+        for (int f : fixups.toArray()) {
+            if (f == pos) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static Label block(int height, int results) {
         return new Label(false, false, results, height, -1);
     }

@@ -36,6 +36,7 @@ public final class Lowerer {
     private final List<MemoryType> memoryTypes = new ArrayList<>();
     private final CodeBuffer out = new CodeBuffer();
     private final List<Label> labels = new ArrayList<>();
+    private final InstructionLowering instructions = new InstructionLowering(this, out);
     private ValType[] localTypes;
     private int[] localSlots;
     private int numLocals;
@@ -134,7 +135,7 @@ public final class Lowerer {
             case END -> exitBlock();
             default -> {
                 if (h >= 0 && !top().dead) {
-                    new InstructionLowering(this, out).lower(ins, i, h);
+                    instructions.lower(ins, i, h);
                 }
             }
         }
@@ -222,6 +223,48 @@ public final class Lowerer {
             out.emit(l.arity);
             out.emit(numLocals + l.height);
         }
+    }
+
+    /**
+     * Emits {@code br} to label {@code depth}. A back edge to a loop whose first instruction is
+     * a self-contained exit test ({@code br_if $out (cmp local local|const)}) is rotated: the
+     * test is repeated here inverted, jumping straight to the loop body, followed by the exit
+     * jump, so each iteration dispatches one branch instead of two.
+     */
+    void br(int depth, int height) {
+        Label l = labels.get(labels.size() - 1 - depth);
+        if (l.loop && isSimpleBranch(depth, height) && rotateLoop(l)) {
+            return;
+        }
+        branch(depth, height, BR, BR_COPY);
+    }
+
+    private boolean rotateLoop(Label loop) {
+        int start = loop.start;
+        if (start + 4 > out.length() || BranchFusion.inverted(out.at(start)) < 0) {
+            return false;
+        }
+        Label exit = null;
+        for (Label candidate : labels) {
+            if (candidate.hasFixup(start + 3)) {
+                exit = candidate;
+            }
+        }
+        int exitPc = out.at(start + 3);
+        if (exit == null && exitPc < 0) {
+            return false;
+        }
+        out.op(BranchFusion.inverted(out.at(start)));
+        out.emit(out.at(start + 1));
+        out.emit(out.at(start + 2));
+        out.emit(start + 4);
+        out.op(BR);
+        if (exit != null) {
+            target(exit);
+        } else {
+            out.emit(exitPc);
+        }
+        return true;
     }
 
     /** Whether a branch to label {@code depth} at {@code height} needs no value movement. */

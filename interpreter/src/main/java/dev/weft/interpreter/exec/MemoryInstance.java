@@ -44,7 +44,7 @@ public final class MemoryInstance implements Memory {
     /**
      * A zero-filled memory of the type's minimum size.
      *
-     * @throws Trap "resource exhausted" when the minimum exceeds {@link #MAX_PAGES}
+     * @throws Trap "resource exhausted" when the minimum exceeds {@link #MAX_PAGES} or the heap
      */
     public static MemoryInstance create(MemoryType type) {
         Limits l = type.limits();
@@ -52,7 +52,11 @@ public final class MemoryInstance implements Memory {
             throw new Trap(TrapKind.RESOURCE_EXHAUSTED, "memory of " + l.min() + " pages");
         }
         long specMax = l.is64() ? 1L << 48 : 65536;
-        return new MemoryInstance(l.min(), l.hasMax() ? l.max() : specMax, l.is64());
+        try {
+            return new MemoryInstance(l.min(), l.hasMax() ? l.max() : specMax, l.is64());
+        } catch (OutOfMemoryError e) {
+            throw new Trap(TrapKind.RESOURCE_EXHAUSTED, "memory of " + l.min() + " pages");
+        }
     }
 
     /** True for a memory64 memory (i64 addresses). */

@@ -196,12 +196,72 @@ final class NumericOps {
         return a ^ F64_SIGN;
     }
 
+    // ---- float comparisons (1 or 0) ---------------------------------------------------------
+
+    static long f32Eq(long a, long b) {
+        return f(a) == f(b) ? 1 : 0;
+    }
+
+    static long f32Ne(long a, long b) {
+        return f(a) != f(b) ? 1 : 0;
+    }
+
+    static long f32Lt(long a, long b) {
+        return f(a) < f(b) ? 1 : 0;
+    }
+
+    static long f32Gt(long a, long b) {
+        return f(a) > f(b) ? 1 : 0;
+    }
+
+    static long f32Le(long a, long b) {
+        return f(a) <= f(b) ? 1 : 0;
+    }
+
+    static long f32Ge(long a, long b) {
+        return f(a) >= f(b) ? 1 : 0;
+    }
+
+    static long f64Eq(long a, long b) {
+        return d(a) == d(b) ? 1 : 0;
+    }
+
+    static long f64Ne(long a, long b) {
+        return d(a) != d(b) ? 1 : 0;
+    }
+
+    static long f64Lt(long a, long b) {
+        return d(a) < d(b) ? 1 : 0;
+    }
+
+    static long f64Gt(long a, long b) {
+        return d(a) > d(b) ? 1 : 0;
+    }
+
+    static long f64Le(long a, long b) {
+        return d(a) <= d(b) ? 1 : 0;
+    }
+
+    static long f64Ge(long a, long b) {
+        return d(a) >= d(b) ? 1 : 0;
+    }
+
     // ---- conversions and roundings (sub-opcode = Op ordinal) --------------------------------
 
     /** Applies the unary operation {@code Op.values()[op]} to a slot value. */
     static long convert(int op, long x) {
         return switch (OPS[op]) {
             case I64_EXTEND_I32_S -> (int) x;
+            case I32_CLZ -> Integer.numberOfLeadingZeros((int) x);
+            case I32_CTZ -> Integer.numberOfTrailingZeros((int) x);
+            case I32_POPCNT -> Integer.bitCount((int) x);
+            case I64_CLZ -> Long.numberOfLeadingZeros(x);
+            case I64_CTZ -> Long.numberOfTrailingZeros(x);
+            case I64_POPCNT -> Long.bitCount(x);
+            case F32_ABS -> f32Abs(x);
+            case F32_NEG -> f32Neg(x);
+            case F64_ABS -> f64Abs(x);
+            case F64_NEG -> f64Neg(x);
             case I64_EXTEND_I32_U -> x & 0xFFFF_FFFFL;
             case I32_EXTEND8_S, I64_EXTEND8_S -> (byte) x;
             case I32_EXTEND16_S, I64_EXTEND16_S -> (short) x;

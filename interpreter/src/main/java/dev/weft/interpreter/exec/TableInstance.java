@@ -85,14 +85,36 @@ public final class TableInstance implements Table {
 
     @Override
     public void set(long index, Object value) {
+        checkElement(value);
+        put(index, value);
+    }
+
+    /** Stores a reference Wasm produced (already of the right type). */
+    void put(long index, Object value) {
         if (index < 0 || index >= elements.length) {
             throw oob();
         }
         elements[(int) index] = value;
     }
 
+    /** Rejects a host-supplied element the table's type cannot hold. */
+    private void checkElement(Object value) {
+        boolean ok = value == null
+                ? elementType.nullable()
+                : Refs.isFuncType(elementType) == (value instanceof FunctionInstance);
+        if (!ok) {
+            throw new IllegalArgumentException("a table of " + elementType + " cannot hold " + value);
+        }
+    }
+
     @Override
     public long grow(long delta, Object init) {
+        checkElement(init);
+        return growBy(delta, init);
+    }
+
+    /** Grows with an initial value Wasm produced. */
+    long growBy(long delta, Object init) {
         long old = elements.length;
         if (delta < 0 || delta > max - old || old + delta > MAX_ELEMENTS) {
             return -1;

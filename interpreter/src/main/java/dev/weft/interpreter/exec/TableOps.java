@@ -37,13 +37,13 @@ final class TableOps {
     }
 
     static int set(long[] s, Object[] r, int sp, TableInstance t) {
-        t.set(t.index(s[sp - 2]), r[sp - 1]);
+        t.put(t.index(s[sp - 2]), r[sp - 1]);
         return sp - 2;
     }
 
     static int grow(long[] s, Object[] r, int sp, TableInstance t) {
         long delta = t.index(s[sp - 1]);
-        s[sp - 2] = t.grow(delta, r[sp - 2]);
+        s[sp - 2] = t.growBy(delta, r[sp - 2]);
         r[sp - 2] = null;
         return sp - 1;
     }

@@ -1,0 +1,50 @@
+/**
+ * Execution: lowering validated code to internal code, the interpreter, and the runtime objects
+ * (function, table, memory, global and tag instances, module instances). Not API: embedders use
+ * {@code dev.weft.interpreter}.
+ *
+ * <h2>Internal code</h2>
+ * {@link dev.weft.interpreter.exec.Lowerer} turns each function body into an {@code int[]}:
+ * an internal opcode ({@link dev.weft.interpreter.exec.Opcodes}, numbered densely for a
+ * {@code tableswitch}) followed by its resolved immediates. Nothing is decoded at run time:
+ * <ul>
+ *   <li>{@code block}/{@code loop}/{@code end} emit nothing; {@code if} is one conditional jump,
+ *       {@code else} one jump. Unreachable code is skipped.</li>
+ *   <li>Branches carry their target pc; only when values must move down the stack do they also
+ *       carry the slot count and the target height (relative to fp): {@code BR} vs
+ *       {@code BR_COPY}. {@code br_table} has (target, arity, height) per entry.</li>
+ *   <li>Locals are slot offsets from fp; number and reference locals, {@code drop} and
+ *       {@code select} have separate opcodes.</li>
+ *   <li>Loads and stores on memory 0 with 32-bit addresses and offsets below 2^32 are hot
+ *       opcodes with the offset as immediate; everything else (other memories, memory64, big
+ *       offsets) is {@code MEM_EXT op memory offHi offLo}.</li>
+ *   <li>No-ops at run time: {@code nop}, {@code i32.wrap_i64} and the reinterpretations (an i32
+ *       lives in the low half of a slot and every i32 consumer ignores the upper half).</li>
+ *   <li>Peephole fusion ({@link dev.weft.interpreter.exec.CodeBuffer} remembers the last three
+ *       opcodes; every branch target is a barrier): i32 comparisons with {@code br_if}/{@code if},
+ *       also over two locals ({@code BR_IF_LL_*}), a local and a constant ({@code BR_IF_LC_*},
+ *       including tests against zero) or the stack top and a local ({@code BR_IF_SL_*});
+ *       {@code x + c}, {@code x - c}, {@code a + b} over locals, optionally with the following
+ *       {@code local.set}/{@code local.tee}; i32 add/mul with a local right operand and
+ *       and/shl/shr_u/mul with a constant one; two {@code local.get}s.</li>
+ *   <li>Loop rotation: a {@code br} back to a loop whose first instruction is a self-contained
+ *       exit test repeats the test inverted, so an iteration dispatches one branch, not two.</li>
+ * </ul>
+ *
+ * <h2>Stack and frames</h2>
+ * One {@link dev.weft.interpreter.exec.ExecStack} per thread: a {@code long[]} of value slots, a
+ * parallel {@code Object[]} for references (same index), and an explicit frame stack. A frame
+ * is laid out as
+ * <pre>
+ *   fp                        parameters (the caller's arguments, left in place: no copy)
+ *   fp + numParams            declared locals (zeroed on entry)
+ *   fp + numLocals            operand stack (at most maxStack slots)
+ * </pre>
+ * A call checks once that {@code numLocals + maxStack} slots and one more frame fit (growing the
+ * arrays up to configured limits, else trap "call stack exhausted"), saves (return pc, caller fp,
+ * caller function) and continues in the same loop. A return moves the results to fp and pops.
+ * The loop method is the only place Wasm code runs; it recurses on the Java stack only through
+ * host functions that call back into Wasm. v128 will take two slots; a continuation will own an
+ * {@code ExecStack} of its own, so the loop can switch stacks by reloading its locals.
+ */
+package dev.weft.interpreter.exec;
