@@ -3,6 +3,7 @@ package dev.weft.interpreter;
 import dev.weft.interpreter.ast.Module;
 import dev.weft.interpreter.exec.CompiledFunction;
 import dev.weft.interpreter.exec.Lowerer;
+import dev.weft.interpreter.exec.UnsupportedInstruction;
 import dev.weft.interpreter.valid.ValidatedModule;
 import dev.weft.interpreter.valid.Validator;
 
@@ -22,8 +23,12 @@ public final class CompiledModule {
     }
 
     /** Lowers an already validated module. */
-    public static CompiledModule of(ValidatedModule validated) {
-        return new CompiledModule(validated, Lowerer.lowerAll(validated));
+    public static CompiledModule of(ValidatedModule validated) throws InvalidModuleException {
+        try {
+            return new CompiledModule(validated, Lowerer.lowerAll(validated));
+        } catch (UnsupportedInstruction e) {
+            throw new InvalidModuleException(e.getMessage());
+        }
     }
 
     public ValidatedModule validated() {

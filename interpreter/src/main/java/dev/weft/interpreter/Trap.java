@@ -23,6 +23,19 @@ public final class Trap extends RuntimeException {
         this.kind = kind;
     }
 
+    private Trap(TrapKind kind, String message, boolean unused) {
+        super(message, null, false, false);
+        this.kind = kind;
+    }
+
+    /**
+     * A trap about one element, worded as the reference interpreter does: the spec text, a
+     * space and the index (e.g. "uninitialized element 2").
+     */
+    public static Trap atIndex(TrapKind kind, long index) {
+        return new Trap(kind, kind.message() + " " + index, true);
+    }
+
     public TrapKind kind() {
         return kind;
     }

@@ -1,7 +1,15 @@
 package dev.weft.interpreter.exec;
 
+import dev.weft.interpreter.ast.DataSegment;
+import dev.weft.interpreter.ast.ElementSegment;
 import dev.weft.interpreter.ast.Expression;
 import dev.weft.interpreter.ast.Instruction;
+import dev.weft.interpreter.ast.Module;
+import dev.weft.interpreter.ast.Op;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Evaluates constant expressions (global initialisers, segment offsets and items, table
@@ -10,6 +18,38 @@ import dev.weft.interpreter.ast.Instruction;
  */
 final class ConstEval {
     private ConstEval() {}
+
+    private static final Set<Op> SUPPORTED = EnumSet.of(
+            Op.I32_CONST, Op.I64_CONST, Op.F32_CONST, Op.F64_CONST, Op.REF_NULL, Op.REF_FUNC,
+            Op.GLOBAL_GET, Op.END, Op.I32_ADD, Op.I32_SUB, Op.I32_MUL, Op.I64_ADD, Op.I64_SUB, Op.I64_MUL);
+
+    /**
+     * Checks at compile time that every constant expression of {@code m} can be evaluated, so
+     * instantiation never meets an instruction it cannot run.
+     */
+    static void checkSupported(Module m) {
+        List<Expression> all = new ArrayList<>();
+        m.globals().forEach(g -> all.add(g.init()));
+        m.tables().stream().filter(t -> t.init() != null).forEach(t -> all.add(t.init()));
+        for (var seg : m.elements()) {
+            all.addAll(seg.items());
+            if (seg.mode() instanceof ElementSegment.Active a) {
+                all.add(a.offset());
+            }
+        }
+        for (var seg : m.data()) {
+            if (seg.mode() instanceof DataSegment.Active a) {
+                all.add(a.offset());
+            }
+        }
+        for (Expression e : all) {
+            for (Instruction ins : e.instructions()) {
+                if (!SUPPORTED.contains(ins.op())) {
+                    throw InstructionLowering.unsupported(ins.op());
+                }
+            }
+        }
+    }
 
     /** The value's bits (numbers) and reference, as the two halves of a slot. */
     record Slot(long bits, Object ref) {}

@@ -32,8 +32,8 @@ final class InstructionLowering {
         }
     }
 
-    static UnsupportedOperationException unsupported(Op op) {
-        return new UnsupportedOperationException("instruction not supported yet: " + op);
+    static UnsupportedInstruction unsupported(Op op) {
+        return new UnsupportedInstruction(op);
     }
 
     private void indexed(Op op, int index, int h) {

@@ -61,6 +61,7 @@ public final class Lowerer {
 
     /** Lowers every defined function of a validated module. */
     public static CompiledFunction[] lowerAll(ValidatedModule vm) {
+        ConstEval.checkSupported(vm.module());
         int n = vm.module().functions().size();
         CompiledFunction[] result = new CompiledFunction[n];
         for (int i = 0; i < n; i++) {

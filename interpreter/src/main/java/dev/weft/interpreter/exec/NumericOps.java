@@ -270,10 +270,10 @@ final class NumericOps {
             case F32_FLOOR -> fb((float) Math.floor(f(x)));
             case F32_TRUNC -> fb(truncF(f(x)));
             case F32_NEAREST -> fb((float) Math.rint(f(x)));
-            case F64_CEIL -> db(Math.ceil(d(x)));
-            case F64_FLOOR -> db(Math.floor(d(x)));
-            case F64_TRUNC -> db(truncD(d(x)));
-            case F64_NEAREST -> db(Math.rint(d(x)));
+            case F64_CEIL -> quiet(db(Math.ceil(d(x))));
+            case F64_FLOOR -> quiet(db(Math.floor(d(x))));
+            case F64_TRUNC -> quiet(db(truncD(d(x))));
+            case F64_NEAREST -> quiet(db(Math.rint(d(x))));
             case F32_DEMOTE_F64 -> fb((float) d(x));
             case F64_PROMOTE_F32 -> db(f(x));
             case F32_CONVERT_I32_S -> fb((float) (int) x);
@@ -286,6 +286,16 @@ final class NumericOps {
             case F64_CONVERT_I64_U -> db(u64ToDouble(x));
             default -> Truncations.apply(OPS[op], x);
         };
+    }
+
+    /**
+     * The rounding functions of {@link Math} return a signalling NaN argument unchanged; Wasm
+     * requires an arithmetic (quiet) NaN result, so set the quiet bit on any NaN.
+     */
+    private static long quiet(long bits) {
+        boolean nan = (bits & 0x7FF0_0000_0000_0000L) == 0x7FF0_0000_0000_0000L
+                && (bits & 0x000F_FFFF_FFFF_FFFFL) != 0;
+        return nan ? bits | 0x0008_0000_0000_0000L : bits;
     }
 
     private static float truncF(float v) {

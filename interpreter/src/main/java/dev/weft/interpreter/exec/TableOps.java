@@ -23,7 +23,7 @@ final class TableOps {
         }
         Object e = elements[(int) i];
         if (e == null) {
-            throw new Trap(TrapKind.UNINITIALIZED_ELEMENT);
+            throw Trap.atIndex(TrapKind.UNINITIALIZED_ELEMENT, i);
         }
         FunctionInstance f = (FunctionInstance) e;
         if (f.typeId != typeId) {
