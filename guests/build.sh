@@ -12,7 +12,7 @@ done
 command -v clang-14 >/dev/null || { echo "build.sh: clang-14 missing; run ./install-toolchain.sh" >&2; exit 1; }
 
 programs=("$@")
-[ ${#programs[@]} -gt 0 ] || programs=(hello generator sieve c10m skynet)
+[ ${#programs[@]} -gt 0 ] || programs=(hello generator sieve c10m skynet overflow)
 
 # C: wasm32-wasi, -O2, no debug info; each object pulls only what it needs.
 CC=(clang-14 --target=wasm32-wasi --sysroot=/usr -O2 -std=c11 -Wall -Wextra -Werror

@@ -1,31 +1,50 @@
 // Runs a guest .wasm on Node (node:wasi, preview1).
-// Usage: node run-node.mjs build/<program>-<backend>.wasm [args...]
+// Usage: node run-node.mjs [--stack-mb N] build/<program>-<backend>.wasm [args...]
+// The guest runs in a worker thread whose stack is N MiB (default 64): asyncify
+// nests each resumed fiber on the wasm call stack, so deep chains (sieve's 8,100
+// filters) need more than V8's default of about 1 MiB.
 // wasmfx builds need V8's stack switching: if the flag is missing this script
 // re-runs itself under the same node with --experimental-wasm-wasmfx.
 // Native builds import "weft_fiber", which only Weft provides: they are refused.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { Worker, isMainThread, workerData } from 'node:worker_threads';
 import { WASI } from 'node:wasi';
 
-const [file, ...args] = process.argv.slice(2);
-if (!file) {
-  console.error('usage: node run-node.mjs FILE.wasm [args...]');
-  process.exit(2);
-}
-const FX_FLAG = '--experimental-wasm-wasmfx';
-if (/-wasmfx\.wasm$/.test(file) && !process.execArgv.includes(FX_FLAG)) {
-  const r = spawnSync(process.execPath, [FX_FLAG, ...process.execArgv, ...process.argv.slice(1)],
-    { stdio: 'inherit' });
-  process.exit(r.status ?? (r.signal ? 128 : 1));
+async function runGuest({ file, args }) {
+  const module = await WebAssembly.compile(readFileSync(file));
+  const wasi = new WASI({ version: 'preview1', args: [basename(file, '.wasm'), ...args], returnOnExit: true });
+  const instance = await WebAssembly.instantiate(module, wasi.getImportObject());
+  return wasi.start(instance);
 }
 
-const module = await WebAssembly.compile(readFileSync(file));
-const hostOnly = WebAssembly.Module.imports(module).filter(i => i.module === 'weft_fiber');
-if (hostOnly.length) {
-  console.error(`run-node: ${basename(file)} imports weft_fiber.* (${hostOnly.map(i => i.name).join(', ')}); only Weft provides them`);
-  process.exit(3);
+if (!isMainThread) {
+  process.exitCode = await runGuest(workerData);
+} else {
+  let argv = process.argv.slice(2);
+  let stackMb = 64;
+  if (argv[0] === '--stack-mb') { stackMb = Number(argv[1]); argv = argv.slice(2); }
+  const [file, ...args] = argv;
+  if (!file) {
+    console.error('usage: node run-node.mjs [--stack-mb N] FILE.wasm [args...]');
+    process.exit(2);
+  }
+  const FX_FLAG = '--experimental-wasm-wasmfx';
+  if (/-wasmfx\.wasm$/.test(file) && !process.execArgv.includes(FX_FLAG)) {
+    const r = spawnSync(process.execPath, [FX_FLAG, ...process.execArgv, ...process.argv.slice(1)],
+      { stdio: 'inherit' });
+    process.exit(r.status ?? (r.signal ? 128 : 1));
+  }
+  const imports = WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(file)));
+  const hostOnly = imports.filter(i => i.module === 'weft_fiber').map(i => i.name);
+  if (hostOnly.length) {
+    console.error(`run-node: ${basename(file)} imports weft_fiber.* (${hostOnly.join(', ')}); only Weft provides them`);
+    process.exit(3);
+  }
+  const worker = new Worker(new URL(import.meta.url), {
+    workerData: { file, args }, resourceLimits: { stackSizeMb: stackMb },
+  });
+  worker.on('error', e => { console.error(e); process.exitCode = 1; });
+  worker.on('exit', code => { if (process.exitCode === undefined) process.exitCode = code; });
 }
-const wasi = new WASI({ version: 'preview1', args: [basename(file, '.wasm'), ...args], returnOnExit: true });
-const instance = await WebAssembly.instantiate(module, wasi.getImportObject());
-process.exitCode = wasi.start(instance);

@@ -54,12 +54,10 @@ void fiber_init(size_t shadow_stack_bytes) {
 void fiber_finalize(void) {}
 
 fiber_t fiber_alloc(fiber_entry_point_t entry) {
-  struct fiber *f = malloc(sizeof *f);
-  if (!f) return NULL;
-  if (shadow_stack_alloc(&f->stack, stack_bytes)) {
-    free(f);
-    return NULL;
-  }
+  shadow_stack_t stack;
+  if (shadow_stack_alloc(&stack, stack_bytes, sizeof(struct fiber))) return NULL;
+  struct fiber *f = (struct fiber *)stack.high; /* record sits above its stack */
+  f->stack = stack;
   f->entry = entry;
   f->sp = f->stack.high;
   f->state = NEW;
@@ -70,8 +68,8 @@ fiber_t fiber_alloc(fiber_entry_point_t entry) {
 
 void fiber_free(fiber_t f) {
   if (!f) return;
-  shadow_stack_free(&f->stack);
-  free(f);
+  shadow_stack_t stack = f->stack;
+  shadow_stack_free(&stack); /* frees the record too */
 }
 
 __attribute__((noinline))

@@ -4,10 +4,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-int shadow_stack_alloc(shadow_stack_t *s, size_t bytes) {
+int shadow_stack_alloc(shadow_stack_t *s, size_t bytes, size_t record_bytes) {
   bytes = (bytes + 15) & ~(size_t)15;
   if (bytes < 2 * SHADOW_GUARD_BYTES) bytes = 2 * SHADOW_GUARD_BYTES;
-  void *p = aligned_alloc(16, bytes);
+  record_bytes = (record_bytes + 15) & ~(size_t)15;
+  void *p = aligned_alloc(16, bytes + record_bytes);
   if (!p) return -1;
   s->low = (uintptr_t)p;
   s->high = s->low + bytes;

@@ -17,8 +17,12 @@ typedef struct {
   uintptr_t high; /* one past the highest address: the initial __stack_pointer */
 } shadow_stack_t;
 
-/* Allocates bytes (rounded up to 16) of shadow stack and writes the canary. */
-int shadow_stack_alloc(shadow_stack_t *s, size_t bytes);
+/* Allocates bytes (rounded up to 16) of shadow stack and writes the canary.
+ * record_bytes more are allocated right above the stack (at s->high) for the
+ * fiber's own record, so that an overflow, which runs downwards, cannot damage
+ * the record that the overflow check reads. */
+int shadow_stack_alloc(shadow_stack_t *s, size_t bytes, size_t record_bytes);
+/* Frees the stack and the record above it. */
 void shadow_stack_free(shadow_stack_t *s);
 /* Aborts with a message if the canary is damaged or sp is outside the region. */
 void shadow_stack_check(const shadow_stack_t *s, uintptr_t sp);

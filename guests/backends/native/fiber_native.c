@@ -14,7 +14,7 @@
 __attribute__((export_name("weft_fiber_stack_alloc")))
 uint32_t weft_fiber_stack_alloc(uint32_t bytes) {
   shadow_stack_t s;
-  return shadow_stack_alloc(&s, bytes) ? 0 : (uint32_t)s.low;
+  return shadow_stack_alloc(&s, bytes, 0) ? 0 : (uint32_t)s.low;
 }
 
 __attribute__((export_name("weft_fiber_stack_free")))

@@ -56,12 +56,10 @@ static void give_id(uint32_t id) {
 }
 
 fiber_t fiber_alloc(fiber_entry_point_t entry) {
-  struct fiber *f = malloc(sizeof *f);
-  if (!f) return NULL;
-  if (shadow_stack_alloc(&f->stack, stack_bytes)) {
-    free(f);
-    return NULL;
-  }
+  shadow_stack_t stack;
+  if (shadow_stack_alloc(&stack, stack_bytes, sizeof(struct fiber))) return NULL;
+  struct fiber *f = (struct fiber *)stack.high; /* record sits above its stack */
+  f->stack = stack;
   f->entry = entry;
   f->sp = f->stack.high;
   f->id = take_id();
@@ -75,8 +73,8 @@ void fiber_free(fiber_t f) {
   if (!f) return;
   fx_drop(f->id);
   give_id(f->id);
-  shadow_stack_free(&f->stack);
-  free(f);
+  shadow_stack_t stack = f->stack;
+  shadow_stack_free(&stack); /* frees the record too */
 }
 
 /* Bottom of every fiber's continuation: called by fiberfx's $body. */
