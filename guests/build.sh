@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Rebuilds every guest program x backend into build/<program>-<backend>.wasm.
+# Also rewrites build/manifest.txt: one line per .wasm, "<wasm> <sha256> <source>:<sha256>...".
 # Needs the toolchain of install-toolchain.sh (clang-14 for wasm32-wasi, binaryen@132
 # in .tools). Usage: ./build.sh [program...]   (default: all programs)
 set -euo pipefail
@@ -23,6 +24,21 @@ CFEAT=(--mvp-features --enable-mutable-globals)
 # WasmFX builds add stack switching and what it rests on.
 FXFEAT=("${CFEAT[@]}" --enable-reference-types --enable-gc --enable-exception-handling
         --enable-multivalue --enable-stack-switching)
+
+# Inputs of build/<program>-<backend>.wasm, recorded with their hashes in
+# build/manifest.txt (GuestFreshnessTest checks it against the sources).
+sources_of() { # program backend
+  local s=(build.sh include/fiber.h backends/common/shadow_stack.h backends/common/shadow_stack.c
+           "programs/$1.c")
+  case "$2" in
+    native) s+=(backends/native/fiber_native.c) ;;
+    wasmfx) s+=(backends/wasmfx/fiber_wasmfx.c backends/wasmfx/fiberfx.wat) ;;
+    asyncify) s+=(backends/asyncify/fiber_asyncify.c) ;;
+  esac
+  printf '%s\n' "${s[@]}"
+}
+hash_of() { sha256sum "$1" | cut -d' ' -f1; }
+manifest=build/manifest.txt
 
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
@@ -52,6 +68,11 @@ for p in "${programs[@]}"; do
     "$tmp/$p-asyncify.wasm" -o "build/$p-asyncify.wasm"
 
   for b in native wasmfx asyncify; do
+    out="build/$p-$b.wasm"
+    line="$out $(hash_of "$out")"
+    for f in $(sources_of "$p" "$b"); do line+=" $f:$(hash_of "$f")"; done
+    { grep -v "^$out " "$manifest" 2>/dev/null || true; echo "$line"; } | sort > "$tmp/manifest"
+    mv "$tmp/manifest" "$manifest"
     printf '%-28s %8d bytes\n' "build/$p-$b.wasm" "$(stat -c %s "build/$p-$b.wasm")"
   done
 done
