@@ -5,18 +5,33 @@
 // filters) need more than V8's default of about 1 MiB.
 // wasmfx builds need V8's stack switching: if the flag is missing this script
 // re-runs itself under the same node with --experimental-wasm-wasmfx.
-// Native builds import "weft_fiber", which only Weft provides: they are refused.
+// Native builds import "weft_fiber", which Weft provides; here they get the JSPI
+// stand-in check/weft-fiber-jspi.mjs instead (slow, for checking the contract).
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { Worker, isMainThread, workerData } from 'node:worker_threads';
 import { WASI } from 'node:wasi';
+import { weftFiberHost } from './check/weft-fiber-jspi.mjs';
 
 async function runGuest({ file, args }) {
   const module = await WebAssembly.compile(readFileSync(file));
-  const wasi = new WASI({ version: 'preview1', args: [basename(file, '.wasm'), ...args], returnOnExit: true });
-  const instance = await WebAssembly.instantiate(module, wasi.getImportObject());
-  return wasi.start(instance);
+  const native = WebAssembly.Module.imports(module).some(i => i.module === 'weft_fiber');
+  // The native path calls _start itself (under JSPI), so WASI's proc_exit exits directly.
+  const wasi = new WASI({ version: 'preview1', args: [basename(file, '.wasm'), ...args],
+                          returnOnExit: !native });
+  if (!native) {
+    const instance = await WebAssembly.instantiate(module, wasi.getImportObject());
+    return wasi.start(instance);
+  }
+  const host = weftFiberHost();
+  const instance = await WebAssembly.instantiate(module,
+    { ...wasi.getImportObject(), weft_fiber: host.imports });
+  host.bind(instance);
+  const { _start, ...rest } = instance.exports;
+  wasi.initialize({ exports: rest });
+  await host.run(_start);
+  return 0;
 }
 
 if (!isMainThread) {
@@ -35,12 +50,6 @@ if (!isMainThread) {
     const r = spawnSync(process.execPath, [FX_FLAG, ...process.execArgv, ...process.argv.slice(1)],
       { stdio: 'inherit' });
     process.exit(r.status ?? (r.signal ? 128 : 1));
-  }
-  const imports = WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(file)));
-  const hostOnly = imports.filter(i => i.module === 'weft_fiber').map(i => i.name);
-  if (hostOnly.length) {
-    console.error(`run-node: ${basename(file)} imports weft_fiber.* (${hostOnly.join(', ')}); only Weft provides them`);
-    process.exit(3);
   }
   const worker = new Worker(new URL(import.meta.url), {
     workerData: { file, args }, resourceLimits: { stackSizeMb: stackMb },

@@ -30,7 +30,7 @@ for scale in "${scales[@]}"; do
   done < <(python3 check/expected.py $flag)
 done
 # Shadow stack overflow: 1000 bytes fit the 16 KiB fiber stack, 65536 must be caught.
-for b in wasmfx asyncify; do
+for b in native wasmfx asyncify; do
   for bytes in 1000 65536; do
     out=$("$node" --no-warnings run-node.mjs "build/overflow-$b.wasm" "$bytes" 2>&1); rc=$?
     if [ "$bytes" = 1000 ]; then
