@@ -1,34 +1,72 @@
 package dev.weft.interpreter.binary;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.weft.interpreter.MalformedModuleException;
 import dev.weft.interpreter.ast.Module;
+import dev.weft.interpreter.testing.TestSuite;
+import dev.weft.interpreter.wast.ModuleSource;
+import dev.weft.interpreter.wast.WastCommand;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Runs the decoder over every {@code (module binary ...)} of the spec suite (SIMD excluded). */
 class SuiteBinaryTest {
-    private static List<WastBinaryModules.Entry> entries;
+    private static List<Entry> entries;
+
+    /** One binary module of a script, with its command and the message it expects (null for none). */
+    private record Entry(String where, boolean malformed, byte[] bytes, String expected) {}
 
     @BeforeAll
     static void load() throws IOException {
-        Path suite = WastBinaryModules.suiteDir();
-        assumeTrue(suite != null, "spec test suite not found (set WEFT_TESTSUITE); skipping");
-        entries = WastBinaryModules.all(suite);
+        entries = binaryModules(TestSuite.require());
+    }
+
+    /** The binary modules of all the suite's scripts, in file and line order, SIMD directories excluded. */
+    private static List<Entry> binaryModules(Path suite) throws IOException {
+        List<Entry> out = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(suite)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".wast")).sorted().toList()) {
+                String rel = suite.relativize(f).toString().replace('\\', '/');
+                if (rel.startsWith("simd/") || rel.startsWith("relaxed-simd/")) {
+                    continue;
+                }
+                for (WastCommand c : TestSuite.parse(f, rel).commands()) {
+                    String where = rel + ":" + c.line() + " " + c.getClass().getSimpleName();
+                    switch (c) {
+                        case WastCommand.DefineModule m -> add(out, where, false, m.source(), null);
+                        case WastCommand.AssertMalformed a -> add(out, where, true, a.module(), a.message());
+                        case WastCommand.AssertInvalid a -> add(out, where, false, a.module(), a.message());
+                        case WastCommand.AssertUnlinkable a -> add(out, where, false, a.module(), a.message());
+                        case WastCommand.AssertUninstantiable a ->
+                                add(out, where, false, a.module(), a.message());
+                        default -> { }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void add(List<Entry> out, String where, boolean malformed, ModuleSource source,
+            String expected) {
+        if (source instanceof ModuleSource.Binary b) {
+            out.add(new Entry(where, malformed, b.bytes(), expected));
+        }
     }
 
     @Test
     void malformedBinaryModulesFailWithTheExpectedMessage() {
         int total = 0;
         List<String> failures = new ArrayList<>();
-        for (WastBinaryModules.Entry e : entries) {
-            if (!e.command().equals("assert_malformed")) {
+        for (Entry e : entries) {
+            if (!e.malformed()) {
                 continue;
             }
             total++;
@@ -47,8 +85,8 @@ class SuiteBinaryTest {
         int total = 0;
         List<String> failures = new ArrayList<>();
         List<String> undecodable = new ArrayList<>();
-        for (WastBinaryModules.Entry e : entries) {
-            if (e.command().equals("assert_malformed")) {
+        for (Entry e : entries) {
+            if (e.malformed()) {
                 continue;
             }
             Module m;

@@ -1,56 +1,42 @@
 package dev.weft.interpreter.valid;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.weft.interpreter.InvalidModuleException;
+import dev.weft.interpreter.MalformedModuleException;
 import dev.weft.interpreter.ast.Module;
-import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.nio.file.Files;
+import dev.weft.interpreter.binary.BinaryDecoder;
+import dev.weft.interpreter.testing.TestSuite;
+import dev.weft.interpreter.wast.ModuleSource;
+import dev.weft.interpreter.wast.WastCommand;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * Runs the validator over the conformance suite: every {@code assert_invalid} module must fail
- * with a message starting with the expected text, and every plain {@code (module ...)} must
- * validate. Modules are parsed with the text parser ({@code dev.weft.interpreter.text.WatParser})
- * or decoded with {@code dev.weft.interpreter.binary.BinaryDecoder}, both looked up reflectively
- * so this test compiles without them; modules they reject are counted as unparsed and not held
- * against the validator.
- *
- * <p>The suite is found through {@code WEFT_TESTSUITE}, then {@code WEFT_TESTSUITE_DEFAULT}, then
- * a {@code shared/testsuite} directory next to the working directory or one of its parents.
+ * with a message starting with the expected text, and every plain {@code (module ...)} (and the
+ * module of an {@code assert_unlinkable}, {@code assert_uninstantiable} or module
+ * {@code assert_trap}) must validate. Scripts are read with {@code WastParser}; text and quote
+ * modules are parsed with the text parser and binary ones decoded with {@code BinaryDecoder};
+ * modules they reject are counted as unparsed and not held against the validator.
  */
 class SuiteValidationTest {
     /** Fraction of parsed commands of the core (in-scope) files that must pass. */
     private static final double CORE_PASS_RATE = 0.99;
     /** The same for the GC and stack-switching files. */
     private static final double PROPOSAL_PASS_RATE = 0.95;
-    /** Commands whose module must pass validation (it fails later, at link or start time). */
-    private static final java.util.Set<String> MUST_VALIDATE =
-            java.util.Set.of("assert_unlinkable", "assert_uninstantiable", "assert_trap");
 
     @Test
-    void coreSuiteModulesValidateAndInvalidOnesFailWithTheExpectedMessage() throws Exception {
-        Path suite = locateSuite();
-        assumeTrue(suite != null, "test suite not found (set WEFT_TESTSUITE)");
-        Method parse = parser();
-        assumeTrue(parse != null, "text parser dev.weft.interpreter.text.WatParser not available yet");
-        List<Path> core = new ArrayList<>();
-        try (Stream<Path> files = Files.list(suite)) {
-            files.filter(p -> p.toString().endsWith(".wast")).sorted().forEach(core::add);
-        }
+    void coreSuiteModulesValidateAndInvalidOnesFailWithTheExpectedMessage() {
+        Path suite = TestSuite.require();
+        List<Path> core = new ArrayList<>(TestSuite.scripts(suite));
         core.removeIf(p -> p.getFileName().toString().startsWith("simd"));
-        core.addAll(list(suite.resolve("multi-memory")));
-        Tally total = run("core", core, parse);
-        Tally gc = run("gc", list(suite.resolve("gc")), parse);
-        Tally ss = run("stack-switching", list(suite.resolve("stack-switching")), parse);
+        core.addAll(TestSuite.scripts(suite.resolve("multi-memory")));
+        Tally total = run("core", core);
+        Tally gc = run("gc", TestSuite.scripts(suite.resolve("gc")));
+        Tally ss = run("stack-switching", TestSuite.scripts(suite.resolve("stack-switching")));
         System.out.println("[suite] gc: " + gc + "; stack-switching: " + ss);
         assertTrue(total.passed >= CORE_PASS_RATE * (total.passed + total.failed),
                 "core pass rate too low: " + total);
@@ -81,10 +67,10 @@ class SuiteValidationTest {
         }
     }
 
-    private static Tally run(String label, List<Path> files, Method parse) throws IOException {
+    private static Tally run(String label, List<Path> files) {
         Tally total = new Tally();
         for (Path f : files) {
-            Tally t = runFile(f, parse);
+            Tally t = runFile(f);
             System.out.println("[suite] " + f.getFileName() + ": " + t);
             total.add(t);
         }
@@ -95,48 +81,31 @@ class SuiteValidationTest {
         return total;
     }
 
-    private static Tally runFile(Path file, Method parse) throws IOException {
+    private static Tally runFile(Path file) {
         Tally t = new Tally();
-        String src = Files.readString(file);
-        for (WastForms.Form form : WastForms.topLevel(src)) {
-            String head = WastForms.head(form.text());
-            String where = file.getFileName() + ":" + form.line();
-            if (head.equals("module")) {
-                check(t, where, form.text(), null, parse);
-            } else if (MUST_VALIDATE.contains(head)) {
-                List<String> kids = WastForms.children(form.text());
-                if (!kids.isEmpty() && WastForms.head(kids.get(0)).equals("module")) {
-                    check(t, where, kids.get(0), null, parse);
-                }
-            } else if (head.equals("assert_invalid")) {
-                List<String> kids = WastForms.children(form.text());
-                List<String> strings = WastForms.strings(form.text());
-                if (kids.isEmpty() || strings.isEmpty()) {
-                    t.skipped++;
-                    continue;
-                }
-                check(t, where, kids.get(0), strings.get(strings.size() - 1), parse);
+        for (WastCommand c : TestSuite.parse(file, file.getFileName().toString()).commands()) {
+            String where = file.getFileName() + ":" + c.line();
+            switch (c) {
+                case WastCommand.DefineModule m -> check(t, where, m.source(), null);
+                case WastCommand.InstantiateModule i -> t.skipped++;
+                case WastCommand.AssertUnlinkable a -> check(t, where, a.module(), null);
+                case WastCommand.AssertUninstantiable a -> check(t, where, a.module(), null);
+                case WastCommand.AssertInvalid a -> check(t, where, a.module(), a.message());
+                default -> { }
             }
         }
         return t;
     }
 
-    private static void check(Tally t, String where, String moduleText, String expected, Method parse) {
-        String kind = WastForms.secondWord(moduleText);
-        if (kind.startsWith("$")) {
-            kind = WastForms.secondWord("(" + moduleText.substring(moduleText.indexOf(kind) + kind.length()));
-        }
-        if (kind.equals("instance") || (kind.equals("binary") && DECODE == null)) {
-            t.skipped++;
-            return;
-        }
-        String text = kind.equals("quote")
-                ? "(module " + String.join(" ", WastForms.strings(moduleText)) + ")"
-                : moduleText.replaceFirst("^\\(module\\s+definition", "(module");
+    private static void check(Tally t, String where, ModuleSource source, String expected) {
         Module m;
         try {
-            m = kind.equals("binary") ? decode(moduleText) : parse(parse, text);
-        } catch (Throwable e) {
+            m = switch (source) {
+                case ModuleSource.Text text -> text.parse();
+                case ModuleSource.Quote quote -> quote.parse();
+                case ModuleSource.Binary binary -> BinaryDecoder.decode(binary.bytes());
+            };
+        } catch (MalformedModuleException | RuntimeException | StackOverflowError e) {
             t.parseErrors++;
             return;
         }
@@ -160,71 +129,5 @@ class SuiteValidationTest {
         } catch (RuntimeException | StackOverflowError e) {
             return "CRASH " + e;
         }
-    }
-
-    private static Module parse(Method parse, String text) throws Throwable {
-        try {
-            Object target = Modifier.isStatic(parse.getModifiers())
-                    ? null
-                    : parse.getDeclaringClass().getDeclaredConstructor().newInstance();
-            return (Module) parse.invoke(target, text);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
-    }
-
-    private static final Method DECODE = decoder();
-
-    private static Method decoder() {
-        try {
-            return Class.forName("dev.weft.interpreter.binary.BinaryDecoder").getMethod("decode", byte[].class);
-        } catch (ReflectiveOperationException e) {
-            return null;
-        }
-    }
-
-    private static Module decode(String moduleText) throws Throwable {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        for (byte[] b : WastForms.byteStrings(moduleText)) {
-            bytes.writeBytes(b);
-        }
-        try {
-            return (Module) DECODE.invoke(null, (Object) bytes.toByteArray());
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
-    }
-
-    private static Method parser() {
-        try {
-            return Class.forName("dev.weft.interpreter.text.WatParser").getMethod("parseModule", String.class);
-        } catch (ReflectiveOperationException e) {
-            return null;
-        }
-    }
-
-    private static List<Path> list(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.toString().endsWith(".wast")).sorted().toList();
-        }
-    }
-
-    static Path locateSuite() {
-        for (String env : new String[] {"WEFT_TESTSUITE", "WEFT_TESTSUITE_DEFAULT"}) {
-            String v = System.getenv(env);
-            if (v != null && Files.isDirectory(Path.of(v))) {
-                return Path.of(v);
-            }
-        }
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared/testsuite");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
     }
 }

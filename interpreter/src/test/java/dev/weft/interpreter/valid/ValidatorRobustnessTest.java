@@ -1,13 +1,14 @@
 package dev.weft.interpreter.valid;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.weft.interpreter.InvalidModuleException;
 import dev.weft.interpreter.ast.Function;
 import dev.weft.interpreter.ast.Instruction;
 import dev.weft.interpreter.ast.Module;
-import dev.weft.interpreter.text.WatParser;
+import dev.weft.interpreter.testing.TestSuite;
+import dev.weft.interpreter.wast.ModuleSource;
+import dev.weft.interpreter.wast.WastCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,22 +29,19 @@ class ValidatorRobustnessTest {
     };
 
     @Test
-    void mutatedModulesAreEitherValidOrInvalidButNeverCrashTheValidator() throws Exception {
-        Path suite = SuiteValidationTest.locateSuite();
-        assumeTrue(suite != null, "test suite not found");
+    void mutatedModulesAreEitherValidOrInvalidButNeverCrashTheValidator() {
+        Path suite = TestSuite.require();
         List<Module> modules = new ArrayList<>();
         for (String f : FILES) {
             Path p = suite.resolve(f);
             if (!Files.exists(p)) {
                 continue;
             }
-            for (WastForms.Form form : WastForms.topLevel(Files.readString(p))) {
-                if (WastForms.head(form.text()).equals("module")) {
-                    try {
-                        modules.add(WatParser.parseModule(form.text()));
-                    } catch (Exception e) {
-                        // not this test's concern
-                    }
+            for (WastCommand c : TestSuite.parse(p, f).commands()) {
+                // text modules that parsed; the others are not this test's concern
+                if (c instanceof WastCommand.DefineModule d && d.source() instanceof ModuleSource.Text t
+                        && t.module() != null) {
+                    modules.add(t.module());
                 }
             }
         }

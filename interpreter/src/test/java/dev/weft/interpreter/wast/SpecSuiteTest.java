@@ -3,12 +3,14 @@ package dev.weft.interpreter.wast;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.abort;
 
+import dev.weft.interpreter.testing.TestSuite;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -27,11 +29,12 @@ class SpecSuiteTest {
 
     @TestFactory
     Stream<DynamicNode> conformanceSuite() throws IOException {
-        Path suite = TestSuiteLocation.find();
-        if (suite == null) {
+        Optional<Path> found = TestSuite.find();
+        if (found.isEmpty()) {
             return Stream.of(DynamicTest.dynamicTest("conformance suite", () ->
-                    abort(TestSuiteLocation.MISSING_MESSAGE)));
+                    abort(TestSuite.MISSING_MESSAGE)));
         }
+        Path suite = found.get();
         SuiteScope scope = SuiteScope.read(CONFORMANCE.resolve("scope.txt"));
         KnownFailures known = KnownFailures.read(CONFORMANCE.resolve("known-failures.txt"));
         List<String> files = scope.files(suite);

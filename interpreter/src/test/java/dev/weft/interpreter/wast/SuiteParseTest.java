@@ -1,17 +1,12 @@
 package dev.weft.interpreter.wast;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.weft.interpreter.MalformedModuleException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.weft.interpreter.testing.TestSuite;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,15 +22,11 @@ class SuiteParseTest {
     private int total;
 
     @Test
-    void everyInScopeScriptParsesAndMalformedQuotesFailWithTheExpectedMessage() throws IOException {
-        Optional<Path> suite = SuiteLocation.find();
-        assumeTrue(suite.isPresent(), "conformance suite not found; set WEFT_TESTSUITE");
+    void everyInScopeScriptParsesAndMalformedQuotesFailWithTheExpectedMessage() {
+        Path suite = TestSuite.require();
         for (String dir : DIRS) {
-            Path d = suite.get().resolve(dir);
-            try (Stream<Path> files = Files.list(d)) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".wast")).sorted().toList()) {
-                    checkFile(f, dir.isEmpty() ? f.getFileName().toString() : dir + "/" + f.getFileName());
-                }
+            for (Path f : TestSuite.scripts(suite.resolve(dir))) {
+                checkFile(f, dir.isEmpty() ? f.getFileName().toString() : dir + "/" + f.getFileName());
             }
         }
         failures.forEach(System.out::println);
@@ -43,12 +34,12 @@ class SuiteParseTest {
         assertTrue(passed >= total * 0.995, "pass rate too low: " + passed + "/" + total);
     }
 
-    private void checkFile(Path file, String name) throws IOException {
+    private void checkFile(Path file, String name) {
         int before = passed;
         int beforeTotal = total;
         WastScript script;
         try {
-            script = WastParser.parse(name, Files.readString(file, StandardCharsets.UTF_8));
+            script = TestSuite.parse(file, name);
         } catch (IllegalArgumentException e) {
             total++;
             failures.add(name + ": script: " + e.getMessage());
