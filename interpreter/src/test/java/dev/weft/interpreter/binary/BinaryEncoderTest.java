@@ -15,6 +15,7 @@ import dev.weft.interpreter.ast.Op;
 import dev.weft.interpreter.ast.RecType;
 import dev.weft.interpreter.ast.SubType;
 import dev.weft.interpreter.ast.ValType;
+import dev.weft.interpreter.testing.Structural;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

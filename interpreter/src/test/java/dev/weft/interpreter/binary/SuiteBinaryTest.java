@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.interpreter.MalformedModuleException;
 import dev.weft.interpreter.ast.Module;
+import dev.weft.interpreter.testing.Structural;
 import dev.weft.interpreter.testing.TestSuite;
 import dev.weft.interpreter.wast.ModuleSource;
 import dev.weft.interpreter.wast.WastCommand;

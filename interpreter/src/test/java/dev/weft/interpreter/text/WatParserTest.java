@@ -2,6 +2,7 @@ package dev.weft.interpreter.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import dev.weft.interpreter.ast.Instruction;
 import dev.weft.interpreter.ast.Module;
 import dev.weft.interpreter.ast.NumType;
 import dev.weft.interpreter.ast.Op;
+import dev.weft.interpreter.testing.Structural;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -30,7 +32,8 @@ class WatParserTest {
     }
 
     static void assertSameModule(String expanded, String abbreviated) {
-        assertEquals(Dump.of(parse(expanded)), Dump.of(parse(abbreviated)));
+        assertNull(Structural.difference(parse(expanded), parse(abbreviated)),
+                () -> abbreviated + " differs from " + expanded);
     }
 
     static List<Instruction> body(String module) {

@@ -1,4 +1,4 @@
-package dev.weft.interpreter.binary;
+package dev.weft.interpreter.testing;
 
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
@@ -8,11 +8,11 @@ import java.util.List;
  * Test-only deep comparison of AST values: records component by component, lists element by
  * element, and arrays by content (records compare arrays by identity, which is not wanted here).
  */
-final class Structural {
+public final class Structural {
     private Structural() {}
 
     /** Null if equal, else a path describing the first difference. */
-    static String difference(Object a, Object b) {
+    public static String difference(Object a, Object b) {
         return diff("", a, b);
     }
 
