@@ -9,7 +9,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 /**
  * Stacks backed by a {@link StackPool}: one guard-paged slot per stack. The {@link ContStack}
  * object made for a slot is kept with the slot and handed out again with it, so a
- * {@code cont.new} on a warm pool allocates no stack object.
+ * {@code cont.new} on a warm pool allocates no stack object. (In
+ * {@link dev.weft.stackpool.PoolMode#UNPOOLED} mode every acquire maps new memory, so every
+ * acquire makes a new stack object.)
  *
  * <p>Thread-safe: the pool is lock-free and the per-slot objects are published through an
  * atomic array, so the {@link java.lang.ref.Cleaner} thread may release stacks concurrently
@@ -44,11 +46,10 @@ public final class PoolStackSource implements StackSource {
     public ContStack acquire() {
         StackSlot slot = pool.acquire();
         ContStack stack = bySlot.getPlain(slot.index());
-        if (stack == null) {
+        if (stack == null || stack.segment() != slot.segment() || stack.refs() != slot.refs()) {
+            // first use of the slot, or an UNPOOLED pool that mapped fresh memory for it
             stack = factory.create(slot.segment(), slot.refs(), slot);
             bySlot.setRelease(slot.index(), stack);
-        } else if (stack.segment() != slot.segment()) {
-            throw new IllegalStateException("internal: stack slot " + slot.index() + " changed its memory");
         }
         return stack;
     }

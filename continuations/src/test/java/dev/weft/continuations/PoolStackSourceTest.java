@@ -5,6 +5,8 @@ import dev.weft.stackpool.PoolMode;
 import dev.weft.stackpool.StackPool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.lang.foreign.ValueLayout;
 
@@ -53,6 +55,23 @@ class PoolStackSourceTest {
         assertEquals(null, stack.refs()[0]);
         assertTrue(first.isConsumed());
         assertEquals(StackState.FRESH, stack.state());
+    }
+
+    @ParameterizedTest
+    @EnumSource(PoolMode.class)
+    void everyPoolModeRunsAndRecyclesContinuations(PoolMode mode) {
+        Continuations model = model(4, mode);
+        ContStack root = model.enter();
+        for (int i = 0; i < 10; i++) {
+            ContRef k = model.create(i);
+            ContStack s = model.resume(root, k, onYield).stack();
+            ContRef parked = ((Suspended) model.suspend(s, yield)).continuation();
+            assertSame(s, model.resume(root, parked, onYield).stack());
+            assertSame(root, model.returned(s));
+            assertTrue(k.isConsumed() && parked.isConsumed());
+        }
+        assertEquals(1, pool.stats().inUse());
+        assertEquals(2, pool.stats().highWater());
     }
 
     @Test
