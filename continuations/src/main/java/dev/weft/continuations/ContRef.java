@@ -1,7 +1,5 @@
 package dev.weft.continuations;
 
-import java.lang.ref.Cleaner;
-
 /**
  * A one-shot continuation reference: the value a Wasm local, global or table holds for a
  * {@code (ref $ct)}. Every copy of the value is the same Java object, so consuming it once
@@ -21,22 +19,21 @@ import java.lang.ref.Cleaner;
  * segment in state {@link StackState#FRESH}. The reference also records the top stack's
  * {@link ContStack#generation()}: if the stack was recycled meanwhile, the reference counts
  * as consumed.
+ *
+ * <p>The reference is the only way to reach a suspended segment's stacks: once it is
+ * unreachable, so are they, and a pooled {@link StackSource} reclaims their memory.
  */
 public final class ContRef {
     private ContStack bottom;
     private ContStack top;
     private final int generation;
     private final BoundArgs bound;
-    private final SegmentReclaimer reclaimer;
-    private final Cleaner.Cleanable cleanable;
 
-    ContRef(ContStack bottom, ContStack top, BoundArgs bound, SegmentReclaimer reclaimer, Cleaner cleaner) {
+    ContRef(ContStack bottom, ContStack top, BoundArgs bound) {
         this.bottom = bottom;
         this.top = top;
         this.generation = top.generation;
         this.bound = bound;
-        this.reclaimer = reclaimer;
-        this.cleanable = reclaimer == null ? null : cleaner.register(this, reclaimer);
     }
 
     /** True once consumed (or when its stack has been recycled since it was made). */
@@ -85,10 +82,6 @@ public final class ContRef {
         ContStack owned = top;
         top = null;
         bottom = null;
-        if (reclaimer != null) {
-            reclaimer.disarm();
-            cleanable.clean();
-        }
         return owned;
     }
 

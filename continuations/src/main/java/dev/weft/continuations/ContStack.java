@@ -25,7 +25,7 @@ import java.lang.foreign.MemorySegment;
 public class ContStack {
     private final MemorySegment segment;
     private final Object[] refs;
-    /** The source's handle for the memory (a pool slot), or null. */
+    /** The source's handle for the memory (a {@link SlotLease}), or null. */
     final Object memoryHandle;
 
     StackState state = StackState.DEAD;

@@ -12,7 +12,7 @@ import dev.weft.stackpool.PoolStats;
  * @param bound     {@code cont.bind}s
  * @param completed stacks whose bottom frame returned
  * @param abandoned stacks destroyed by an exception, a trap or an explicit discard
- * @param reclaimed unreachable suspended (or never-run) continuations whose stacks the Cleaner gave back
+ * @param reclaimed stacks of unreachable suspended (or never-run) continuations that the source's Cleaner gave back
  * @param roots     barrier stacks entered (embedder calls and host re-entries)
  * @param pool      the stack source's counters
  */

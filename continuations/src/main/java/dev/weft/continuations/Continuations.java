@@ -1,17 +1,13 @@
 package dev.weft.continuations;
 
-import java.lang.ref.Cleaner;
-import java.util.concurrent.atomic.AtomicLong;
-
 /**
  * The continuation model: every stack-switching operation as a change to the stack chain,
  * returning the stack the interpreter's dispatch loop runs next. It knows no opcodes, values or
  * frames; the interpreter moves arguments and results itself.
  *
  * <p>Every operation is O(1) or O(depth of the handler search); nothing is copied. One instance
- * serves one thread (a store); it is not thread-safe. Only the {@link Cleaner} action, which
- * returns the stacks of unreachable suspended continuations to a thread-safe source, runs on
- * another thread.
+ * serves one thread (a store); it is not thread-safe. Stacks of unreachable suspended
+ * continuations are the source's business (see {@link PoolStackSource}).
  *
  * <pre>
  *  before suspend $t, handled by h2 (s2's link):   after:
@@ -20,10 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * </pre>
  */
 public final class Continuations {
-    private static final Cleaner CLEANER = Cleaner.create();
-
     private final StackSource source;
-    private final AtomicLong reclaimed = new AtomicLong();
     private long created;
     private long resumed;
     private long suspended;
@@ -289,15 +282,13 @@ public final class Continuations {
 
     // ---- shared helpers ---------------------------------------------------------------------
 
-    /** A new reference owning {@code [bottom .. top]}, registered with the Cleaner if the source needs it. */
-    private ContRef own(ContStack bottom, ContStack top, BoundArgs args) {
-        SegmentReclaimer reclaimer = source.needsReclaim()
-                ? new SegmentReclaimer(bottom, top, source, reclaimed) : null;
-        return new ContRef(bottom, top, args, reclaimer, CLEANER);
+    /** A new reference owning {@code [bottom .. top]}. */
+    private static ContRef own(ContStack bottom, ContStack top, BoundArgs args) {
+        return new ContRef(bottom, top, args);
     }
 
     /** Releases every stack of a detached segment, top first; returns how many. */
-    static int releaseSegment(ContStack bottom, ContStack top, StackState finalState, StackSource source) {
+    private static int releaseSegment(ContStack bottom, ContStack top, StackState finalState, StackSource source) {
         int count = 0;
         ContStack s = top;
         while (s != null) {
@@ -325,6 +316,6 @@ public final class Continuations {
     /** A snapshot of the counters, with the source's. */
     public ContinuationStats stats() {
         return new ContinuationStats(created, resumed, suspended, switched, bound, completed, abandoned,
-                reclaimed.get(), roots, source.stats());
+                source.reclaimed(), roots, source.stats());
     }
 }

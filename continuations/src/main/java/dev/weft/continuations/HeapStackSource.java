@@ -11,7 +11,7 @@ import java.util.Arrays;
  * references. Released stacks are kept on a LIFO free list and handed out again (cleared), so
  * recycling behaves as with a pool; stacks of dropped continuations are simply collected.
  *
- * <p>Not thread-safe; {@link #needsReclaim()} is false, so no Cleaner thread calls it.
+ * <p>Not thread-safe: one source per model.
  */
 public final class HeapStackSource implements StackSource {
     private final int words;
@@ -59,11 +59,6 @@ public final class HeapStackSource implements StackSource {
         released++;
         inUse--;
         free.addFirst(stack);
-    }
-
-    @Override
-    public boolean needsReclaim() {
-        return false;
     }
 
     @Override

@@ -8,9 +8,10 @@ import dev.weft.stackpool.PoolStats;
  * (plain Java arrays, for tests and for hosts without a pool).
  *
  * <p>A source may hand out the same {@link ContStack} object again after it was released;
- * {@link ContStack#generation()} tells the lives apart. {@link #release} may be called from the
- * {@link java.lang.ref.Cleaner} thread when {@link #needsReclaim()} is true, so such sources
- * must be thread-safe.
+ * {@link ContStack#generation()} tells the lives apart. A source must not keep a strong
+ * reference to a stack while it is handed out: stacks of unreachable suspended continuations
+ * are then unreachable too, and a source over pooled memory reclaims them (see
+ * {@link PoolStackSource}); a heap source simply lets them be collected.
  */
 public interface StackSource {
     /** A stack whose memory reads as zero and whose references are null. */
@@ -19,11 +20,10 @@ public interface StackSource {
     /** Gives a stack back; its memory is cleared over {@link ContStack#usedBytes()} (all of it if unreported). */
     void release(ContStack stack);
 
-    /**
-     * True when stacks of unreachable suspended continuations must be given back explicitly
-     * (pooled memory), false when the garbage collector suffices.
-     */
-    boolean needsReclaim();
+    /** How many stacks of unreachable continuations were given back by a Cleaner (0 if the GC suffices). */
+    default long reclaimed() {
+        return 0;
+    }
 
     /** The source's counters, in the pool's vocabulary. */
     PoolStats stats();

@@ -119,14 +119,39 @@ class PoolStackSourceTest {
         ContStack root = model.enter();
         int dropped = dropSuspendedContinuations(model, root, 20);
         assertEquals(1 + 2 * dropped, pool.stats().inUse(), "two stacks per dropped segment");
-        for (int round = 0; round < 50 && model.stats().reclaimed() < dropped; round++) {
+        awaitReclaimed(model, 2L * dropped);
+        assertEquals(1, pool.stats().inUse(), "only the root is left");
+        assertEquals(StackState.RUNNING, root.state());
+        ContRef k = model.create("after");
+        assertSame(root, model.returned(model.resume(root, k, onYield).stack()), "reclaimed slots are reusable");
+    }
+
+    @Test
+    void continuationsHoldingEachOtherOnlyThroughStackMemoryAreReclaimedTogether() throws InterruptedException {
+        Continuations model = model(16);
+        ContStack root = model.enter();
+        parkTwoReferencingEachOther(model, root);
+        assertEquals(3, pool.stats().inUse());
+        awaitReclaimed(model, 2);
+        assertEquals(1, pool.stats().inUse());
+    }
+
+    private void parkTwoReferencingEachOther(Continuations model, ContStack root) {
+        ContStack a = model.resume(root, model.create("a"), onYield).stack();
+        ContRef ka = ((Suspended) model.suspend(a, yield)).continuation();
+        ContStack b = model.resume(root, model.create("b"), onYield).stack();
+        ContRef kb = ((Suspended) model.suspend(b, yield)).continuation();
+        a.refs()[0] = kb;
+        b.refs()[0] = ka;
+    }
+
+    private static void awaitReclaimed(Continuations model, long stacks) throws InterruptedException {
+        for (int round = 0; round < 50 && model.stats().reclaimed() < stacks; round++) {
             System.gc();
             Thread.sleep(20);
         }
-        assumeTrue(model.stats().reclaimed() == dropped,
-                "the GC did not run the cleaner in time (" + model.stats().reclaimed() + " of " + dropped + ")");
-        assertEquals(1, pool.stats().inUse(), "only the root is left");
-        assertEquals(StackState.RUNNING, root.state());
+        assumeTrue(model.stats().reclaimed() == stacks,
+                "the GC did not run the cleaner in time (" + model.stats().reclaimed() + " of " + stacks + " stacks)");
     }
 
     @Test
