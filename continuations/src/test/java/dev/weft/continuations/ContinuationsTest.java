@@ -78,6 +78,18 @@ class ContinuationsTest {
         }
 
         @Test
+        void resumeThrowOnASuspendedContinuationRaisesAtItsSuspendUnderTheNewHandlers() {
+            ContStack a = push(model, root, onYield);
+            ContRef k = ((Suspended) model.suspend(a, yield)).continuation();
+            Resumption r = model.resumeThrow(root, k, onOther);
+            assertSame(a, r.stack());
+            assertFalse(r.fresh());
+            assertTrue(r.raise());
+            assertSame(onOther, a.handlers());
+            assertActiveChain(a, a, root);
+        }
+
+        @Test
         void onlyTheRunningStackMayResume() {
             ContStack child = push(model, root, onYield);
             assertThrows(IllegalStateException.class, () -> model.resume(root, model.create("f"), onYield));

@@ -114,6 +114,25 @@ class PoolStackSourceTest {
     }
 
     @Test
+    void sixteenThousandSuspendedContinuationsFitInGuardPagedNativeSlots() {
+        int count = 16_000;
+        Continuations model = model(count + 1);
+        ContStack root = model.enter();
+        ContRef[] parked = new ContRef[count];
+        for (int i = 0; i < count; i++) {
+            ContStack s = model.resume(root, model.create(i), onYield).stack();
+            s.recordUsedBytes(0);
+            parked[i] = ((Suspended) model.suspend(s, yield)).continuation();
+        }
+        assertEquals(count + 1, pool.stats().inUse());
+        for (ContRef k : parked) {
+            model.discard(k);
+        }
+        assertEquals(1, pool.stats().inUse());
+        assertEquals(count, model.stats().abandoned());
+    }
+
+    @Test
     void theCleanerGivesBackTheStacksOfDroppedSuspendedContinuations() throws InterruptedException {
         Continuations model = model(64);
         ContStack root = model.enter();
