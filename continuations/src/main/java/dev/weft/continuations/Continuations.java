@@ -250,11 +250,12 @@ public final class Continuations {
     }
 
     /**
-     * A trap on {@code current}: every stack of the chain up to the barrier is abandoned and
+     * The invocation is aborted on {@code current}: a trap, an {@link Unhandled} suspension, or
+     * a host failure. Every stack of the chain up to the barrier is abandoned (DEAD) and
      * released. Returns the barrier, running again, which the interpreter then {@link #exit}s
-     * while it reports the trap. Suspended continuations elsewhere are untouched.
+     * while it reports the failure. Suspended continuations elsewhere are untouched.
      */
-    public ContStack trapped(ContStack current) {
+    public ContStack abandon(ContStack current) {
         requireRunning(current);
         ContStack s = current;
         while (!s.barrier) {

@@ -3,7 +3,7 @@
  *
  * <p>{@link dev.weft.continuations.Continuations} performs every operation
  * ({@code create}, {@code bind}, {@code resume}, {@code resumeThrow}, {@code suspend},
- * {@code switchTo}, {@code returned}, {@code thrown}, {@code trapped}) on chains of
+ * {@code switchTo}, {@code returned}, {@code thrown}, {@code abandon}) on chains of
  * {@link dev.weft.continuations.ContStack}s and returns the stack to run next. One-shot
  * {@link dev.weft.continuations.ContRef}s own suspended segments; handlers are
  * {@link dev.weft.continuations.HandlerTable}s matched by tag identity; stacks come from a

@@ -199,7 +199,7 @@ class ContinuationsTest {
             ContRef k = ((Suspended) model.suspend(parked, yield)).continuation();
             ContStack b = push(model, a, onYield);
             ContStack c = push(model, b, onOther);
-            assertSame(root, model.trapped(c));
+            assertSame(root, model.abandon(c));
             for (ContStack s : new ContStack[] {a, b, c}) {
                 assertEquals(StackState.DEAD, s.state());
                 assertNull(s.parent());
@@ -215,7 +215,7 @@ class ContinuationsTest {
             ContStack a = push(model, root, onYield);
             ContStack host = model.enter(a);
             ContStack b = push(model, host, onYield);
-            assertSame(host, model.trapped(b));
+            assertSame(host, model.abandon(b));
             model.exit(host);
             assertEquals(StackState.RUNNING, a.state(), "the outer chain is for the host frame to unwind");
             assertActiveChain(a, a, root);
