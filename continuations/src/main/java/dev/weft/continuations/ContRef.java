@@ -1,0 +1,99 @@
+package dev.weft.continuations;
+
+/**
+ * A one-shot continuation reference: the value a Wasm local, global or table holds for a
+ * {@code (ref $ct)}. Every copy of the value is the same Java object, so consuming it once
+ * (resume, resume_throw, resume_throw_ref, cont.bind, or being the target of switch) makes every
+ * alias trap with "continuation already consumed". A consumed reference is not null.
+ *
+ * <p>It owns a suspended segment {@code [bottom .. top]}, detached from every active chain:
+ *
+ * <pre>
+ *   ContRef ──bottom──> s1 <── s2 <── s3 <──top── ContRef     (parent links point left)
+ *                       │      h2     h3
+ *              parent = null                s3: SUSPENDED, s1 and s2: ACTIVE_PARENT
+ * </pre>
+ *
+ * <p>s1's handlers were removed by the cut; h2 and h3 are inner handlers the suspension
+ * crossed, captured with the segment. A fresh continuation ({@code cont.new}) is a one-stack
+ * segment in state {@link StackState#FRESH}. The reference also records the top stack's
+ * {@link ContStack#generation()}: if the stack was recycled meanwhile, the reference counts
+ * as consumed.
+ *
+ * <p>The reference is the only way to reach a suspended segment's stacks: once it is
+ * unreachable, so are they, and a pooled {@link StackSource} reclaims their memory.
+ */
+public final class ContRef {
+    private ContStack bottom;
+    private ContStack top;
+    private final int generation;
+    private final BoundArgs bound;
+
+    ContRef(ContStack bottom, ContStack top, BoundArgs bound) {
+        this.bottom = bottom;
+        this.top = top;
+        this.generation = top.generation;
+        this.bound = bound;
+    }
+
+    /** True once consumed (or when its stack has been recycled since it was made). */
+    public boolean isConsumed() {
+        return top == null || top.generation != generation;
+    }
+
+    /** True while it owns a continuation that has never run; false once consumed. */
+    public boolean isFresh() {
+        return !isConsumed() && top.state == StackState.FRESH;
+    }
+
+    /** The arguments bound by {@code cont.bind}, or null. */
+    public BoundArgs bound() {
+        return bound;
+    }
+
+    /** How many stacks the owned segment has; 0 once consumed. */
+    public int segmentLength() {
+        if (isConsumed()) {
+            return 0;
+        }
+        int length = 1;
+        for (ContStack s = top; s != bottom; s = s.parent) {
+            length++;
+        }
+        return length;
+    }
+
+    ContStack bottom() {
+        return bottom;
+    }
+
+    ContStack top() {
+        return top;
+    }
+
+    /**
+     * Checks and consumes: afterwards every alias traps. Returns the top stack; read
+     * {@link #bottom()} before calling.
+     *
+     * @throws ContinuationException ALREADY_CONSUMED if consumed before or recycled
+     */
+    ContStack consume() {
+        checkLive();
+        ContStack owned = top;
+        top = null;
+        bottom = null;
+        return owned;
+    }
+
+    /** Throws ALREADY_CONSUMED unless this reference still owns its segment. */
+    void checkLive() {
+        if (isConsumed()) {
+            throw new ContinuationException(ContinuationError.ALREADY_CONSUMED);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return isConsumed() ? "ContRef[consumed]" : "ContRef[" + segmentLength() + " stack(s), top " + top + "]";
+    }
+}

@@ -1,0 +1,20 @@
+package dev.weft.continuations;
+
+/** The traps the continuation model raises, each owning its exact spec text. */
+public enum ContinuationError {
+    /** A continuation reference used a second time, or its stack was recycled since. */
+    ALREADY_CONSUMED("continuation already consumed"),
+    /** A null continuation reference given to resume, bind or switch. */
+    NULL("null continuation reference");
+
+    private final String message;
+
+    ContinuationError(String message) {
+        this.message = message;
+    }
+
+    /** The spec text, exactly as the tests expect it. */
+    public String message() {
+        return message;
+    }
+}

@@ -1,0 +1,322 @@
+package dev.weft.continuations;
+
+/**
+ * The continuation model: every stack-switching operation as a change to the stack chain,
+ * returning the stack the interpreter's dispatch loop runs next. It knows no opcodes, values or
+ * frames; the interpreter moves arguments and results itself.
+ *
+ * <p>Every operation is O(1) or O(depth of the handler search); nothing is copied. One instance
+ * serves one thread (a store); it is not thread-safe. Stacks of unreachable suspended
+ * continuations are the source's business (see {@link PoolStackSource}).
+ *
+ * <pre>
+ *  before suspend $t, handled by h2 (s2's link):   after:
+ *    root <── s1 <── s2 <── s3 (RUNNING)            root <── s1 (RUNNING)     k = [s2 .. s3]
+ *              h1     h2     h3                               h1            s2.parent = null
+ * </pre>
+ */
+public final class Continuations {
+    private final StackSource source;
+    private long created;
+    private long resumed;
+    private long suspended;
+    private long switched;
+    private long bound;
+    private long completed;
+    private long abandoned;
+    private long roots;
+
+    /** A model taking its stacks from {@code source}. */
+    public Continuations(StackSource source) {
+        this.source = source;
+    }
+
+    /** The source the stacks come from. */
+    public StackSource source() {
+        return source;
+    }
+
+    // ---- barriers ----------------------------------------------------------------------
+
+    /** A root stack for an embedder's call into Wasm: a barrier, {@link StackState#RUNNING}. */
+    public ContStack enter() {
+        return enter(null);
+    }
+
+    /**
+     * A root stack for a host function, called from Wasm running on {@code hostCaller},
+     * that calls back into Wasm. Handler search stops at it; see {@link Unhandled#crossesHost()}.
+     */
+    public ContStack enter(ContStack hostCaller) {
+        ContStack root = source.acquire();
+        root.activate(StackState.RUNNING, null);
+        root.barrier = true;
+        root.hostCaller = hostCaller;
+        roots++;
+        return root;
+    }
+
+    /** The embedder call that {@code root} serves has ended (returned, threw or trapped). */
+    public void exit(ContStack root) {
+        if (!root.barrier || root.state != StackState.RUNNING) {
+            throw new IllegalStateException("internal: exit from " + root + ", which is not a running barrier");
+        }
+        root.retire(StackState.RETURNED);
+        source.release(root);
+    }
+
+    // ---- creating references -------------------------------------------------------------
+
+    /**
+     * {@code cont.new}: a fresh continuation on a new stack. Nothing runs; {@code entry} (the
+     * function, opaque here) is handed back as {@link ContStack#entry()} when it is first resumed.
+     */
+    public ContRef create(Object entry) {
+        ContStack stack = source.acquire();
+        stack.activate(StackState.FRESH, entry);
+        created++;
+        return own(stack, stack, null);
+    }
+
+    /**
+     * {@code cont.bind}: consumes {@code ref} and returns a fresh reference to the same
+     * continuation that supplies {@code chunk} (after any chunks bound earlier) ahead of the
+     * arguments given later. A null chunk (nothing to bind) only consumes and renews.
+     *
+     * @throws ContinuationException NULL or ALREADY_CONSUMED
+     */
+    public ContRef bind(ContRef ref, Object chunk) {
+        requireNonNull(ref);
+        ContStack bottom = ref.bottom();
+        ContStack top = ref.consume();
+        bound++;
+        BoundArgs args = chunk == null ? ref.bound() : BoundArgs.append(ref.bound(), chunk);
+        return own(bottom, top, args);
+    }
+
+    /**
+     * Drops a continuation without running it: consumes {@code ref} and gives its stacks back
+     * at once, instead of waiting for the Cleaner. Runs no code (the proposal has no finalizers).
+     *
+     * @throws ContinuationException NULL or ALREADY_CONSUMED
+     */
+    public void discard(ContRef ref) {
+        requireNonNull(ref);
+        ContStack bottom = ref.bottom();
+        ContStack top = ref.consume();
+        abandoned += releaseSegment(bottom, top, StackState.DEAD, source);
+    }
+
+    // ---- resume --------------------------------------------------------------------------
+
+    /**
+     * {@code resume}: consumes {@code ref}, links its segment under {@code current} with
+     * {@code handlers}, and returns the segment's top to run. {@code current} becomes
+     * {@link StackState#ACTIVE_PARENT}.
+     *
+     * @throws ContinuationException NULL or ALREADY_CONSUMED (nothing changed)
+     */
+    public Resumption resume(ContStack current, ContRef ref, HandlerTable handlers) {
+        return link(current, ref, handlers, false);
+    }
+
+    /**
+     * {@code resume_throw} and {@code resume_throw_ref}: as {@link #resume}, but the interpreter
+     * raises its exception at the resumption point ({@link Resumption#raise()}); for a fresh
+     * continuation, before the first instruction. (For {@code resume_throw_ref} the interpreter
+     * checks the exnref for null before calling.)
+     */
+    public Resumption resumeThrow(ContStack current, ContRef ref, HandlerTable handlers) {
+        return link(current, ref, handlers, true);
+    }
+
+    private Resumption link(ContStack current, ContRef ref, HandlerTable handlers, boolean raise) {
+        requireNonNull(ref);
+        ref.checkLive();
+        requireRunning(current);
+        ContStack bottom = ref.bottom();
+        ContStack top = ref.consume();
+        bottom.parent = current;
+        bottom.handlers = handlers == null ? HandlerTable.EMPTY : handlers;
+        current.state = StackState.ACTIVE_PARENT;
+        resumed++;
+        return start(top, ref.bound(), raise);
+    }
+
+    private static Resumption start(ContStack top, BoundArgs args, boolean raise) {
+        boolean fresh = top.state == StackState.FRESH;
+        top.state = StackState.RUNNING;
+        return new Resumption(top, fresh, args, raise);
+    }
+
+    // ---- suspend and switch -----------------------------------------------------------------
+
+    /**
+     * {@code suspend tag}: finds the innermost link whose handlers have a
+     * {@link HandlerKind#SUSPEND} clause for the identical {@code tag} (switch clauses are passed
+     * over), cuts the chain above that link's parent into a new reference, and returns the
+     * handler's stack to run. Stops at the barrier with {@link Unhandled}, changing nothing.
+     */
+    public SuspendOutcome suspend(ContStack current, Object tag) {
+        requireRunning(current);
+        ContStack child = handlingLink(current, tag, HandlerKind.SUSPEND);
+        if (child == null) {
+            return new Unhandled(tag, HandlerKind.SUSPEND, barrierOf(current));
+        }
+        HandlerClause clause = child.handlers.find(tag, HandlerKind.SUSPEND);
+        ContStack handler = child.parent;
+        cut(child, current);
+        handler.state = StackState.RUNNING;
+        suspended++;
+        return new Suspended(handler, clause, own(child, current, null));
+    }
+
+    /**
+     * {@code switch ct tag} with target {@code target}: finds the innermost link with a
+     * {@link HandlerKind#SWITCH} clause for {@code tag}, cuts the chain above that link's parent
+     * {@code p} into a new reference (the switcher), consumes {@code target} and links it under
+     * the same {@code p} with the same handlers. {@code p} stays blocked at its {@code resume}.
+     * Without a handler: {@link Unhandled}, and {@code target} is not consumed.
+     *
+     * @throws ContinuationException NULL or ALREADY_CONSUMED for the target (nothing changed)
+     */
+    public SwitchOutcome switchTo(ContStack current, ContRef target, Object tag) {
+        requireNonNull(target);
+        target.checkLive();
+        requireRunning(current);
+        ContStack child = handlingLink(current, tag, HandlerKind.SWITCH);
+        if (child == null) {
+            return new Unhandled(tag, HandlerKind.SWITCH, barrierOf(current));
+        }
+        HandlerTable handlers = child.handlers;
+        HandlerClause clause = handlers.find(tag, HandlerKind.SWITCH);
+        ContStack parent = child.parent;
+        cut(child, current);
+        ContStack bottom = target.bottom();
+        ContStack top = target.consume();
+        bottom.parent = parent;
+        bottom.handlers = handlers;
+        switched++;
+        Resumption resumption = start(top, target.bound(), false);
+        return new Switched(resumption, clause, own(child, current, null));
+    }
+
+    /** The innermost stack whose link handles {@code tag} with a {@code kind} clause, or null at the barrier. */
+    private static ContStack handlingLink(ContStack current, Object tag, HandlerKind kind) {
+        for (ContStack s = current; !s.barrier; s = s.parent) {
+            if (s.handlers.find(tag, kind) != null) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private static ContStack barrierOf(ContStack current) {
+        ContStack s = current;
+        while (!s.barrier) {
+            s = s.parent;
+        }
+        return s;
+    }
+
+    /** Detaches {@code [child .. current]} from the chain: the cut link loses its parent and handlers. */
+    private static void cut(ContStack child, ContStack current) {
+        child.parent = null;
+        child.handlers = null;
+        current.state = StackState.SUSPENDED;
+    }
+
+    // ---- leaving a stack -------------------------------------------------------------------
+
+    /**
+     * The bottom frame of {@code stack} returned (the interpreter has already moved the results
+     * to the parent's {@code resume} site). Unlinks and releases the stack and returns its
+     * parent, now running. A multi-stack segment unwinds one stack at a time this way.
+     */
+    public ContStack returned(ContStack stack) {
+        ContStack parent = leave(stack, StackState.RETURNED);
+        completed++;
+        return parent;
+    }
+
+    /**
+     * An exception left the bottom frame of {@code stack}: it is destroyed (released) and its
+     * parent, now running, continues propagating from its {@code resume}/{@code switch} site.
+     */
+    public ContStack thrown(ContStack stack) {
+        ContStack parent = leave(stack, StackState.DEAD);
+        abandoned++;
+        return parent;
+    }
+
+    /**
+     * The invocation is aborted on {@code current}: a trap, an {@link Unhandled} suspension, or
+     * a host failure. Every stack of the chain up to the barrier is abandoned (DEAD) and
+     * released. Returns the barrier, running again, which the interpreter then {@link #exit}s
+     * while it reports the failure. Suspended continuations elsewhere are untouched.
+     */
+    public ContStack abandon(ContStack current) {
+        requireRunning(current);
+        ContStack s = current;
+        while (!s.barrier) {
+            ContStack parent = s.parent;
+            s.retire(StackState.DEAD);
+            source.release(s);
+            abandoned++;
+            s = parent;
+        }
+        s.state = StackState.RUNNING;
+        return s;
+    }
+
+    private ContStack leave(ContStack stack, StackState finalState) {
+        requireRunning(stack);
+        if (stack.barrier) {
+            throw new IllegalStateException("internal: the barrier " + stack + " left through its bottom; use exit");
+        }
+        ContStack parent = stack.parent;
+        stack.retire(finalState);
+        source.release(stack);
+        parent.state = StackState.RUNNING;
+        return parent;
+    }
+
+    // ---- shared helpers ---------------------------------------------------------------------
+
+    /** A new reference owning {@code [bottom .. top]}. */
+    private static ContRef own(ContStack bottom, ContStack top, BoundArgs args) {
+        return new ContRef(bottom, top, args);
+    }
+
+    /** Releases every stack of a detached segment, top first; returns how many. */
+    private static int releaseSegment(ContStack bottom, ContStack top, StackState finalState, StackSource source) {
+        int count = 0;
+        ContStack s = top;
+        while (s != null) {
+            ContStack next = s == bottom ? null : s.parent;
+            s.retire(finalState);
+            source.release(s);
+            count++;
+            s = next;
+        }
+        return count;
+    }
+
+    private static void requireNonNull(ContRef ref) {
+        if (ref == null) {
+            throw new ContinuationException(ContinuationError.NULL);
+        }
+    }
+
+    private static void requireRunning(ContStack stack) {
+        if (stack.state != StackState.RUNNING) {
+            throw new IllegalStateException("internal: expected a running stack, got " + stack);
+        }
+    }
+
+    /** A snapshot of the counters, with the source's. */
+    public ContinuationStats stats() {
+        return new ContinuationStats(created, resumed, suspended, switched, bound, completed, abandoned,
+                source.reclaimed(), roots, source.stats());
+    }
+}
