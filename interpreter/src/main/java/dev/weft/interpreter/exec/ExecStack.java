@@ -44,6 +44,18 @@ public final class ExecStack {
         return CURRENT.get();
     }
 
+    /**
+     * Ensures room for a frame at {@code frameDepth} that is popped at once (see {@link Ext}), so
+     * it may go one past the depth limit.
+     */
+    void growForTransientFrame(int frameDepth) {
+        if (frameDepth >= frameFns.length) {
+            int n = Math.max(frameDepth + 1, 2 * frameFns.length);
+            frames = Arrays.copyOf(frames, 2 * n);
+            frameFns = Arrays.copyOf(frameFns, n);
+        }
+    }
+
     /** Ensures room for slots up to {@code slotLimit} and one more frame, or traps. */
     void grow(int slotLimit, int frameDepth) {
         if (frameDepth >= maxDepth || slotLimit > maxSlots || slotLimit < 0) {

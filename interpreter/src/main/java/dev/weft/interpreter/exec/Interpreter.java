@@ -112,23 +112,26 @@ public final class Interpreter {
                         sp = Calls.moveResults(s, r, sp, fp, code[pc]);
                         break popFrame;
                     case CALL:
-                    case CALL_INDIRECT: {
+                    case CALL_INDIRECT:
+                    case CALL_REF: {
                         FunctionInstance f;
                         if (op == CALL) {
                             f = inst.functions[code[pc++]];
-                        } else {
+                        } else if (op == CALL_INDIRECT) {
                             f = TableOps.indirect(inst.tables[code[pc + 1]], s[--sp], code[pc]);
                             pc += 2;
+                        } else {
+                            f = RefOps.callee(r[--sp]);
                         }
                         CompiledFunction c = f.code;
                         if (c == null) {
-                            st.depth = depth;
-                            sp = Calls.callHost(st, f, sp);
+                            depth = Calls.callHost(st, f, fn, pc, fp, sp, depth, baseDepth);
+                            sp = st.sp;
                             s = st.slots;
                             r = st.refs;
                             fr = st.frames;
                             ff = st.frameFns;
-                            break;
+                            break popFrame;
                         }
                         int nfp = sp - c.numParams;
                         sp = nfp + c.numLocals;
@@ -700,6 +703,14 @@ public final class Interpreter {
                         sp -= 2;
                         s[fp + code[pc++]] = (int) s[sp] + (int) s[sp + 1];
                         break;
+                    case EXT:
+                        depth = Ext.run(st, fn, pc, fp, sp, depth, baseDepth);
+                        sp = st.sp;
+                        s = st.slots;
+                        r = st.refs;
+                        fr = st.frames;
+                        ff = st.frameFns;
+                        break popFrame;
                     default:
                         throw new IllegalStateException("internal: bad opcode " + op + " at " + (pc - 1));
                 }
