@@ -21,9 +21,17 @@ class TailCallTest {
         Linker linker = new Linker();
         CompositeType.Func ii = new CompositeType.Func(List.of(NumType.I32), List.of(NumType.I32));
         linker.define("host", "triple", HostFunction.of(ii, args -> new Value[] {i32(3 * args[0].asInt())}));
+        Instance tags = WatTesting.instantiate(linker, "(module (tag (export \"e\") (param i32)))");
+        linker.register("tags", tags);
+        Tag e = (Tag) tags.export("e");
+        linker.define("host", "raise", HostFunction.of(ii, args -> {
+            throw new WasmException(e, args[0]);
+        }));
         inst = WatTesting.instantiate(linker, """
             (module
               (import "host" "triple" (func $triple (param i32) (result i32)))
+              (import "host" "raise" (func $raise (param i32) (result i32)))
+              (import "tags" "e" (tag $e (param i32)))
               (type $ll (func (param i64 i64) (result i64)))
               (table $t 2 funcref)
               (elem (table $t) (i32.const 0) func $even $odd)
@@ -47,6 +55,21 @@ class TailCallTest {
                     (i64.add (local.get 1) (local.get 0)) (ref.func $sum)))))
               (func (export "to-host") (param i32) (result i32)
                 (return_call $triple (i32.add (local.get 0) (i32.const 1))))
+              (func $tail-raise (param i32) (result i32)
+                (block $own (result i32)
+                  (try_table (result i32) (catch $e $own) (return_call $raise (local.get 0))))
+                (i32.const 1000) (i32.add))
+              (func $tail-throw (param i32) (result i32)
+                (block $own (result i32)
+                  (try_table (result i32) (catch $e $own) (return_call $thrower (local.get 0))))
+                (i32.const 1000) (i32.add))
+              (func $thrower (param i32) (result i32) (throw $e (local.get 0)))
+              (func (export "tail-raise") (param i32) (result i32)
+                (block $h (result i32)
+                  (try_table (result i32) (catch $e $h) (call $tail-raise (local.get 0)))))
+              (func (export "tail-throw") (param i32) (result i32)
+                (block $h (result i32)
+                  (try_table (result i32) (catch $e $h) (call $tail-throw (local.get 0)))))
               (func $plain (export "plain") (param i64) (result i64)
                 (if (result i64) (i64.eqz (local.get 0)) (then (i64.const 0))
                   (else (call $plain (i64.sub (local.get 0) (i64.const 1))))))
@@ -72,6 +95,16 @@ class TailCallTest {
     @Test
     void aTailCallToAHostFunctionReturnsItsResults() {
         assertEquals(i32(15), call1(inst, "to-host", i32(4)));
+    }
+
+    @Test
+    void anExceptionFromATailCalledHostFunctionSkipsTheReplacedFrame() {
+        assertEquals(i32(7), call1(inst, "tail-raise", i32(7)));
+    }
+
+    @Test
+    void anExceptionFromATailCalledWasmFunctionSkipsTheReplacedFrame() {
+        assertEquals(i32(8), call1(inst, "tail-throw", i32(8)));
     }
 
     @Test

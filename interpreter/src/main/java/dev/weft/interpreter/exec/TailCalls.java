@@ -26,7 +26,7 @@ final class TailCalls {
             return callHost(st, f, fp, sp, depth, baseDepth);
         }
         if (fp + c.frameSize() > st.slots.length) {
-            st.grow(fp + c.frameSize(), depth);
+            st.grow(fp + c.frameSize(), 0);
         }
         System.arraycopy(st.slots, sp - c.numParams, st.slots, fp, c.numParams);
         System.arraycopy(st.refs, sp - c.numParams, st.refs, fp, c.numParams);
