@@ -1,6 +1,8 @@
 package dev.weft.interpreter;
 
+import dev.weft.interpreter.ast.ValType;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -14,11 +16,29 @@ public final class WasmException extends RuntimeException {
     private final Tag tag;
     private final Value[] payload;
 
-    /** An exception with tag {@code tag} carrying {@code payload} (matching the tag's params). */
+    /**
+     * An exception with tag {@code tag} carrying {@code payload}, which must match the tag's
+     * parameter types (numbers exactly, references by being references).
+     *
+     * @throws IllegalArgumentException if the payload does not match
+     */
     public WasmException(Tag tag, Value... payload) {
         super(null, null, false, false);
         this.tag = Objects.requireNonNull(tag, "tag");
         this.payload = payload.clone();
+        checkPayload(tag.type().params(), this.payload);
+    }
+
+    private static void checkPayload(List<ValType> params, Value[] payload) {
+        boolean ok = params.size() == payload.length;
+        for (int i = 0; ok && i < payload.length; i++) {
+            ValType t = params.get(i);
+            ok = payload[i] != null && (t.isRef() ? payload[i].type().isRef() : payload[i].type().equals(t));
+        }
+        if (!ok) {
+            throw new IllegalArgumentException("payload " + Arrays.toString(payload) + " does not match the tag's "
+                    + "parameters " + params);
+        }
     }
 
     /** The tag the exception was thrown with. */

@@ -186,6 +186,12 @@ class ExceptionHandlingTest {
     }
 
     @Test
+    void anExceptionWhosePayloadDoesNotMatchItsTagIsRejected() {
+        assertThrows(IllegalArgumentException.class, () -> new WasmException(e, i64(1)));
+        assertThrows(IllegalArgumentException.class, () -> new WasmException(e));
+    }
+
+    @Test
     void theStackIsUsableAfterAnUncaughtException() {
         assertThrows(WasmException.class, () -> inst.function("throw").call(i32(1)));
         assertEquals(i32(0), call1(inst, "throw", i32(0)));
