@@ -46,11 +46,12 @@ public final class ExecStack {
 
     /**
      * Ensures room for a frame at {@code frameDepth} that is popped at once (see {@link Ext}), so
-     * it may go one past the depth limit.
+     * it may go one past the depth limit (the arrays never grow beyond that, so the call path's
+     * check still meets the limit).
      */
     void growForTransientFrame(int frameDepth) {
         if (frameDepth >= frameFns.length) {
-            int n = Math.max(frameDepth + 1, 2 * frameFns.length);
+            int n = Math.min(maxDepth + 1, Math.max(frameDepth + 1, 2 * frameFns.length));
             frames = Arrays.copyOf(frames, 2 * n);
             frameFns = Arrays.copyOf(frameFns, n);
         }

@@ -25,8 +25,31 @@ final class Ext {
             case ExtOps.REF_EQ -> resumeAt(st, depth, fn, pc + 1, fp, RefOps.eq(st.slots, st.refs, sp));
             case ExtOps.THROW -> ExceptionOps.throwTag(st, fn, code[pc + 1], pc, fp, sp, depth, baseDepth);
             case ExtOps.THROW_REF -> ExceptionOps.throwRef(st, fn, pc, fp, sp, depth, baseDepth);
+            case ExtOps.CALL_REF -> call(st, RefOps.callee(st.refs[sp - 1]), fn, pc + 1, fp, sp - 1, depth, baseDepth);
             default -> throw new IllegalStateException("internal: bad EXT sub-opcode " + code[pc] + " at " + pc);
         };
+    }
+
+    /**
+     * Calls {@code f}, whose arguments end at {@code sp}, from {@code fn} returning to
+     * {@code pc}: pushes the caller's frame as the CALL case does, then continues in {@code f}.
+     */
+    static int call(ExecStack st, FunctionInstance f, FunctionInstance fn, int pc, int fp, int sp,
+            int depth, int baseDepth) {
+        CompiledFunction c = f.code;
+        if (c == null) {
+            return Calls.callHost(st, f, fn, pc, fp, sp, depth, baseDepth);
+        }
+        int nfp = sp - c.numParams;
+        int nsp = nfp + c.numLocals;
+        if (nsp + c.maxStack > st.slots.length || depth >= st.frameFns.length) {
+            st.grow(nsp + c.maxStack, depth);
+        }
+        st.frames[2 * depth] = pc;
+        st.frames[2 * depth + 1] = fp;
+        st.frameFns[depth] = fn;
+        Calls.zeroLocals(st.slots, st.refs, sp, nsp);
+        return resumeAt(st, depth + 1, f, 0, nfp, nsp);
     }
 
     /**

@@ -2,8 +2,9 @@ package dev.weft.interpreter.exec;
 
 /**
  * Sub-opcodes of {@link Opcodes#EXT}: instructions of later proposals (tail calls, typed
- * function references, exception handling) that are too cold to earn a case of their own in the
- * dispatch loop. Layout: {@code EXT subop immediates...}.
+ * function references, exception handling) that do not earn a case of their own in the dispatch
+ * loop (each case there costs bytecode and can disturb the JIT's code for the hot cases).
+ * Layout: {@code EXT subop immediates...}.
  */
 final class ExtOps {
     private ExtOps() {}
@@ -26,4 +27,6 @@ final class ExtOps {
     static final int THROW = 7;
     /** {@code THROW_REF}. */
     static final int THROW_REF = 8;
+    /** {@code CALL_REF}: the callee is on top of the stack. */
+    static final int CALL_REF = 9;
 }

@@ -57,7 +57,7 @@ final class InstructionLowering {
             case MEMORY_FILL -> withImm(MEMORY_FILL, index);
             case DATA_DROP -> withImm(DATA_DROP, index);
             case REF_FUNC -> withImm(REF_FUNC, index);
-            case CALL_REF -> out.op(CALL_REF);
+            case CALL_REF -> ext(ExtOps.CALL_REF);
             case RETURN_CALL -> ext(ExtOps.RETURN_CALL).emit(index);
             case RETURN_CALL_REF -> ext(ExtOps.RETURN_CALL_REF);
             case THROW -> ext(ExtOps.THROW).emit(index);

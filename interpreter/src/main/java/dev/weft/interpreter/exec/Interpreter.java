@@ -112,16 +112,13 @@ public final class Interpreter {
                         sp = Calls.moveResults(s, r, sp, fp, code[pc]);
                         break popFrame;
                     case CALL:
-                    case CALL_INDIRECT:
-                    case CALL_REF: {
+                    case CALL_INDIRECT: {
                         FunctionInstance f;
                         if (op == CALL) {
                             f = inst.functions[code[pc++]];
-                        } else if (op == CALL_INDIRECT) {
+                        } else {
                             f = TableOps.indirect(inst.tables[code[pc + 1]], s[--sp], code[pc]);
                             pc += 2;
-                        } else {
-                            f = RefOps.callee(r[--sp]);
                         }
                         CompiledFunction c = f.code;
                         if (c == null) {

@@ -29,10 +29,9 @@
  *       and/shl/shr_u/mul with a constant one; two {@code local.get}s.</li>
  *   <li>Loop rotation: a {@code br} back to a loop whose first instruction is a self-contained
  *       exit test repeats the test inverted, so an iteration dispatches one branch, not two.</li>
- *   <li>Later proposals stay out of the loop's size budget: {@code call_ref} shares the call case
- *       ({@code CALL_REF}); tail calls, {@code ref.as_non_null}, {@code br_on_null},
- *       {@code br_on_non_null}, {@code ref.eq}, {@code throw} and {@code throw_ref} are one
- *       opcode {@code EXT subop imm*} ({@link dev.weft.interpreter.exec.ExtOps}) run by
+ *   <li>Later proposals stay out of the loop's size budget: {@code call_ref}, tail calls,
+ *       {@code ref.as_non_null}, {@code br_on_null}, {@code br_on_non_null}, {@code ref.eq},
+ *       {@code throw} and {@code throw_ref} are one opcode {@code EXT subop imm*} ({@link dev.weft.interpreter.exec.ExtOps}) run by
  *       {@link dev.weft.interpreter.exec.Ext}, which hands its result back as a frame for the
  *       loop to "return" into. {@code try_table} emits no code: it becomes entries of the
  *       function's handler table (pc range, tag, catch kind, target pc, target height; see
