@@ -42,7 +42,7 @@ final class Ext {
         }
         int nfp = sp - c.numParams;
         int nsp = nfp + c.numLocals;
-        if (nsp + c.maxStack > st.slots.length || depth >= st.frameFns.length) {
+        if (nsp + c.maxStack > st.slots.length || depth >= st.frameFns.length || depth >= st.maxDepth) {
             st.grow(nsp + c.maxStack, depth);
         }
         st.frames[2 * depth] = pc;
