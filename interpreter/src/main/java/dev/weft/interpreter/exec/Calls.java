@@ -38,7 +38,10 @@ final class Calls {
         return Ext.resumeAt(st, depth, fn, pc, fp, base + f.resultSlots);
     }
 
-    /** Runs a host function, turning anything but a Trap into a trap "host function failed". */
+    /**
+     * Runs a host function, turning anything but a Trap or a WasmException into a trap "host
+     * function failed".
+     */
     static Value[] invokeHost(FunctionInstance f, Value[] args) {
         try {
             Value[] results = f.host.apply(args);
