@@ -3,6 +3,7 @@ package dev.weft.interpreter.exec;
 import dev.weft.interpreter.Trap;
 import dev.weft.interpreter.TrapKind;
 import dev.weft.interpreter.Value;
+import dev.weft.interpreter.WasmException;
 import dev.weft.interpreter.ast.NumType;
 import dev.weft.interpreter.ast.RefType;
 import dev.weft.interpreter.ast.ValType;
@@ -12,26 +13,40 @@ import java.util.List;
 final class Calls {
     private Calls() {}
 
-    /** Calls host function {@code f} with its arguments on top of the stack; returns the new sp. */
-    static int callHost(ExecStack st, FunctionInstance f, int sp) {
+    /**
+     * Calls host function {@code f} with its arguments on top of the stack, from {@code fn} at
+     * {@code pc} (just after the call instruction). Continues as {@link Ext} describes: after the
+     * call's results, or in a Wasm handler when the host throws a {@link WasmException}.
+     */
+    static int callHost(ExecStack st, FunctionInstance f, FunctionInstance fn, int pc, int fp, int sp,
+            int depth, int baseDepth) {
         int base = sp - f.paramSlots;
         Value[] args = readValues(st, base, f.type.params());
         st.sp = sp;
-        Value[] results = invokeHost(f, args);
+        st.depth = depth;
+        Value[] results;
+        try {
+            results = invokeHost(f, args);
+        } catch (WasmException e) {
+            return ExceptionOps.unwind(st, e, fn, pc - 1, fp, depth, baseDepth);
+        }
         checkResults(f, results);
         if (base + f.resultSlots > st.slots.length) {
             st.grow(base + f.resultSlots, 0);
         }
         writeValues(st, base, results);
-        return base + f.resultSlots;
+        return Ext.resumeAt(st, depth, fn, pc, fp, base + f.resultSlots);
     }
 
-    /** Runs a host function, turning anything but a Trap into a trap "host function failed". */
+    /**
+     * Runs a host function, turning anything but a Trap or a WasmException into a trap "host
+     * function failed".
+     */
     static Value[] invokeHost(FunctionInstance f, Value[] args) {
         try {
             Value[] results = f.host.apply(args);
             return results == null ? new Value[0] : results;
-        } catch (Trap | StackOverflowError e) {
+        } catch (Trap | WasmException | StackOverflowError e) {
             throw e;
         } catch (RuntimeException e) {
             throw new Trap(TrapKind.HOST, String.valueOf(e), e);
@@ -86,7 +101,7 @@ final class Calls {
         }
     }
 
-    private static void checkResults(FunctionInstance f, Value[] results) {
+    static void checkResults(FunctionInstance f, Value[] results) {
         List<ValType> types = f.type.results();
         boolean ok = results.length == types.size();
         for (int i = 0; ok && i < results.length; i++) {

@@ -19,13 +19,16 @@ public final class CompiledFunction {
     final int maxStack;
     final int numResults;
     final int[] code;
+    /** The exception handler table (see {@link ExceptionOps}); empty without try_table. */
+    final int[] handlers;
 
-    CompiledFunction(int numParams, int numLocals, int maxStack, int numResults, int[] code) {
+    CompiledFunction(int numParams, int numLocals, int maxStack, int numResults, int[] code, int[] handlers) {
         this.numParams = numParams;
         this.numLocals = numLocals;
         this.maxStack = maxStack;
         this.numResults = numResults;
         this.code = code;
+        this.handlers = handlers;
     }
 
     /** Parameter slots. */

@@ -44,6 +44,23 @@ public final class ExecStack {
         return CURRENT.get();
     }
 
+    /**
+     * Ensures room for a frame at {@code frameDepth} that is popped at once (see {@link Ext}). It
+     * may sit one past the depth limit, so the arrays grow to at most {@code maxDepth + 1}
+     * entries; a function running deeper than that (the call path's check lets one frame past
+     * the limit once the arrays are that long) traps "call stack exhausted" here.
+     */
+    void growForTransientFrame(int frameDepth) {
+        if (frameDepth >= frameFns.length) {
+            if (frameDepth > maxDepth) {
+                throw new Trap(TrapKind.CALL_STACK_EXHAUSTED);
+            }
+            int n = Math.min(maxDepth + 1, Math.max(frameDepth + 1, 2 * frameFns.length));
+            frames = Arrays.copyOf(frames, 2 * n);
+            frameFns = Arrays.copyOf(frameFns, n);
+        }
+    }
+
     /** Ensures room for slots up to {@code slotLimit} and one more frame, or traps. */
     void grow(int slotLimit, int frameDepth) {
         if (frameDepth >= maxDepth || slotLimit > maxSlots || slotLimit < 0) {

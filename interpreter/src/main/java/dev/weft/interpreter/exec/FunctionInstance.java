@@ -5,6 +5,7 @@ import dev.weft.interpreter.Value;
 import dev.weft.interpreter.WasmFunction;
 import dev.weft.interpreter.ast.CompositeType;
 import dev.weft.interpreter.ast.ValType;
+import dev.weft.interpreter.valid.TypeRegistry;
 
 /**
  * A function instance: Wasm code with its instance, or a host function. It is the runtime value
@@ -68,13 +69,14 @@ public final class FunctionInstance implements WasmFunction {
 
     /**
      * Whether this function may be used where the canonical type {@code expectedId} with
-     * structure {@code expected} is required. A host function takes the id on first match.
+     * structure {@code expected} is required: its type is that type or a declared subtype of it.
+     * A host function takes the id on first match.
      */
     boolean matches(int expectedId, CompositeType.Func expected) {
         if (typeId == UNASSIGNED && type.equals(expected)) {
             typeId = expectedId;
         }
-        return typeId == expectedId;
+        return typeId == expectedId || (typeId >= 0 && TypeRegistry.global().isSubtype(typeId, expectedId));
     }
 
     @Override

@@ -8,9 +8,9 @@ import dev.weft.interpreter.ast.Limits;
 import java.util.function.IntFunction;
 
 /**
- * Import matching: functions and tags by canonical type id (subtyping comes with GC), tables
- * and memories by element type, address type and limits subtyping, globals by type and
- * mutability.
+ * Import matching: functions by canonical type id or a declared subtype of it, tags by
+ * canonical type id, tables and memories by element type, address type and limits subtyping,
+ * globals by type and mutability.
  */
 final class ImportMatcher {
     private ImportMatcher() {}

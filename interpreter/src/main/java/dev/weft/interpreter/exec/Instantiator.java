@@ -4,6 +4,7 @@ import dev.weft.interpreter.Extern;
 import dev.weft.interpreter.Trap;
 import dev.weft.interpreter.UninstantiableException;
 import dev.weft.interpreter.UnlinkableException;
+import dev.weft.interpreter.WasmException;
 import dev.weft.interpreter.ast.CompositeType;
 import dev.weft.interpreter.ast.DataSegment;
 import dev.weft.interpreter.ast.ElementSegment;
@@ -164,6 +165,8 @@ public final class Instantiator {
             }
         } catch (Trap t) {
             throw new UninstantiableException(t);
+        } catch (WasmException e) {
+            throw new UninstantiableException(e);
         }
     }
 

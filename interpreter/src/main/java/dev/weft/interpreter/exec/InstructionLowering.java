@@ -57,11 +57,25 @@ final class InstructionLowering {
             case MEMORY_FILL -> withImm(MEMORY_FILL, index);
             case DATA_DROP -> withImm(DATA_DROP, index);
             case REF_FUNC -> withImm(REF_FUNC, index);
+            case CALL_REF -> ext(ExtOps.CALL_REF);
+            case RETURN_CALL -> ext(ExtOps.RETURN_CALL).emit(index);
+            case RETURN_CALL_REF -> ext(ExtOps.RETURN_CALL_REF);
+            case THROW -> ext(ExtOps.THROW).emit(index);
+            case BR_ON_NULL -> ext(ExtOps.BR_ON_NULL);
+            case BR_ON_NON_NULL -> ext(ExtOps.BR_ON_NON_NULL);
             default -> throw unsupported(op);
+        }
+        if (op == Op.BR_ON_NULL || op == Op.BR_ON_NON_NULL) {
+            lowerer.tableEntry(index);
         }
     }
 
     private void indexed2(Op op, int first, int second) {
+        if (op == Op.RETURN_CALL_INDIRECT) {
+            ext(ExtOps.RETURN_CALL_INDIRECT).emit(lowerer.canonicalTypeId(first));
+            out.emit(second);
+            return;
+        }
         int code = switch (op) {
             case CALL_INDIRECT -> {
                 first = lowerer.canonicalTypeId(first);
@@ -76,6 +90,13 @@ final class InstructionLowering {
         out.op(code);
         out.emit(first);
         out.emit(second);
+    }
+
+    /** Emits {@code EXT subop}; the caller emits the immediates. */
+    private CodeBuffer ext(int subop) {
+        out.op(EXT);
+        out.emit(subop);
+        return out;
     }
 
     private void withImm(int code, int imm) {
@@ -213,6 +234,9 @@ final class InstructionLowering {
             case DROP -> out.op(lowerer.operandKind(i) == FunctionInfo.KIND_REF ? DROP_REF : DROP);
             case SELECT -> out.op(lowerer.operandKind(i) == FunctionInfo.KIND_REF ? SELECT_REF : SELECT);
             case REF_IS_NULL -> out.op(REF_IS_NULL);
+            case REF_AS_NON_NULL -> ext(ExtOps.REF_AS_NON_NULL);
+            case REF_EQ -> ext(ExtOps.REF_EQ);
+            case THROW_REF -> ext(ExtOps.THROW_REF);
             case I32_ADD -> i32Add();
             case I32_SUB -> i32Sub();
             case I32_AND -> withConstant(I32_AND, I32_AND_CONST);

@@ -15,7 +15,10 @@ import dev.weft.interpreter.Value;
  *
  * <p>This file is long in lines but the loop stays far below HotSpot's 8,000-byte limit for JIT
  * compilation: each case is one to three statements, bulky operations live in
- * {@link NumericOps}, {@link MemoryOps}, {@link TableOps}. {@code DispatchLoopSizeTest} checks
+ * {@link NumericOps}, {@link MemoryOps}, {@link TableOps}; the instructions of later proposals
+ * (typed function references, tail calls, exceptions) share one case, {@code EXT}, handled by
+ * {@link Ext}, which like a host call hands back a frame to "return" into, so both reuse the
+ * loop's return path to reload their state. {@code DispatchLoopSizeTest} checks
  * the bytecode size. Values: i32/f32 in the low half of a slot (upper bits ignored), i64/f64 in
  * the whole slot, references in the same index of the {@code Object[]}.
  */
@@ -122,13 +125,13 @@ public final class Interpreter {
                         }
                         CompiledFunction c = f.code;
                         if (c == null) {
-                            st.depth = depth;
-                            sp = Calls.callHost(st, f, sp);
+                            depth = Calls.callHost(st, f, fn, pc, fp, sp, depth, baseDepth);
+                            sp = st.sp;
                             s = st.slots;
                             r = st.refs;
                             fr = st.frames;
                             ff = st.frameFns;
-                            break;
+                            break popFrame;
                         }
                         int nfp = sp - c.numParams;
                         sp = nfp + c.numLocals;
@@ -700,6 +703,14 @@ public final class Interpreter {
                         sp -= 2;
                         s[fp + code[pc++]] = (int) s[sp] + (int) s[sp + 1];
                         break;
+                    case EXT:
+                        depth = Ext.run(st, fn, pc, fp, sp, depth, baseDepth);
+                        sp = st.sp;
+                        s = st.slots;
+                        r = st.refs;
+                        fr = st.frames;
+                        ff = st.frameFns;
+                        break popFrame;
                     default:
                         throw new IllegalStateException("internal: bad opcode " + op + " at " + (pc - 1));
                 }

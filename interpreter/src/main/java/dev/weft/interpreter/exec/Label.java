@@ -1,5 +1,8 @@
 package dev.weft.interpreter.exec;
 
+import dev.weft.interpreter.ast.Instruction;
+import java.util.List;
+
 /**
  * A control label during lowering: where branches to it go, how many slots they carry, and the
  * operand height (above the locals) the label's values start at.
@@ -17,6 +20,13 @@ final class Label {
     int elseFixup = -1;
     /** Positions of forward branch immediates to patch with the end pc. */
     final IntList fixups = new IntList();
+    /** The pc a branch lands on once known: the loop start, or the block end when lowered. */
+    int endPc = -1;
+    /** For a try_table: the first pc of its body, else -1. */
+    int tryStart = -1;
+    /** For a try_table: its catch clauses and the labels they branch to (same order). */
+    List<Instruction.Catch> catches = List.of();
+    List<Label> catchTargets = List.of();
 
     private Label(boolean loop, boolean dead, int arity, int height, int start) {
         this.loop = loop;
@@ -24,6 +34,9 @@ final class Label {
         this.arity = arity;
         this.height = height;
         this.start = start;
+        if (loop) {
+            this.endPc = start;
+        }
     }
 
     /** Whether a forward branch immediate at {@code pos} waits for this label's end. */

@@ -28,7 +28,9 @@ import java.util.List;
  *
  * <p>Immediate layouts: {@code BR t}; {@code BR_COPY t arity height}; {@code BR_TABLE n (t arity
  * height){n+1}}; {@code CALL f}; {@code CALL_INDIRECT canonicalType table}; {@code CONST64 hi lo};
- * hot loads/stores {@code offset}; {@code MEM_EXT op memory offLo offHi}; {@code CONVERT op}.
+ * hot loads/stores {@code offset}; {@code MEM_EXT op memory offLo offHi}; {@code CONVERT op};
+ * {@code EXT subop imm*} (see {@link ExtOps}). A {@code try_table} emits no
+ * code but adds handler entries (see {@link ExceptionOps}), innermost first.
  */
 public final class Lowerer {
     private final ValidatedModule vm;
@@ -42,6 +44,10 @@ public final class Lowerer {
     private int numLocals;
     private int[] heights;
     private byte[] kinds;
+    /** Handler entries whose target pcs are resolved at the end: (try label, clause index). */
+    private final List<Label> handlerTries = new ArrayList<>();
+    private final IntList handlerClauses = new IntList();
+    private final IntList handlerEnds = new IntList();
 
     private Lowerer(ValidatedModule vm) {
         this.vm = vm;
@@ -88,7 +94,8 @@ public final class Lowerer {
         for (int i = 0; i < body.size(); i++) {
             lowerOne(body.get(i), i);
         }
-        return new CompiledFunction(numParams, numLocals, info.maxStackHeight(), numResults, out.toArray());
+        return new CompiledFunction(numParams, numLocals, info.maxStackHeight(), numResults, out.toArray(),
+                handlerTable());
     }
 
     private void layoutLocals(CompositeType.Func type, Function f) {
@@ -132,6 +139,7 @@ public final class Lowerer {
         int h = heights[i];
         switch (ins.op()) {
             case BLOCK, LOOP, IF -> enterBlock((Instruction.Block) ins, h);
+            case TRY_TABLE -> enterTryTable((Instruction.TryTable) ins, h);
             case ELSE -> enterElse();
             case END -> exitBlock();
             default -> {
@@ -163,6 +171,57 @@ public final class Lowerer {
         }
     }
 
+    /**
+     * A try_table is a block whose body range gets handler entries when it ends. Catch labels
+     * are relative to the try_table's enclosing block, so they are looked up before it is pushed.
+     */
+    private void enterTryTable(Instruction.TryTable t, int h) {
+        if (h < 0 || top().dead) {
+            labels.add(Label.deadLabel());
+            return;
+        }
+        List<Label> targets = new ArrayList<>();
+        for (Instruction.Catch c : t.catches()) {
+            targets.add(labels.get(labels.size() - 1 - c.label()));
+        }
+        out.barrier();
+        Label l = Label.block(h - blockParams(t.type()), blockResults(t.type()));
+        l.tryStart = out.length();
+        l.catches = t.catches();
+        l.catchTargets = targets;
+        labels.add(l);
+    }
+
+    /** Records the handler entries of try_table {@code l}, whose body ends here. */
+    private void closeTry(Label l) {
+        for (int k = 0; k < l.catches.size(); k++) {
+            handlerTries.add(l);
+            handlerClauses.add(k);
+            handlerEnds.add(out.length());
+        }
+    }
+
+    /** The handler table (see {@link ExceptionOps}), innermost try_table first. */
+    private int[] handlerTable() {
+        int n = handlerTries.size();
+        int[] clauses = handlerClauses.toArray();
+        int[] ends = handlerEnds.toArray();
+        int[] table = new int[n * ExceptionOps.ENTRY];
+        for (int e = 0; e < n; e++) {
+            Label l = handlerTries.get(e);
+            Instruction.Catch c = l.catches.get(clauses[e]);
+            Label target = l.catchTargets.get(clauses[e]);
+            int at = e * ExceptionOps.ENTRY;
+            table[at] = l.tryStart;
+            table[at + 1] = ends[e];
+            table[at + 2] = c.kind().hasTag() ? c.tag() : -1;
+            table[at + 3] = c.kind().ordinal();
+            table[at + 4] = target.endPc;
+            table[at + 5] = numLocals + target.height;
+        }
+        return table;
+    }
+
     private void enterElse() {
         Label l = top();
         if (l.dead) {
@@ -182,6 +241,10 @@ public final class Lowerer {
             return;
         }
         out.barrier();
+        if (l.tryStart >= 0) {
+            closeTry(l);
+        }
+        l.endPc = out.length();
         if (l.elseFixup >= 0) {
             out.patch(l.elseFixup, out.length());
         }

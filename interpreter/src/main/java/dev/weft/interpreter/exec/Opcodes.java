@@ -210,8 +210,12 @@ final class Opcodes {
     static final int I32_MUL_L = 180;
     static final int I32_ADD_SET = 181;
 
+    // later proposals
+    /** {@code EXT subop imm*}: a cold instruction run by {@link Ext} (see {@link ExtOps}). */
+    static final int EXT = 182;
+
     /** Number of internal opcodes. */
-    static final int COUNT = 182;
+    static final int COUNT = 183;
 
     private static final String[] NAMES = {
         "UNREACHABLE", "BR", "BR_COPY", "BR_IF", "BR_IF_COPY", "BR_UNLESS",
@@ -246,7 +250,7 @@ final class Opcodes {
         "I32_ADD_LL_TEE",
         "I32_AND_CONST", "I32_SHL_CONST", "I32_SHR_U_CONST", "I32_MUL_CONST",
         "I32_ADD_L", "I32_MUL_L",
-        "I32_ADD_SET",
+        "I32_ADD_SET", "EXT",
     };
 
     /** The name of an internal opcode, for disassembly and error messages. */

@@ -2,6 +2,7 @@ package dev.weft.interpreter.exec;
 
 import dev.weft.interpreter.Trap;
 import dev.weft.interpreter.TrapKind;
+import dev.weft.interpreter.valid.TypeRegistry;
 
 /**
  * Table instructions and the {@code call_indirect} lookup, called from the dispatch loop with
@@ -14,7 +15,10 @@ final class TableOps {
 
     private TableOps() {}
 
-    /** The function at {@code raw} in {@code t} if it has canonical type {@code typeId}, or a trap. */
+    /**
+     * The function at {@code raw} in {@code t} if its canonical type is {@code typeId} or a
+     * declared subtype of it, or a trap.
+     */
     static FunctionInstance indirect(TableInstance t, long raw, int typeId) {
         long i = t.index(raw);
         Object[] elements = t.elements;
@@ -26,7 +30,7 @@ final class TableOps {
             throw Trap.atIndex(TrapKind.UNINITIALIZED_ELEMENT, i);
         }
         FunctionInstance f = (FunctionInstance) e;
-        if (f.typeId != typeId) {
+        if (f.typeId != typeId && !TypeRegistry.global().isSubtype(f.typeId, typeId)) {
             throw new Trap(TrapKind.INDIRECT_CALL_TYPE_MISMATCH);
         }
         return f;

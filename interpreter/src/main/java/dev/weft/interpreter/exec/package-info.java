@@ -29,6 +29,13 @@
  *       and/shl/shr_u/mul with a constant one; two {@code local.get}s.</li>
  *   <li>Loop rotation: a {@code br} back to a loop whose first instruction is a self-contained
  *       exit test repeats the test inverted, so an iteration dispatches one branch, not two.</li>
+ *   <li>Later proposals stay out of the loop's size budget: {@code call_ref}, tail calls,
+ *       {@code ref.as_non_null}, {@code br_on_null}, {@code br_on_non_null}, {@code ref.eq},
+ *       {@code throw} and {@code throw_ref} are one opcode {@code EXT subop imm*} ({@link dev.weft.interpreter.exec.ExtOps}) run by
+ *       {@link dev.weft.interpreter.exec.Ext}, which hands its result back as a frame for the
+ *       loop to "return" into. {@code try_table} emits no code: it becomes entries of the
+ *       function's handler table (pc range, tag, catch kind, target pc, target height; see
+ *       {@link dev.weft.interpreter.exec.ExceptionOps}).</li>
  * </ul>
  *
  * <h2>Stack and frames</h2>
@@ -44,7 +51,12 @@
  * arrays up to configured limits, else trap "call stack exhausted"), saves (return pc, caller fp,
  * caller function) and continues in the same loop. A return moves the results to fp and pops.
  * The loop method is the only place Wasm code runs; it recurses on the Java stack only through
- * host functions that call back into Wasm. v128 will take two slots; a continuation will own an
+ * host functions that call back into Wasm. A tail call moves its arguments to the caller's fp
+ * and replaces the frame (the depth stays the same). A thrown exception searches the handler
+ * tables of the frames of the current loop invocation, popping them in the loop; only past the
+ * invocation's base does it leave as a Java {@link dev.weft.interpreter.WasmException} (to cross
+ * a host frame, where the calling loop resumes the search, or to reach the embedder). v128 will
+ * take two slots; a continuation will own an
  * {@code ExecStack} of its own, so the loop can switch stacks by reloading its locals.
  */
 package dev.weft.interpreter.exec;

@@ -10,6 +10,7 @@ import dev.weft.interpreter.MalformedModuleException;
 import dev.weft.interpreter.ModuleException;
 import dev.weft.interpreter.Spectest;
 import dev.weft.interpreter.Trap;
+import dev.weft.interpreter.WasmException;
 import dev.weft.interpreter.TrapKind;
 import dev.weft.interpreter.UninstantiableException;
 import dev.weft.interpreter.UnlinkableException;
@@ -65,7 +66,7 @@ public final class WastSession {
             case AssertReturn c -> assertReturn(c);
             case AssertTrap c -> assertTrap(c.action(), c.message(), false);
             case AssertExhaustion c -> assertTrap(c.action(), c.message(), true);
-            case AssertException c -> Outcome.fail("exception handling is not supported yet");
+            case AssertException c -> assertException(c.action());
             case AssertSuspension c -> Outcome.fail("stack switching is not supported yet");
             case AssertInvalid c -> assertInvalid(c);
             case AssertMalformed c -> assertMalformed(c);
@@ -172,6 +173,20 @@ public final class WastSession {
                 return Outcome.fail("expected exhaustion \"" + message + "\", got trap: " + t.getMessage());
             }
             return expectMessage(message, t.getMessage());
+        }
+    }
+
+    /** Passes iff the action ends in an uncaught Wasm exception (not a trap, not results). */
+    private Outcome assertException(WastAction a) {
+        try {
+            Value[] results = perform(a);
+            return Outcome.fail("expected an exception, got " + results.length + " results");
+        } catch (ActionException e) {
+            return Outcome.fail(e.getMessage());
+        } catch (WasmException e) {
+            return Outcome.PASS;
+        } catch (Trap t) {
+            return Outcome.fail("expected an exception, got trap: " + t.getMessage());
         }
     }
 

@@ -1,0 +1,98 @@
+package dev.weft.interpreter.exec;
+
+import dev.weft.interpreter.Tag;
+import dev.weft.interpreter.Trap;
+import dev.weft.interpreter.TrapKind;
+import dev.weft.interpreter.Value;
+import dev.weft.interpreter.WasmException;
+
+/**
+ * Exception handling: {@code throw}, {@code throw_ref} and the search for a handler. A thrown
+ * exception is a {@link WasmException} object (also the value of an {@code exnref}, so
+ * {@code throw_ref} keeps its identity). The search walks the explicit frame stack inside the
+ * loop invocation, consulting each function's handler table ({@link CompiledFunction#handlers});
+ * no Java exception is thrown while a Wasm handler is found below. Only when the search reaches
+ * the loop invocation's base frame does the exception leave as a Java exception, to cross a host
+ * frame (caught again in {@link Calls#callHost}) or to reach the embedder.
+ *
+ * <p>A handler entry is {@value #ENTRY} ints: start pc, end pc (exclusive), tag index (-1 for
+ * the catch_all forms), {@link dev.weft.interpreter.ast.Instruction.CatchKind} ordinal, target
+ * pc, target height (relative to fp).
+ */
+final class ExceptionOps {
+    static final int ENTRY = 6;
+
+    private ExceptionOps() {}
+
+    /** {@code throw tag}: the payload is on top of the stack. */
+    static int throwTag(ExecStack st, FunctionInstance fn, int tagIndex, int pc, int fp, int sp,
+            int depth, int baseDepth) {
+        TagInstance tag = fn.instance.tags[tagIndex];
+        int slots = Lowerer.slotsOf(tag.type().params());
+        Value[] payload = Calls.readValues(st, sp - slots, tag.type().params());
+        return unwind(st, new WasmException(tag, payload), fn, pc, fp, depth, baseDepth);
+    }
+
+    /** {@code throw_ref}: rethrows the exception on top of the stack, or traps if it is null. */
+    static int throwRef(ExecStack st, FunctionInstance fn, int pc, int fp, int sp, int depth, int baseDepth) {
+        Object exn = st.refs[sp - 1];
+        if (exn == null) {
+            throw new Trap(TrapKind.NULL_EXCEPTION_REFERENCE);
+        }
+        return unwind(st, (WasmException) exn, fn, pc, fp, depth, baseDepth);
+    }
+
+    /**
+     * Finds the handler for {@code exn} thrown at {@code pc} (a position inside the throwing
+     * instruction) of {@code fn}, popping frames down to {@code baseDepth}; continues there
+     * (see {@link Ext}) or rethrows {@code exn} as a Java exception.
+     */
+    static int unwind(ExecStack st, WasmException exn, FunctionInstance fn, int pc, int fp,
+            int depth, int baseDepth) {
+        while (true) {
+            int[] h = fn.code.handlers;
+            for (int i = 0; i < h.length; i += ENTRY) {
+                if (h[i] <= pc && pc < h[i + 1] && catches(h[i + 2], exn.tag(), fn.instance)) {
+                    return enterHandler(st, exn, fn, fp, h, i, depth);
+                }
+            }
+            if (depth == baseDepth) {
+                throw exn;
+            }
+            depth--;
+            pc = st.frames[2 * depth] - 1;
+            fp = st.frames[2 * depth + 1];
+            fn = st.frameFns[depth];
+        }
+    }
+
+    /** Like {@link #unwind} but starting at the caller of the current frame (after a tail call). */
+    static int unwindCaller(ExecStack st, WasmException exn, int depth, int baseDepth) {
+        if (depth == baseDepth) {
+            throw exn;
+        }
+        depth--;
+        return unwind(st, exn, st.frameFns[depth], st.frames[2 * depth] - 1, st.frames[2 * depth + 1],
+                depth, baseDepth);
+    }
+
+    private static boolean catches(int tagIndex, Tag tag, ModuleInstance inst) {
+        return tagIndex < 0 || inst.tags[tagIndex] == tag;
+    }
+
+    private static int enterHandler(ExecStack st, WasmException exn, FunctionInstance fn, int fp,
+            int[] h, int i, int depth) {
+        int kind = h[i + 3];
+        int sp = fp + h[i + 5];
+        if (kind <= 1) {
+            Value[] payload = exn.payload();
+            Calls.writeValues(st, sp, payload);
+            sp += Lowerer.slotsOf(exn.tag().type().params());
+        }
+        if (kind == 1 || kind == 3) {
+            st.slots[sp] = 0;
+            st.refs[sp++] = exn;
+        }
+        return Ext.resumeAt(st, depth, fn, h[i + 4], fp, sp);
+    }
+}

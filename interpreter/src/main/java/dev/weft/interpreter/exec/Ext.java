@@ -1,0 +1,69 @@
+package dev.weft.interpreter.exec;
+
+/**
+ * Runs one {@link Opcodes#EXT} instruction for the dispatch loop. The loop hands over its
+ * state (function, pc of the sub-opcode, fp, sp, frame depth); the handler leaves its result as
+ * a frame to continue in: it pushes (pc, fp, function) onto the frame stack, stores sp in
+ * {@link ExecStack#sp} and returns the new depth, and the loop then pops that frame exactly as
+ * it does on a return. So a handler may change anything (the pc, the frame, the function) while
+ * the loop keeps a single reload path. Returning the current depth without pushing means "the
+ * current function returns" (its results are at fp).
+ */
+final class Ext {
+    private Ext() {}
+
+    /** Executes the EXT instruction whose sub-opcode is at {@code code[pc]}; returns the new depth. */
+    static int run(ExecStack st, FunctionInstance fn, int pc, int fp, int sp, int depth, int baseDepth) {
+        int[] code = fn.code.code;
+        return switch (code[pc]) {
+            case ExtOps.RETURN_CALL -> TailCalls.call(st, fn.instance.functions[code[pc + 1]], fp, sp, depth, baseDepth);
+            case ExtOps.RETURN_CALL_INDIRECT -> TailCalls.callIndirect(st, fn, code, pc, fp, sp, depth, baseDepth);
+            case ExtOps.RETURN_CALL_REF -> TailCalls.call(st, RefOps.callee(st.refs[sp - 1]), fp, sp - 1, depth, baseDepth);
+            case ExtOps.REF_AS_NON_NULL -> resumeAt(st, depth, fn, pc + 1, fp, RefOps.asNonNull(st.refs, sp));
+            case ExtOps.BR_ON_NULL -> RefOps.brOnNull(st, fn, code, pc, fp, sp, depth);
+            case ExtOps.BR_ON_NON_NULL -> RefOps.brOnNonNull(st, fn, code, pc, fp, sp, depth);
+            case ExtOps.REF_EQ -> resumeAt(st, depth, fn, pc + 1, fp, RefOps.eq(st.slots, st.refs, sp));
+            case ExtOps.THROW -> ExceptionOps.throwTag(st, fn, code[pc + 1], pc, fp, sp, depth, baseDepth);
+            case ExtOps.THROW_REF -> ExceptionOps.throwRef(st, fn, pc, fp, sp, depth, baseDepth);
+            case ExtOps.CALL_REF -> call(st, RefOps.callee(st.refs[sp - 1]), fn, pc + 1, fp, sp - 1, depth, baseDepth);
+            default -> throw new IllegalStateException("internal: bad EXT sub-opcode " + code[pc] + " at " + pc);
+        };
+    }
+
+    /**
+     * Calls {@code f}, whose arguments end at {@code sp}, from {@code fn} returning to
+     * {@code pc}: pushes the caller's frame as the CALL case does, then continues in {@code f}.
+     */
+    static int call(ExecStack st, FunctionInstance f, FunctionInstance fn, int pc, int fp, int sp,
+            int depth, int baseDepth) {
+        CompiledFunction c = f.code;
+        if (c == null) {
+            return Calls.callHost(st, f, fn, pc, fp, sp, depth, baseDepth);
+        }
+        int nfp = sp - c.numParams;
+        int nsp = nfp + c.numLocals;
+        if (nsp + c.maxStack > st.slots.length || depth >= st.frameFns.length || depth >= st.maxDepth) {
+            st.grow(nsp + c.maxStack, depth);
+        }
+        st.frames[2 * depth] = pc;
+        st.frames[2 * depth + 1] = fp;
+        st.frameFns[depth] = fn;
+        Calls.zeroLocals(st.slots, st.refs, sp, nsp);
+        return resumeAt(st, depth + 1, f, 0, nfp, nsp);
+    }
+
+    /**
+     * Makes the loop continue in {@code fn} at {@code pc} with frame pointer {@code fp} and
+     * stack pointer {@code sp}: pushes that frame and returns the depth to hand back.
+     */
+    static int resumeAt(ExecStack st, int depth, FunctionInstance fn, int pc, int fp, int sp) {
+        if (depth >= st.frameFns.length) {
+            st.growForTransientFrame(depth);
+        }
+        st.frames[2 * depth] = pc;
+        st.frames[2 * depth + 1] = fp;
+        st.frameFns[depth] = fn;
+        st.sp = sp;
+        return depth + 1;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.weft.interpreter.exec;
+
+/**
+ * Sub-opcodes of {@link Opcodes#EXT}: instructions of later proposals (tail calls, typed
+ * function references, exception handling) that do not earn a case of their own in the dispatch
+ * loop (each case there costs bytecode and can disturb the JIT's code for the hot cases).
+ * Layout: {@code EXT subop immediates...}.
+ */
+final class ExtOps {
+    private ExtOps() {}
+
+    /** {@code RETURN_CALL function}. */
+    static final int RETURN_CALL = 0;
+    /** {@code RETURN_CALL_INDIRECT canonicalType table}. */
+    static final int RETURN_CALL_INDIRECT = 1;
+    /** {@code RETURN_CALL_REF}: the callee is on top of the stack. */
+    static final int RETURN_CALL_REF = 2;
+    /** {@code REF_AS_NON_NULL}. */
+    static final int REF_AS_NON_NULL = 3;
+    /** {@code BR_ON_NULL target arity height}. */
+    static final int BR_ON_NULL = 4;
+    /** {@code BR_ON_NON_NULL target arity height}. */
+    static final int BR_ON_NON_NULL = 5;
+    /** {@code REF_EQ}. */
+    static final int REF_EQ = 6;
+    /** {@code THROW tag}. */
+    static final int THROW = 7;
+    /** {@code THROW_REF}. */
+    static final int THROW_REF = 8;
+    /** {@code CALL_REF}: the callee is on top of the stack. */
+    static final int CALL_REF = 9;
+}

@@ -1,0 +1,57 @@
+package dev.weft.interpreter.exec;
+
+import dev.weft.interpreter.Value;
+import dev.weft.interpreter.WasmException;
+
+/**
+ * {@code return_call}, {@code return_call_indirect} and {@code return_call_ref}: the callee
+ * replaces the caller's frame. Its arguments move down to the caller's fp and the frame depth
+ * stays the same, so a tail-recursive loop runs in constant stack space. A tail call to a host
+ * function runs it and returns its results from the calling function.
+ */
+final class TailCalls {
+    private TailCalls() {}
+
+    /** {@code return_call_indirect}: immediates (canonical type, table) follow the sub-opcode. */
+    static int callIndirect(ExecStack st, FunctionInstance fn, int[] code, int pc, int fp, int sp,
+            int depth, int baseDepth) {
+        FunctionInstance f = TableOps.indirect(fn.instance.tables[code[pc + 2]], st.slots[sp - 1], code[pc + 1]);
+        return call(st, f, fp, sp - 1, depth, baseDepth);
+    }
+
+    /** Replaces the frame at {@code fp} by a call of {@code f}, whose arguments end at sp. */
+    static int call(ExecStack st, FunctionInstance f, int fp, int sp, int depth, int baseDepth) {
+        CompiledFunction c = f.code;
+        if (c == null) {
+            return callHost(st, f, fp, sp, depth, baseDepth);
+        }
+        if (fp + c.frameSize() > st.slots.length) {
+            st.grow(fp + c.frameSize(), 0);
+        }
+        System.arraycopy(st.slots, sp - c.numParams, st.slots, fp, c.numParams);
+        System.arraycopy(st.refs, sp - c.numParams, st.refs, fp, c.numParams);
+        Calls.zeroLocals(st.slots, st.refs, fp + c.numParams, fp + c.numLocals);
+        return Ext.resumeAt(st, depth, f, 0, fp, fp + c.numLocals);
+    }
+
+    /** Runs host function {@code f} and returns its results from the current frame. */
+    private static int callHost(ExecStack st, FunctionInstance f, int fp, int sp, int depth, int baseDepth) {
+        int base = sp - f.paramSlots;
+        Value[] args = Calls.readValues(st, base, f.type.params());
+        st.sp = sp;
+        st.depth = depth;
+        Value[] results;
+        try {
+            results = Calls.invokeHost(f, args);
+        } catch (WasmException e) {
+            return ExceptionOps.unwindCaller(st, e, depth, baseDepth);
+        }
+        Calls.checkResults(f, results);
+        if (fp + f.resultSlots > st.slots.length) {
+            st.grow(fp + f.resultSlots, 0);
+        }
+        Calls.writeValues(st, fp, results);
+        st.sp = fp + f.resultSlots;
+        return depth;
+    }
+}
