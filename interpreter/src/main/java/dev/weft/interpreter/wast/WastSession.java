@@ -47,6 +47,8 @@ public final class WastSession {
             return execute(command);
         } catch (ModuleException e) {
             return Outcome.fail("unexpected " + describe(e));
+        } catch (WasmException e) {
+            return Outcome.fail("unexpected " + e.getMessage());
         } catch (StackOverflowError e) {
             return Outcome.fail("crash: Java stack overflow (the interpreter must not recurse per Wasm call)");
         } catch (Throwable e) {
