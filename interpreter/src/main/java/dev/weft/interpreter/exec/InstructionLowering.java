@@ -198,13 +198,33 @@ final class InstructionLowering {
         int hot = hotMemoryOp(m.op());
         boolean fits = m.offset() >= 0 && m.offset() <= 0xFFFF_FFFFL;
         if (m.memory() == 0 && fits && !lowerer.memoryIs64(0)) {
-            withImm(hot, (int) m.offset());
+            hotMemoryAccess(hot, (int) m.offset());
         } else {
             out.op(MEM_EXT);
             out.emit(m.op().ordinal());
             out.emit(m.memory());
             out.emit((int) (m.offset() >>> 32));
             out.emit((int) m.offset());
+        }
+    }
+
+    /**
+     * A load from memory 0, fused with the address arithmetic of compiled array indexing when
+     * it directly precedes: {@code base + index} ({@code i32.add}) or {@code index << k}.
+     */
+    private void hotMemoryAccess(int hot, int offset) {
+        boolean fusable = hot == LOAD_I32 || hot == LOAD_I64;
+        if (fusable && out.lastBareOp() == I32_ADD) {
+            out.dropLast();
+            withImm(hot == LOAD_I32 ? LOAD_I32_ADD : LOAD_I64_ADD, offset);
+        } else if (fusable && out.lastOpWithOneImmediate() == I32_SHL_CONST) {
+            int shift = out.lastImmediate();
+            out.dropLast();
+            out.op(hot == LOAD_I32 ? LOAD_I32_SHL : LOAD_I64_SHL);
+            out.emit(shift);
+            out.emit(offset);
+        } else {
+            withImm(hot, offset);
         }
     }
 
@@ -243,6 +263,7 @@ final class InstructionLowering {
             case I32_SHL -> withConstant(I32_SHL, I32_SHL_CONST);
             case I32_SHR_U -> withConstant(I32_SHR_U, I32_SHR_U_CONST);
             case I32_MUL -> withLocalOrConstant(I32_MUL, I32_MUL_L, I32_MUL_CONST);
+            case F64_ADD -> f64Add();
             default -> {
                 int simple = PlainOps.internal(op);
                 if (simple >= 0) {
@@ -253,6 +274,16 @@ final class InstructionLowering {
                     throw unsupported(op);
                 }
             }
+        }
+    }
+
+    /** {@code f64.add} directly after {@code f64.mul} is one multiply-add (two roundings, as written). */
+    private void f64Add() {
+        if (out.lastBareOp() == F64_MUL) {
+            out.dropLast();
+            out.op(F64_MUL_ADD);
+        } else {
+            out.op(F64_ADD);
         }
     }
 

@@ -253,6 +253,22 @@ public final class Interpreter {
                     case LOAD_I64:
                         s[sp - 1] = mem.loadI64((int) s[sp - 1], code[pc++]);
                         break;
+                    case LOAD_I32_ADD:
+                        sp--;
+                        s[sp - 1] = mem.loadI32((int) s[sp - 1] + (int) s[sp], code[pc++]);
+                        break;
+                    case LOAD_I64_ADD:
+                        sp--;
+                        s[sp - 1] = mem.loadI64((int) s[sp - 1] + (int) s[sp], code[pc++]);
+                        break;
+                    case LOAD_I32_SHL:
+                        s[sp - 1] = mem.loadI32((int) s[sp - 1] << code[pc], code[pc + 1]);
+                        pc += 2;
+                        break;
+                    case LOAD_I64_SHL:
+                        s[sp - 1] = mem.loadI64((int) s[sp - 1] << code[pc], code[pc + 1]);
+                        pc += 2;
+                        break;
                     case LOAD_8S:
                         s[sp - 1] = mem.load8((int) s[sp - 1], code[pc++]);
                         break;
@@ -535,6 +551,10 @@ public final class Interpreter {
                         break;
                     case F64_MUL:
                         s[sp - 2] = NumericOps.f64Mul(s[sp - 2], s[--sp]);
+                        break;
+                    case F64_MUL_ADD:
+                        sp -= 2;
+                        s[sp - 1] = NumericOps.f64Add(s[sp - 1], NumericOps.f64Mul(s[sp], s[sp + 1]));
                         break;
                     case F64_DIV:
                         s[sp - 2] = NumericOps.f64Div(s[sp - 2], s[--sp]);

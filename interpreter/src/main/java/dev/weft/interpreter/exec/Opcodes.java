@@ -214,6 +214,13 @@ final class Opcodes {
     /** {@code EXT subop imm*}: a cold instruction run by {@link Ext} (see {@link ExtOps}). */
     static final int EXT = 182;
 
+    // address arithmetic and multiply-add fused into the following instruction
+    static final int LOAD_I32_ADD = 183;
+    static final int LOAD_I64_ADD = 184;
+    static final int LOAD_I32_SHL = 185;
+    static final int LOAD_I64_SHL = 186;
+    static final int F64_MUL_ADD = 187;
+
     /** Number of internal opcodes. */
     static final int COUNT = 183;
 
@@ -251,6 +258,7 @@ final class Opcodes {
         "I32_AND_CONST", "I32_SHL_CONST", "I32_SHR_U_CONST", "I32_MUL_CONST",
         "I32_ADD_L", "I32_MUL_L",
         "I32_ADD_SET", "EXT",
+        "LOAD_I32_ADD", "LOAD_I64_ADD", "LOAD_I32_SHL", "LOAD_I64_SHL", "F64_MUL_ADD",
     };
 
     /** The name of an internal opcode, for disassembly and error messages. */

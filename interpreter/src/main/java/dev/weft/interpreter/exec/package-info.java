@@ -26,7 +26,10 @@
  *       including tests against zero) or the stack top and a local ({@code BR_IF_SL_*});
  *       {@code x + c}, {@code x - c}, {@code a + b} over locals, optionally with the following
  *       {@code local.set}/{@code local.tee}; i32 add/mul with a local right operand and
- *       and/shl/shr_u/mul with a constant one; two {@code local.get}s.</li>
+ *       and/shl/shr_u/mul with a constant one; two {@code local.get}s; {@code i32.load}/{@code i64.load}
+ *       (also f32/f64) directly after the {@code base + index} add or the {@code index << k}
+ *       of compiled array indexing ({@code LOAD_*_ADD}, {@code LOAD_*_SHL}); {@code f64.mul}
+ *       followed by {@code f64.add} ({@code F64_MUL_ADD}, still two roundings).</li>
  *   <li>Loop rotation: a {@code br} back to a loop whose first instruction is a self-contained
  *       exit test repeats the test inverted, so an iteration dispatches one branch, not two.</li>
  *   <li>Later proposals stay out of the loop's size budget: {@code call_ref}, tail calls,
