@@ -25,6 +25,13 @@ final class Ext {
             case ExtOps.REF_EQ -> resumeAt(st, depth, fn, pc + 1, fp, RefOps.eq(st.slots, st.refs, sp));
             case ExtOps.THROW -> ExceptionOps.throwTag(st, fn, code[pc + 1], pc, fp, sp, depth, baseDepth);
             case ExtOps.THROW_REF -> ExceptionOps.throwRef(st, fn, pc, fp, sp, depth, baseDepth);
+            case ExtOps.CONT_NEW -> ContOps.contNew(st, fn, pc, fp, sp, depth);
+            case ExtOps.CONT_BIND -> ContOps.contBind(st, fn, code, pc, fp, sp, depth);
+            case ExtOps.SUSPEND -> ContOps.suspend(st, fn, code, pc, fp, sp, depth);
+            case ExtOps.RESUME -> ContOps.resume(st, fn, code, pc, fp, sp, depth);
+            case ExtOps.RESUME_THROW -> ContOps.resumeThrow(st, fn, code, pc, fp, sp, depth);
+            case ExtOps.RESUME_THROW_REF -> ContOps.resumeThrowRef(st, fn, code, pc, fp, sp, depth);
+            case ExtOps.SWITCH -> ContOps.switchTo(st, fn, code, pc, fp, sp, depth);
             case ExtOps.CALL_REF -> call(st, RefOps.callee(st.refs[sp - 1]), fn, pc + 1, fp, sp - 1, depth, baseDepth);
             default -> throw new IllegalStateException("internal: bad EXT sub-opcode " + code[pc] + " at " + pc);
         };
