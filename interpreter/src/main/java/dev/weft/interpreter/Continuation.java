@@ -72,6 +72,15 @@ public final class Continuation {
         return HostResume.stats();
     }
 
+    /** {@link #stats()} on one line, as {@code weft run --stats} prints it. */
+    public static String statsLine() {
+        ContinuationStats s = stats();
+        return "continuations: created " + s.created() + ", resumed " + s.resumed() + ", suspended " + s.suspended()
+                + ", switched " + s.switched() + ", bound " + s.bound() + ", completed " + s.completed()
+                + ", abandoned " + s.abandoned() + ", roots " + s.roots() + "; stacks: acquired "
+                + s.pool().acquired() + ", high-water " + s.pool().highWater() + ", created " + s.pool().slots();
+    }
+
     /** What a resume ended with. */
     public sealed interface Step {
         /** The continuation returned {@code values}; it is finished. */
