@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.continuations.ContinuationStats;
 import dev.weft.interpreter.ast.CompositeType;
+import dev.weft.interpreter.ast.NumType;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,20 +20,26 @@ import org.junit.jupiter.api.Test;
 class StackSwitchingTest {
     private static final String WAT = """
         (module
-          (import "host" "reenter" (func $reenter))
           (type $f (func))
           (type $c0 (cont $f))
           (type $fd (func (param i32) (result i32)))
           (type $cd (cont $fd))
           (type $fr (func (result i32)))
           (type $cr (cont $fr))
+          (import "host" "reenter" (func $reenter))
+          (import "host" "twice" (func $twice (type $fd)))
           (rec (type $fp (func (param i32 (ref null $cp)) (result i32))) (type $cp (cont $fp)))
           (tag $t0 (export "t0"))
           (tag $e (export "e") (param i32))
           (tag $sw (result i32))
           (table $held 0 (ref null $c0))
           (global $count (mut i32) (i32.const 0))
-          (elem declare func $deep $one $parked $raiser $catcher $player $viaHost)
+          (elem declare func $deep $one $parked $raiser $catcher $player $viaHost $twice $trapper)
+
+          (func (export "host-entry") (param i32) (result i32)
+            (resume $cd (local.get 0) (cont.new $cd (ref.func $twice))))
+          (func $trapper (type $f) (unreachable))
+          (func (export "trap-in-cont") (resume $c0 (cont.new $c0 (ref.func $trapper))))
 
           (func $deep (type $fd) (param i32) (result i32)
             (if (result i32) (i32.eqz (local.get 0))
@@ -136,6 +143,8 @@ class StackSwitchingTest {
         Linker linker = new Linker();
         CompositeType.Func none = new CompositeType.Func(List.of(), List.of());
         linker.define("host", "reenter", HostFunction.of(none, args -> inst.function("suspend-t0").call()));
+        CompositeType.Func iToI = new CompositeType.Func(List.of(NumType.I32), List.of(NumType.I32));
+        linker.define("host", "twice", HostFunction.of(iToI, args -> new Value[] {i32(2 * args[0].asInt())}));
         inst = WatTesting.instantiate(linker, WAT);
     }
 
@@ -243,5 +252,17 @@ class StackSwitchingTest {
     void twoContinuationsPlayPingPongWithSwitch() {
         assertEquals(11, call1(inst, "pingpong", i32(10)).asInt());
         assertEquals(100_001, call1(inst, "pingpong", i32(100_000)).asInt());
+    }
+
+    @Test
+    void aContinuationOfAHostFunctionRunsItAndReturnsItsResults() {
+        assertEquals(42, call1(inst, "host-entry", i32(21)).asInt());
+    }
+
+    @Test
+    void aTrapInsideAContinuationAbandonsTheChainAndLaterCallsStillWork() {
+        Trap t = assertThrows(Trap.class, () -> inst.function("trap-in-cont").call());
+        assertEquals(TrapKind.UNREACHABLE, t.kind());
+        assertEquals(7, call1(inst, "deep", i32(7)).asInt());
     }
 }

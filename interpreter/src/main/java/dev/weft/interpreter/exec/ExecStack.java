@@ -26,6 +26,9 @@ public final class ExecStack extends ContStack {
     /** Slots of a fresh stack (the arrays grow on demand and shrink back on release). */
     static final int INITIAL_SLOTS = 128;
     static final int INITIAL_FRAMES = 16;
+    /** Grown arrays up to these sizes survive a release. */
+    static final int KEEP_SLOTS = 4096;
+    static final int KEEP_FRAMES = 256;
     static final int DEFAULT_MAX_DEPTH = Integer.getInteger("weft.maxCallDepth", 200_000);
     static final int DEFAULT_MAX_SLOTS = Integer.getInteger("weft.maxStackSlots", 8 << 20);
 
@@ -62,17 +65,21 @@ public final class ExecStack extends ContStack {
     }
 
     /**
-     * Drops arrays grown during this life (they are not the source's memory, which the source
-     * clears) and forgets the frames' functions; called when the stack goes back to its source.
+     * Called when the stack goes back to its source: arrays grown during this life are kept
+     * (cleared of references) up to {@link #KEEP_SLOTS} slots and {@link #KEEP_FRAMES} frames,
+     * so repeated embedder calls do not grow them again; bigger ones are dropped. The source
+     * clears its own memory (the initial arrays) itself.
      */
     void shrink() {
         if (slots != initialSlots) {
-            slots = initialSlots;
-            refs = initialRefs;
-            Arrays.fill(initialSlots, 0);
-            Arrays.fill(initialRefs, null);
+            if (slots.length <= KEEP_SLOTS) {
+                Arrays.fill(refs, null);
+            } else {
+                slots = initialSlots;
+                refs = initialRefs;
+            }
         }
-        if (frameFns.length != INITIAL_FRAMES) {
+        if (frameFns.length > KEEP_FRAMES) {
             frames = new int[2 * INITIAL_FRAMES];
             frameFns = new FunctionInstance[INITIAL_FRAMES];
         } else {
