@@ -11,7 +11,8 @@ import dev.weft.interpreter.Value;
  * array and the value arrays in locals. A Wasm call pushes (return pc, caller fp, caller
  * function) onto the {@link ExecStack}'s frame stack and continues in the same loop; a return
  * pops it. Only host calls recurse on the Java stack (a host may re-enter Wasm: a new loop
- * invocation runs above the current frames on the same stack).
+ * invocation runs on a new barrier stack). Stack-switching instructions move the loop to another
+ * {@link ExecStack} (see {@link ContOps}); it reloads its locals as after any EXT instruction.
  *
  * <p>This file is long in lines but the loop stays far below HotSpot's 8,000-byte limit for JIT
  * compilation: each case is one to three statements, bulky operations live in
