@@ -265,4 +265,15 @@ class StackSwitchingTest {
         assertEquals(TrapKind.UNREACHABLE, t.kind());
         assertEquals(7, call1(inst, "deep", i32(7)).asInt());
     }
+
+    @Test
+    void aContinuationMadeOnOneThreadIsResumedOnAnother() throws Exception {
+        Tag e = (Tag) inst.export("e");
+        Continuation.Step first = onFreshThread(() -> Continuation.of(inst.function("gen"), e).resume(i32(2)));
+        Continuation.Step second = onFreshThread(() -> ((Continuation.Step.Suspended) first).next().resume());
+        assertEquals(1, ((Continuation.Step.Suspended) second).payload()[0].asInt());
+        Continuation.Step third = ((Continuation.Step.Suspended) second).next().resume();
+        assertInstanceOf(Continuation.Step.Returned.class, third);
+        assertEquals(3, call1(inst, "deep", i32(3)).asInt());
+    }
 }

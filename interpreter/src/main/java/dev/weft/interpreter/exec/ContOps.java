@@ -44,17 +44,17 @@ final class ContOps {
     }
 
     /** {@code cont.new}: replaces the function reference on top by a fresh continuation. */
-    static int contNew(ExecStack st, FunctionInstance fn, int pc, int fp, int sp, int depth) {
+    static int contNew(StackContext cx, ExecStack st, FunctionInstance fn, int pc, int fp, int sp, int depth) {
         Object f = st.refs[sp - 1];
         if (f == null) {
             throw new Trap(TrapKind.NULL_FUNCTION_REFERENCE);
         }
-        st.refs[sp - 1] = st.cx.model.create(f);
+        st.refs[sp - 1] = cx.model.create(f);
         return Ext.resumeAt(st, depth, fn, pc + 1, fp, sp);
     }
 
     /** {@code cont.bind}: binds the {@code code[pc + 1]} slots below the reference. */
-    static int contBind(ExecStack st, FunctionInstance fn, int[] code, int pc, int fp, int sp, int depth) {
+    static int contBind(StackContext cx, ExecStack st, FunctionInstance fn, int[] code, int pc, int fp, int sp, int depth) {
         int n = code[pc + 1];
         ContRef k = (ContRef) st.refs[sp - 1];
         int base = sp - 1 - n;
@@ -68,7 +68,7 @@ final class ContOps {
         }
         ContRef bound;
         try {
-            bound = st.cx.model.bind(k, chunk);
+            bound = cx.model.bind(k, chunk);
         } catch (ContinuationException e) {
             throw trap(e);
         }
@@ -78,25 +78,25 @@ final class ContOps {
     }
 
     /** {@code resume}: {@code code[pc + 1]} argument slots below the continuation. */
-    static int resume(ExecStack st, FunctionInstance fn, int[] code, int pc, int fp, int sp, int depth) {
+    static int resume(StackContext cx, ExecStack st, FunctionInstance fn, int[] code, int pc, int fp, int sp, int depth) {
         int n = code[pc + 1];
         HandlerTable h = handlers(fn, code, pc + 2);
         int argBase = sp - 1 - n;
         st.depth = Ext.resumeAt(st, depth, fn, after(code, pc + 2), fp, argBase);
         Resumption res;
         try {
-            res = st.cx.model.resume(st, (ContRef) st.refs[sp - 1], h);
+            res = cx.model.resume(st, (ContRef) st.refs[sp - 1], h);
         } catch (ContinuationException e) {
             throw trap(e);
         }
         st.refs[sp - 1] = null;
-        int d = enter(st.cx, res, st, argBase, n, null);
+        int d = enter(cx, res, st, argBase, n, null);
         clear(st.refs, argBase, argBase + n);
         return d;
     }
 
     /** {@code resume_throw}: raises tag {@code code[pc + 1]} with its payload in the continuation. */
-    static int resumeThrow(ExecStack st, FunctionInstance fn, int[] code, int pc, int fp, int sp, int depth) {
+    static int resumeThrow(StackContext cx, ExecStack st, FunctionInstance fn, int[] code, int pc, int fp, int sp, int depth) {
         TagInstance tag = fn.instance.tags[code[pc + 1]];
         int n = code[pc + 2];
         HandlerTable h = handlers(fn, code, pc + 3);
@@ -104,17 +104,17 @@ final class ContOps {
         st.depth = Ext.resumeAt(st, depth, fn, after(code, pc + 3), fp, base);
         Resumption res;
         try {
-            res = st.cx.model.resumeThrow(st, (ContRef) st.refs[sp - 1], h);
+            res = cx.model.resumeThrow(st, (ContRef) st.refs[sp - 1], h);
         } catch (ContinuationException e) {
             throw trap(e);
         }
         WasmException exn = new WasmException(tag, Calls.readValues(st, base, tag.type().params()));
         clear(st.refs, base, sp);
-        return raise(st.cx, res, exn);
+        return raise(cx, res, exn);
     }
 
     /** {@code resume_throw_ref}: raises the exception below the continuation (null exnref first). */
-    static int resumeThrowRef(ExecStack st, FunctionInstance fn, int[] code, int pc, int fp, int sp, int depth) {
+    static int resumeThrowRef(StackContext cx, ExecStack st, FunctionInstance fn, int[] code, int pc, int fp, int sp, int depth) {
         Object exn = st.refs[sp - 2];
         if (exn == null) {
             throw new Trap(TrapKind.NULL_EXCEPTION_REFERENCE);
@@ -123,26 +123,26 @@ final class ContOps {
         st.depth = Ext.resumeAt(st, depth, fn, after(code, pc + 1), fp, sp - 2);
         Resumption res;
         try {
-            res = st.cx.model.resumeThrow(st, (ContRef) st.refs[sp - 1], h);
+            res = cx.model.resumeThrow(st, (ContRef) st.refs[sp - 1], h);
         } catch (ContinuationException e) {
             throw trap(e);
         }
         clear(st.refs, sp - 2, sp);
-        return raise(st.cx, res, (WasmException) exn);
+        return raise(cx, res, (WasmException) exn);
     }
 
     /** {@code suspend}: tag {@code code[pc + 1]} with {@code code[pc + 2]} payload slots. */
-    static int suspend(ExecStack st, FunctionInstance fn, int[] code, int pc, int fp, int sp, int depth) {
+    static int suspend(StackContext cx, ExecStack st, FunctionInstance fn, int[] code, int pc, int fp, int sp, int depth) {
         TagInstance tag = fn.instance.tags[code[pc + 1]];
         int n = code[pc + 2];
         int base = sp - n;
         st.depth = Ext.resumeAt(st, depth, fn, pc + 3, fp, base);
-        SuspendOutcome outcome = st.cx.model.suspend(st, tag);
+        SuspendOutcome outcome = cx.model.suspend(st, tag);
         if (!(outcome instanceof Suspended s)) {
             throw unhandled((Unhandled) outcome, tag);
         }
         ExecStack h = (ExecStack) s.handler();
-        st.cx.running = h;
+        cx.running = h;
         int label = s.clause().label();
         if (label == HOST_LABEL) {
             return HostResume.suspended(h, tag, st, base, n, s.continuation());
@@ -165,14 +165,14 @@ final class ContOps {
     }
 
     /** {@code switch}: tag {@code code[pc + 1]}, {@code code[pc + 2]} argument slots below the target. */
-    static int switchTo(ExecStack st, FunctionInstance fn, int[] code, int pc, int fp, int sp, int depth) {
+    static int switchTo(StackContext cx, ExecStack st, FunctionInstance fn, int[] code, int pc, int fp, int sp, int depth) {
         TagInstance tag = fn.instance.tags[code[pc + 1]];
         int n = code[pc + 2];
         int argBase = sp - 1 - n;
         st.depth = Ext.resumeAt(st, depth, fn, pc + 3, fp, argBase);
         SwitchOutcome outcome;
         try {
-            outcome = st.cx.model.switchTo(st, (ContRef) st.refs[sp - 1], tag);
+            outcome = cx.model.switchTo(st, (ContRef) st.refs[sp - 1], tag);
         } catch (ContinuationException e) {
             throw trap(e);
         }
@@ -180,7 +180,7 @@ final class ContOps {
             throw unhandled((Unhandled) outcome, tag);
         }
         st.refs[sp - 1] = null;
-        int d = enter(st.cx, sw.target(), st, argBase, n, sw.switcher());
+        int d = enter(cx, sw.target(), st, argBase, n, sw.switcher());
         clear(st.refs, argBase, argBase + n);
         return d;
     }
@@ -190,7 +190,7 @@ final class ContOps {
      * {@code fp .. sp}: moves them to the parent's resume site, releases {@code st} and returns
      * the parent's depth.
      */
-    static int returned(ExecStack st, int fp, int sp) {
+    static int returned(StackContext cx, ExecStack st, int fp, int sp) {
         ExecStack p = (ExecStack) st.parent();
         int n = sp - fp;
         if (p.sp + n > p.slots.length) {
@@ -199,15 +199,16 @@ final class ContOps {
         System.arraycopy(st.slots, fp, p.slots, p.sp, n);
         System.arraycopy(st.refs, fp, p.refs, p.sp, n);
         p.sp += n;
-        st.cx.model.returned(st);
-        st.cx.running = p;
+        cx.model.returned(st);
+        cx.running = p;
         return p.depth;
     }
 
     /** An exception left continuation stack {@code st}: destroys it; returns the parent, now running. */
     static ExecStack thrown(ExecStack st) {
-        ExecStack p = (ExecStack) st.cx.model.thrown(st);
-        st.cx.running = p;
+        StackContext cx = StackContext.current();
+        ExecStack p = (ExecStack) cx.model.thrown(st);
+        cx.running = p;
         return p;
     }
 

@@ -34,7 +34,6 @@ public final class ExecStack extends ContStack {
 
     final int maxDepth;
     final int maxSlots;
-    final StackContext cx;
     private final long[] initialSlots;
     private final Object[] initialRefs;
     long[] slots;
@@ -52,9 +51,8 @@ public final class ExecStack extends ContStack {
      * segment's {@code long[]} is used directly; for native memory the slots live in a new
      * {@code long[]} (the loop reads arrays).
      */
-    ExecStack(StackContext cx, MemorySegment segment, Object[] refs, Object memoryHandle) {
+    ExecStack(MemorySegment segment, Object[] refs, Object memoryHandle) {
         super(segment, refs, memoryHandle);
-        this.cx = cx;
         this.maxDepth = DEFAULT_MAX_DEPTH;
         this.maxSlots = DEFAULT_MAX_SLOTS;
         Object base = segment.heapBase().orElse(null);

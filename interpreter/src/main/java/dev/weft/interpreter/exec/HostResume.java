@@ -77,7 +77,7 @@ public final class HostResume {
             root.depth = 0;
             ContOps.enter(cx, res, root, 0, n, null);
             if (cx.running != root) {
-                Interpreter.run(cx.running);
+                Interpreter.run(cx, cx.running);
             }
             Caught c = CAUGHT.get();
             if (c != null) {
@@ -124,6 +124,6 @@ public final class HostResume {
         }
         Calls.checkResults(f, results);
         Calls.writeValues(t, 0, results);
-        return ContOps.returned(t, 0, f.resultSlots);
+        return ContOps.returned(cx, t, 0, f.resultSlots);
     }
 }

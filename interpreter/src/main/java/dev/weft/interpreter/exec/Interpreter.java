@@ -51,7 +51,7 @@ public final class Interpreter {
             Calls.writeValues(root, 0, args);
             Calls.zeroLocals(root.slots, root.refs, c.numParams, c.numLocals);
             root.depth = Ext.resumeAt(root, 0, f, 0, 0, c.numLocals);
-            run(root);
+            run(cx, root);
             return Calls.readValues(root, 0, f.type.results());
         } catch (StackOverflowError e) {
             throw new Trap(TrapKind.CALL_STACK_EXHAUSTED, "Java stack overflow in host calls");
@@ -74,14 +74,13 @@ public final class Interpreter {
     }
 
     /**
-     * Runs from the top saved frame of {@code st} ({@code st.depth}, {@code st.sp}) until the
+     * Runs, on the thread of {@code cx}, from the top saved frame of {@code st} ({@code st.depth}, {@code st.sp}) until the
      * bottom frame of a barrier stack returns (its results are then at slot 0) or a host
      * resume's barrier gets control back. Stack-switching instructions change the stack the
      * loop runs on (see {@link ContOps}); every stack's bottom frame is at depth 0.
      */
-    static void run(ExecStack st) {
+    static void run(StackContext cx, ExecStack st) {
         final int baseDepth = 0;
-        final StackContext cx = st.cx;
         int depth = st.depth;
         long[] s = st.slots;
         Object[] r = st.refs;
@@ -726,7 +725,7 @@ public final class Interpreter {
                         s[fp + code[pc++]] = (int) s[sp] + (int) s[sp + 1];
                         break;
                     case EXT:
-                        depth = Ext.run(st, fn, pc, fp, sp, depth, baseDepth);
+                        depth = Ext.run(cx, st, fn, pc, fp, sp, depth, baseDepth);
                         sp = -1;
                         break popFrame;
                     default:
@@ -740,7 +739,7 @@ public final class Interpreter {
                 if (st.isBarrier()) {
                     return;
                 }
-                depth = ContOps.returned(st, fp, sp);
+                depth = ContOps.returned(cx, st, fp, sp);
                 sp = -1;
             }
             if (sp < 0) {

@@ -5,8 +5,9 @@ import dev.weft.continuations.HeapStackSource;
 
 /**
  * One thread's stack-switching state: the continuation model (with its stack source) and the
- * stack the dispatch loop runs right now. Every stack it hands out is an {@link ExecStack}
- * pointing back here, so the loop finds the context without a thread-local lookup.
+ * stack the dispatch loop runs right now. The loop gets it once per invocation and hands it to
+ * the stack-switching operations. A continuation made on one thread may be resumed on
+ * another: its stacks then go back to that thread's source.
  */
 final class StackContext {
     private static final ThreadLocal<StackContext> CURRENT = ThreadLocal.withInitial(StackContext::new);
@@ -18,17 +19,11 @@ final class StackContext {
     private StackContext() {
         model = new Continuations(new RecyclingStackSource(new HeapStackSource(
                 ExecStack.INITIAL_SLOTS * (long) Long.BYTES,
-                (segment, refs, handle) -> new ExecStack(this, segment, refs, handle))));
+                ExecStack::new)));
     }
 
     /** The current thread's context. */
     static StackContext current() {
         return CURRENT.get();
-    }
-
-    /** Switches the loop to {@code st}. */
-    ExecStack switchTo(ExecStack st) {
-        running = st;
-        return st;
     }
 }
