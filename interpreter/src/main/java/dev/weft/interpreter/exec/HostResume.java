@@ -51,8 +51,7 @@ public final class HostResume {
     public static Outcome resume(ContRef k, List<? extends Tag> tags, Value[] args, List<ValType> results) {
         StackContext cx = StackContext.current();
         ExecStack caller = cx.running;
-        ExecStack root = (ExecStack) cx.model.enter(caller);
-        cx.running = root;
+        ExecStack root = cx.enterRoot();
         CAUGHT.remove();
         try {
             int n = 0;
@@ -86,7 +85,7 @@ public final class HostResume {
             }
             return new Outcome(Calls.readValues(root, 0, results), null, null);
         } finally {
-            Interpreter.leave(cx, root, caller);
+            cx.leaveRoot(root, caller);
         }
     }
 

@@ -26,7 +26,7 @@ import dev.weft.interpreter.Value;
 public final class Interpreter {
     private static final long MASK32 = 0xFFFF_FFFFL;
     /** The code the loop starts in: a return of no values into the stack's top saved frame. */
-    private static final int[] ENTER = {RETURN, 0};
+    private static final int[] ENTER = {RETURN_VOID};
 
     private Interpreter() {}
 
@@ -41,8 +41,7 @@ public final class Interpreter {
         }
         StackContext cx = StackContext.current();
         ExecStack caller = cx.running;
-        ExecStack root = (ExecStack) cx.model.enter(caller);
-        cx.running = root;
+        ExecStack root = cx.enterRoot();
         try {
             CompiledFunction c = f.code;
             if (c.frameSize() > root.slots.length) {
@@ -56,21 +55,8 @@ public final class Interpreter {
         } catch (StackOverflowError e) {
             throw new Trap(TrapKind.CALL_STACK_EXHAUSTED, "Java stack overflow in host calls");
         } finally {
-            leave(cx, root, caller);
+            cx.leaveRoot(root, caller);
         }
-    }
-
-    /**
-     * Ends the embedder call served by barrier {@code root}: abandons whatever chain still runs
-     * above it (after a trap or an unhandled suspension) and gives the barrier back.
-     */
-    static void leave(StackContext cx, ExecStack root, ExecStack caller) {
-        ExecStack cur = cx.running;
-        cx.running = caller;
-        if (cur != root && cur != null) {
-            cx.model.abandon(cur);
-        }
-        cx.model.exit(root);
     }
 
     /**

@@ -22,6 +22,48 @@ final class StackContext {
                 ExecStack::new)));
     }
 
+    /** The barrier of outermost embedder calls, entered once and kept between calls. */
+    private ExecStack idleRoot;
+
+    /**
+     * A barrier stack for an embedder call on this thread, now running: the thread's kept root
+     * for an outermost call, else a new barrier entered from the running stack (a host function
+     * calling back into Wasm). Pair with {@link #leaveRoot}.
+     */
+    ExecStack enterRoot() {
+        ExecStack caller = running;
+        ExecStack root;
+        if (caller == null) {
+            if (idleRoot == null) {
+                idleRoot = (ExecStack) model.enter();
+            }
+            root = idleRoot;
+        } else {
+            root = (ExecStack) model.enter(caller);
+        }
+        running = root;
+        return root;
+    }
+
+    /**
+     * Ends the embedder call served by {@code root}: abandons whatever chain still runs above it
+     * (after a trap or an unhandled suspension), gives a nested barrier back and makes
+     * {@code caller} (the stack that ran before, or null) running again.
+     */
+    void leaveRoot(ExecStack root, ExecStack caller) {
+        ExecStack cur = running;
+        running = caller;
+        if (cur != root && cur != null) {
+            model.abandon(cur);
+        }
+        if (root == idleRoot) {
+            root.sp = 0;
+            root.depth = 0;
+        } else {
+            model.exit(root);
+        }
+    }
+
     /** The current thread's context. */
     static StackContext current() {
         return CURRENT.get();
