@@ -90,7 +90,7 @@ final class ContOps {
             throw trap(e);
         }
         st.refs[sp - 1] = null;
-        int d = enter(cx, res, st, argBase, n, null);
+        int d = enter(cx, (ExecStack) res.stack(), res.fresh(), res.bound(), st, argBase, n, null);
         clear(st.refs, argBase, argBase + n);
         return d;
     }
@@ -180,7 +180,8 @@ final class ContOps {
             throw unhandled((Unhandled) outcome, tag);
         }
         st.refs[sp - 1] = null;
-        int d = enter(cx, sw.target(), st, argBase, n, sw.switcher());
+        Resumption res = sw.target();
+        int d = enter(cx, (ExecStack) res.stack(), res.fresh(), res.bound(), st, argBase, n, sw.switcher());
         clear(st.refs, argBase, argBase + n);
         return d;
     }
@@ -213,23 +214,23 @@ final class ContOps {
     }
 
     /**
-     * Starts or continues the stack of {@code res} with the bound values, then {@code n} slots
+     * Starts (if {@code fresh}) or continues stack {@code t} with the {@code bound} values, then {@code n} slots
      * of {@code from} at {@code argBase}, then {@code last} if not null; returns its depth.
      */
-    static int enter(StackContext cx, Resumption res, ExecStack from, int argBase, int n, Object last) {
-        ExecStack t = (ExecStack) res.stack();
+    static int enter(StackContext cx, ExecStack t, boolean fresh, BoundArgs bound, ExecStack from, int argBase,
+            int n, Object last) {
         cx.running = t;
         int extra = last == null ? 0 : 1;
-        if (res.fresh()) {
+        if (fresh) {
             FunctionInstance f = (FunctionInstance) t.entry();
             CompiledFunction c = f.code;
             if (c == null) {
-                return HostResume.callHostEntry(cx, t, f, res.bound(), from, argBase, n, last);
+                return HostResume.callHostEntry(cx, t, f, bound, from, argBase, n, last);
             }
             if (c.frameSize() > t.slots.length) {
                 t.grow(c.frameSize(), 0);
             }
-            int p = writeBound(t, 0, res.bound());
+            int p = writeBound(t, 0, bound);
             System.arraycopy(from.slots, argBase, t.slots, p, n);
             System.arraycopy(from.refs, argBase, t.refs, p, n);
             if (last != null) {
@@ -241,11 +242,11 @@ final class ContOps {
             return t.depth;
         }
         int p = t.sp;
-        int need = p + boundSlots(res.bound()) + n + extra;
+        int need = p + boundSlots(bound) + n + extra;
         if (need > t.slots.length) {
             t.grow(need, 0);
         }
-        p = writeBound(t, p, res.bound());
+        p = writeBound(t, p, bound);
         System.arraycopy(from.slots, argBase, t.slots, p, n);
         System.arraycopy(from.refs, argBase, t.refs, p, n);
         if (last != null) {

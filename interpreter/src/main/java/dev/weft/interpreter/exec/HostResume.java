@@ -74,7 +74,7 @@ public final class HostResume {
             }
             root.sp = 0;
             root.depth = 0;
-            ContOps.enter(cx, res, root, 0, n, null);
+            ContOps.enter(cx, (ExecStack) res.stack(), res.fresh(), res.bound(), root, 0, n, null);
             if (cx.running != root) {
                 Interpreter.run(cx, cx.running);
             }
