@@ -7,17 +7,20 @@ import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 
 /**
- * One thread's Wasm stack: value slots ({@code long}) with a parallel array of references, and
+ * A Wasm stack: value slots ({@code long}) with a parallel array of references, and
  * an explicit frame stack. Wasm calls never use the Java stack; the interpreter pushes
  * {@code (return pc, caller fp)} into {@link #frames} and the caller's function into
  * {@link #frameFns}. Arrays start small and grow up to configurable limits; exceeding either
- * traps "call stack exhausted".
+ * traps "call stack exhausted" (per stack: every continuation has the full limits).
  *
  * <p>Limits come from the system properties {@code weft.maxCallDepth} (frames, default
  * 200,000) and {@code weft.maxStackSlots} (slots, default 8,388,608 = 64 MiB of longs).
  *
- * <p>Each embedder call (a barrier root) and each continuation runs on one of these: it is the
- * model's {@link ContStack}, made by {@link StackContext}'s source. When the loop leaves a stack
+ * <p>Each embedder call (a barrier root; outermost calls of a thread share one) and each
+ * continuation runs on one of these: it is the model's {@link ContStack}, made by
+ * {@link StackContext}'s source. Over heap memory the slots are the source's {@code long[]}
+ * itself; over native memory (a {@code PoolStackSource}) they live in a separate
+ * {@code long[]}, because the loop reads arrays. When the loop leaves a stack
  * (a resume, suspend, switch or a call into a continuation) the stack keeps its position as a
  * pushed frame (pc, fp, function) plus {@link #depth} and {@link #sp}, the form {@link Ext}
  * hands back to the loop; switching back pops that frame.
