@@ -1,6 +1,7 @@
 package dev.weft.cli;
 
 import dev.weft.interpreter.CompiledModule;
+import dev.weft.interpreter.Continuation;
 import dev.weft.interpreter.Extern;
 import dev.weft.interpreter.Instance;
 import dev.weft.interpreter.Linker;
@@ -53,8 +54,21 @@ final class RunCommand implements Callable<Integer> {
             description = "WASI: set an environment variable (the environment is empty otherwise); repeatable")
     List<String> env = new ArrayList<>();
 
+    @Option(names = "--stats", description = "print the stack-switching counters to stderr after the run")
+    boolean stats;
+
     @Override
     public Integer call() throws Exception {
+        try {
+            return run();
+        } finally {
+            if (stats) {
+                System.err.println(Continuation.statsLine());
+            }
+        }
+    }
+
+    private Integer run() throws Exception {
         Module module = ModuleFiles.read(file);
         CompiledModule compiled = CompiledModule.compile(module);
         boolean wasi = Wasi.imports(module);

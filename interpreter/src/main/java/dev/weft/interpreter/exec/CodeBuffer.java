@@ -24,11 +24,12 @@ final class CodeBuffer {
     }
 
     /** Appends an immediate. */
-    void emit(int v) {
+    CodeBuffer emit(int v) {
         if (len == code.length) {
             code = Arrays.copyOf(code, len * 2);
         }
         code[len++] = v;
+        return this;
     }
 
     int length() {

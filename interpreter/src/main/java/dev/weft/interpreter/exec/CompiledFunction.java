@@ -19,6 +19,8 @@ public final class CompiledFunction {
     final int maxStack;
     final int numResults;
     final int[] code;
+    /** How many resume instructions the code has (the size of a function instance's handler-table cache). */
+    int resumeSites;
     /** The exception handler table (see {@link ExceptionOps}); empty without try_table. */
     final int[] handlers;
 

@@ -56,8 +56,13 @@ final class ExceptionOps {
                     return enterHandler(st, exn, fn, fp, h, i, depth);
                 }
             }
-            if (depth == baseDepth) {
-                throw exn;
+            while (depth == baseDepth) {
+                if (st.isBarrier()) {
+                    throw exn;
+                }
+                st = ContOps.thrown(st);
+                depth = st.depth;
+                baseDepth = 0;
             }
             depth--;
             pc = st.frames[2 * depth] - 1;
@@ -68,12 +73,26 @@ final class ExceptionOps {
 
     /** Like {@link #unwind} but starting at the caller of the current frame (after a tail call). */
     static int unwindCaller(ExecStack st, WasmException exn, int depth, int baseDepth) {
-        if (depth == baseDepth) {
-            throw exn;
+        while (depth == baseDepth) {
+            if (st.isBarrier()) {
+                throw exn;
+            }
+            st = ContOps.thrown(st);
+            depth = st.depth;
+            baseDepth = 0;
         }
         depth--;
         return unwind(st, exn, st.frameFns[depth], st.frames[2 * depth] - 1, st.frames[2 * depth + 1],
                 depth, baseDepth);
+    }
+
+    /**
+     * Raises {@code exn} in stack {@code st}, which is parked (its position is the top saved
+     * frame, {@code st.depth} deep): at a suspend/switch for resume_throw, or at the resume
+     * site an exception left a continuation through.
+     */
+    static int unwindSaved(ExecStack st, WasmException exn) {
+        return unwindCaller(st, exn, st.depth, 0);
     }
 
     private static boolean catches(int tagIndex, Tag tag, ModuleInstance inst) {

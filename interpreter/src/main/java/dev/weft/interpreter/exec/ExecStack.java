@@ -1,47 +1,93 @@
 package dev.weft.interpreter.exec;
 
+import dev.weft.continuations.ContStack;
 import dev.weft.interpreter.Trap;
 import dev.weft.interpreter.TrapKind;
+import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 
 /**
- * One thread's Wasm stack: value slots ({@code long}) with a parallel array of references, and
+ * A Wasm stack: value slots ({@code long}) with a parallel array of references, and
  * an explicit frame stack. Wasm calls never use the Java stack; the interpreter pushes
  * {@code (return pc, caller fp)} into {@link #frames} and the caller's function into
  * {@link #frameFns}. Arrays start small and grow up to configurable limits; exceeding either
- * traps "call stack exhausted".
+ * traps "call stack exhausted" (per stack: every continuation has the full limits).
  *
  * <p>Limits come from the system properties {@code weft.maxCallDepth} (frames, default
  * 200,000) and {@code weft.maxStackSlots} (slots, default 8,388,608 = 64 MiB of longs).
  *
- * <p>Later, for stack switching, a continuation owns one of these (backed by a pooled slot).
+ * <p>Each embedder call (a barrier root; outermost calls of a thread share one) and each
+ * continuation runs on one of these: it is the model's {@link ContStack}, made by
+ * {@link StackContext}'s source. Over heap memory the slots are the source's {@code long[]}
+ * itself; over native memory (a {@code PoolStackSource}) they live in a separate
+ * {@code long[]}, because the loop reads arrays. When the loop leaves a stack
+ * (a resume, suspend, switch or a call into a continuation) the stack keeps its position as a
+ * pushed frame (pc, fp, function) plus {@link #depth} and {@link #sp}, the form {@link Ext}
+ * hands back to the loop; switching back pops that frame.
  */
-public final class ExecStack {
+public final class ExecStack extends ContStack {
+    /** Slots of a fresh stack (the arrays grow on demand and shrink back on release). */
+    static final int INITIAL_SLOTS = 128;
+    static final int INITIAL_FRAMES = 16;
+    /** Grown arrays up to these sizes survive a release. */
+    static final int KEEP_SLOTS = 4096;
+    static final int KEEP_FRAMES = 256;
     static final int DEFAULT_MAX_DEPTH = Integer.getInteger("weft.maxCallDepth", 200_000);
     static final int DEFAULT_MAX_SLOTS = Integer.getInteger("weft.maxStackSlots", 8 << 20);
-    private static final ThreadLocal<ExecStack> CURRENT =
-            ThreadLocal.withInitial(() -> new ExecStack(DEFAULT_MAX_DEPTH, DEFAULT_MAX_SLOTS));
 
     final int maxDepth;
     final int maxSlots;
-    long[] slots = new long[4096];
-    Object[] refs = new Object[4096];
+    private final long[] initialSlots;
+    private final Object[] initialRefs;
+    long[] slots;
+    Object[] refs;
     /** Two ints per frame: return pc, caller fp. */
-    int[] frames = new int[2 * 256];
-    FunctionInstance[] frameFns = new FunctionInstance[256];
+    int[] frames = new int[2 * INITIAL_FRAMES];
+    FunctionInstance[] frameFns = new FunctionInstance[INITIAL_FRAMES];
     /** Frames in use (valid between loop invocations and across host calls). */
     int depth;
     /** First free slot (valid between loop invocations and across host calls). */
     int sp;
 
-    public ExecStack(int maxDepth, int maxSlots) {
-        this.maxDepth = maxDepth;
-        this.maxSlots = maxSlots;
+    /**
+     * A stack over the memory a {@link dev.weft.continuations.StackSource} provides: a heap
+     * segment's {@code long[]} is used directly; for native memory the slots live in a new
+     * {@code long[]} (the loop reads arrays).
+     */
+    ExecStack(MemorySegment segment, Object[] refs, Object memoryHandle) {
+        super(segment, refs, memoryHandle);
+        this.maxDepth = DEFAULT_MAX_DEPTH;
+        this.maxSlots = DEFAULT_MAX_SLOTS;
+        Object base = segment.heapBase().orElse(null);
+        this.initialSlots = base instanceof long[] a && a.length == refs.length ? a : new long[refs.length];
+        this.initialRefs = refs;
+        this.slots = initialSlots;
+        this.refs = initialRefs;
     }
 
-    /** The current thread's stack. */
-    static ExecStack current() {
-        return CURRENT.get();
+    /**
+     * Called when the stack goes back to its source: arrays grown during this life are kept
+     * (cleared of references) up to {@link #KEEP_SLOTS} slots and {@link #KEEP_FRAMES} frames,
+     * so repeated embedder calls do not grow them again; bigger ones are dropped. The source
+     * clears its own memory (the initial arrays) itself.
+     */
+    void shrink() {
+        if (slots != initialSlots) {
+            if (slots.length <= KEEP_SLOTS) {
+                Arrays.fill(refs, null);
+            } else {
+                slots = initialSlots;
+                refs = initialRefs;
+            }
+        }
+        if (frameFns.length > KEEP_FRAMES) {
+            frames = new int[2 * INITIAL_FRAMES];
+            frameFns = new FunctionInstance[INITIAL_FRAMES];
+        } else {
+            Arrays.fill(frameFns, null);
+        }
+        depth = 0;
+        sp = 0;
     }
 
     /**

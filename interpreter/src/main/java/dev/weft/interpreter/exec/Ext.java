@@ -13,7 +13,7 @@ final class Ext {
     private Ext() {}
 
     /** Executes the EXT instruction whose sub-opcode is at {@code code[pc]}; returns the new depth. */
-    static int run(ExecStack st, FunctionInstance fn, int pc, int fp, int sp, int depth, int baseDepth) {
+    static int run(StackContext cx, ExecStack st, FunctionInstance fn, int pc, int fp, int sp, int depth, int baseDepth) {
         int[] code = fn.code.code;
         return switch (code[pc]) {
             case ExtOps.RETURN_CALL -> TailCalls.call(st, fn.instance.functions[code[pc + 1]], fp, sp, depth, baseDepth);
@@ -25,6 +25,13 @@ final class Ext {
             case ExtOps.REF_EQ -> resumeAt(st, depth, fn, pc + 1, fp, RefOps.eq(st.slots, st.refs, sp));
             case ExtOps.THROW -> ExceptionOps.throwTag(st, fn, code[pc + 1], pc, fp, sp, depth, baseDepth);
             case ExtOps.THROW_REF -> ExceptionOps.throwRef(st, fn, pc, fp, sp, depth, baseDepth);
+            case ExtOps.CONT_NEW -> ContOps.contNew(cx, st, fn, pc, fp, sp, depth);
+            case ExtOps.CONT_BIND -> ContOps.contBind(cx, st, fn, code, pc, fp, sp, depth);
+            case ExtOps.SUSPEND -> ContOps.suspend(cx, st, fn, code, pc, fp, sp, depth);
+            case ExtOps.RESUME -> ContOps.resume(cx, st, fn, code, pc, fp, sp, depth);
+            case ExtOps.RESUME_THROW -> ContOps.resumeThrow(cx, st, fn, code, pc, fp, sp, depth);
+            case ExtOps.RESUME_THROW_REF -> ContOps.resumeThrowRef(cx, st, fn, code, pc, fp, sp, depth);
+            case ExtOps.SWITCH -> ContOps.switchTo(cx, st, fn, code, pc, fp, sp, depth);
             case ExtOps.CALL_REF -> call(st, RefOps.callee(st.refs[sp - 1]), fn, pc + 1, fp, sp - 1, depth, baseDepth);
             default -> throw new IllegalStateException("internal: bad EXT sub-opcode " + code[pc] + " at " + pc);
         };

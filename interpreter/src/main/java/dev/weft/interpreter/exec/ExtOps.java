@@ -29,4 +29,18 @@ final class ExtOps {
     static final int THROW_REF = 8;
     /** {@code CALL_REF}: the callee is on top of the stack. */
     static final int CALL_REF = 9;
+    /** {@code CONT_NEW}: the function reference is on top. */
+    static final int CONT_NEW = 10;
+    /** {@code CONT_BIND boundSlots}. */
+    static final int CONT_BIND = 11;
+    /** {@code SUSPEND tag payloadSlots}. */
+    static final int SUSPEND = 12;
+    /** {@code RESUME argSlots site n (tag target arity height){n}}; target -1 for a switch clause. */
+    static final int RESUME = 13;
+    /** {@code RESUME_THROW tag payloadSlots site n (tag target arity height){n}}. */
+    static final int RESUME_THROW = 14;
+    /** {@code RESUME_THROW_REF site n (tag target arity height){n}}. */
+    static final int RESUME_THROW_REF = 15;
+    /** {@code SWITCH tag argSlots}. */
+    static final int SWITCH = 16;
 }

@@ -24,6 +24,8 @@ public final class FunctionInstance implements WasmFunction {
     final HostFunction host;
     final int paramSlots;
     final int resultSlots;
+    /** The handler tables of this function's resume instructions, built on first use; see {@link ContOps}. */
+    dev.weft.continuations.HandlerTable[] handlerTables;
 
     private FunctionInstance(CompositeType.Func type, int typeId, CompiledFunction code, HostFunction host) {
         this.type = type;

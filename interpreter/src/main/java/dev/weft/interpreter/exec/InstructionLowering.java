@@ -28,7 +28,27 @@ final class InstructionLowering {
             case Instruction.HeapTypeImm t when op == Op.REF_NULL -> out.op(REF_NULL);
             case Instruction.SelectTyped t -> out.op(t.types().getFirst().isRef() ? SELECT_REF : SELECT);
             case Instruction.Plain p -> plain(op, i);
+            case Instruction.Resume r -> resume(r);
             default -> throw unsupported(op);
+        }
+    }
+
+    /** {@code resume}, {@code resume_throw}, {@code resume_throw_ref}: see {@link ExtOps}. */
+    private void resume(Instruction.Resume r) {
+        switch (r.op()) {
+            case RESUME -> ext(ExtOps.RESUME).emit(lowerer.contParamSlots(r.contType()));
+            case RESUME_THROW -> ext(ExtOps.RESUME_THROW).emit(r.tag()).emit(lowerer.tagParamSlots(r.tag()));
+            default -> ext(ExtOps.RESUME_THROW_REF);
+        }
+        out.emit(lowerer.nextResumeSite());
+        out.emit(r.handlers().size());
+        for (Instruction.Handler h : r.handlers()) {
+            out.emit(h.tag());
+            if (h.isSwitch()) {
+                out.emit(-1).emit(0).emit(0);
+            } else {
+                lowerer.tableEntry(h.label());
+            }
         }
     }
 
@@ -63,6 +83,8 @@ final class InstructionLowering {
             case THROW -> ext(ExtOps.THROW).emit(index);
             case BR_ON_NULL -> ext(ExtOps.BR_ON_NULL);
             case BR_ON_NON_NULL -> ext(ExtOps.BR_ON_NON_NULL);
+            case CONT_NEW -> ext(ExtOps.CONT_NEW);
+            case SUSPEND -> ext(ExtOps.SUSPEND).emit(index).emit(lowerer.tagParamSlots(index));
             default -> throw unsupported(op);
         }
         if (op == Op.BR_ON_NULL || op == Op.BR_ON_NON_NULL) {
@@ -74,6 +96,14 @@ final class InstructionLowering {
         if (op == Op.RETURN_CALL_INDIRECT) {
             ext(ExtOps.RETURN_CALL_INDIRECT).emit(lowerer.canonicalTypeId(first));
             out.emit(second);
+            return;
+        }
+        if (op == Op.CONT_BIND) {
+            ext(ExtOps.CONT_BIND).emit(lowerer.contParamSlots(first) - lowerer.contParamSlots(second));
+            return;
+        }
+        if (op == Op.SWITCH) {
+            ext(ExtOps.SWITCH).emit(second).emit(lowerer.contParamSlots(first) - 1);
             return;
         }
         int code = switch (op) {

@@ -11,7 +11,8 @@ import dev.weft.interpreter.Value;
  * array and the value arrays in locals. A Wasm call pushes (return pc, caller fp, caller
  * function) onto the {@link ExecStack}'s frame stack and continues in the same loop; a return
  * pops it. Only host calls recurse on the Java stack (a host may re-enter Wasm: a new loop
- * invocation runs above the current frames on the same stack).
+ * invocation runs on a new barrier stack). Stack-switching instructions move the loop to another
+ * {@link ExecStack} (see {@link ContOps}); it reloads its locals as after any EXT instruction.
  *
  * <p>This file is long in lines but the loop stays far below HotSpot's 8,000-byte limit for JIT
  * compilation: each case is one to three statements, bulky operations live in
@@ -24,51 +25,61 @@ import dev.weft.interpreter.Value;
  */
 public final class Interpreter {
     private static final long MASK32 = 0xFFFF_FFFFL;
+    /** The code the loop starts in: a return of no values into the stack's top saved frame. */
+    private static final int[] ENTER = {RETURN_VOID};
 
     private Interpreter() {}
 
-    /** Calls {@code f} with {@code args} from Java on the current thread's stack. */
+    /**
+     * Calls {@code f} with {@code args} from Java: on a new barrier stack of the thread's
+     * continuation model (entered from the running stack, if a host function called this).
+     */
     static Value[] call(FunctionInstance f, Value[] args) {
         Calls.checkArguments(f, args);
-        ExecStack st = ExecStack.current();
-        int base = st.sp;
-        int depth = st.depth;
+        if (f.code == null) {
+            return Calls.invokeHost(f, args);
+        }
+        StackContext cx = StackContext.current();
+        ExecStack caller = cx.running;
+        ExecStack root = cx.enterRoot();
         try {
-            if (f.code == null) {
-                return Calls.invokeHost(f, args);
-            }
             CompiledFunction c = f.code;
-            if (base + c.frameSize() > st.slots.length || depth >= st.frameFns.length) {
-                st.grow(base + c.frameSize(), depth);
+            if (c.frameSize() > root.slots.length) {
+                root.grow(c.frameSize(), 0);
             }
-            Calls.writeValues(st, base, args);
-            Calls.zeroLocals(st.slots, st.refs, base + c.numParams, base + c.numLocals);
-            run(st, f, base);
-            return Calls.readValues(st, base, f.type.results());
+            Calls.writeValues(root, 0, args);
+            Calls.zeroLocals(root.slots, root.refs, c.numParams, c.numLocals);
+            root.depth = Ext.resumeAt(root, 0, f, 0, 0, c.numLocals);
+            run(cx, root);
+            return Calls.readValues(root, 0, f.type.results());
         } catch (StackOverflowError e) {
             throw new Trap(TrapKind.CALL_STACK_EXHAUSTED, "Java stack overflow in host calls");
         } finally {
-            st.sp = base;
-            st.depth = depth;
+            cx.leaveRoot(root, caller);
         }
     }
 
     /**
-     * Runs {@code fn}, whose frame (arguments, zeroed locals) starts at {@code fp}, until it
-     * returns; its results are left at {@code fp}.
+     * Runs, on the thread of {@code cx}, from the top saved frame of {@code st} ({@code st.depth}, {@code st.sp}) until the
+     * bottom frame of a barrier stack returns (its results are then at slot 0) or a host
+     * resume's barrier gets control back. Stack-switching instructions change the stack the
+     * loop runs on (see {@link ContOps}); every stack's bottom frame is at depth 0.
      */
-    static void run(ExecStack st, FunctionInstance fn, int fp) {
-        final int baseDepth = st.depth;
-        int depth = baseDepth;
+    static void run(StackContext cx, ExecStack st) {
+        final int baseDepth = 0;
+        int depth = st.depth;
         long[] s = st.slots;
         Object[] r = st.refs;
         int[] fr = st.frames;
         FunctionInstance[] ff = st.frameFns;
-        ModuleInstance inst = fn.instance;
-        MemoryInstance mem = inst.memory0;
-        int[] code = fn.code.code;
+        // enter by "returning" nothing into the top saved frame: sp stays st.sp
+        int fp = st.sp;
+        int sp = fp;
+        int[] code = ENTER;
         int pc = 0;
-        int sp = fp + fn.code.numLocals;
+        FunctionInstance fn = null;
+        ModuleInstance inst = null;
+        MemoryInstance mem = null;
         while (true) {
             popFrame:
             {
@@ -126,11 +137,7 @@ public final class Interpreter {
                         CompiledFunction c = f.code;
                         if (c == null) {
                             depth = Calls.callHost(st, f, fn, pc, fp, sp, depth, baseDepth);
-                            sp = st.sp;
-                            s = st.slots;
-                            r = st.refs;
-                            fr = st.frames;
-                            ff = st.frameFns;
+                            sp = -1;
                             break popFrame;
                         }
                         int nfp = sp - c.numParams;
@@ -724,21 +731,33 @@ public final class Interpreter {
                         s[fp + code[pc++]] = (int) s[sp] + (int) s[sp + 1];
                         break;
                     case EXT:
-                        depth = Ext.run(st, fn, pc, fp, sp, depth, baseDepth);
-                        sp = st.sp;
-                        s = st.slots;
-                        r = st.refs;
-                        fr = st.frames;
-                        ff = st.frameFns;
+                        depth = Ext.run(cx, st, fn, pc, fp, sp, depth, baseDepth);
+                        sp = -1;
                         break popFrame;
                     default:
                         throw new IllegalStateException("internal: bad opcode " + op + " at " + (pc - 1));
                 }
                 continue;
             }
-            // a return: results are at fp; pop the caller's frame or leave the loop
-            if (depth == baseDepth) {
-                return;
+            // a return (results at fp), or sp = -1: EXT or a host call handed back a frame to
+            // pop, maybe on another stack; the bottom frame of a continuation returns to its parent
+            if (depth == baseDepth && sp >= 0) {
+                if (st.isBarrier()) {
+                    return;
+                }
+                depth = ContOps.returned(cx, st, fp, sp);
+                sp = -1;
+            }
+            if (sp < 0) {
+                st = cx.running;
+                sp = st.sp;
+                s = st.slots;
+                r = st.refs;
+                fr = st.frames;
+                ff = st.frameFns;
+                if (depth == baseDepth) {
+                    return;
+                }
             }
             depth--;
             pc = fr[2 * depth];

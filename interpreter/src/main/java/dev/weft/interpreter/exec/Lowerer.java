@@ -36,6 +36,9 @@ public final class Lowerer {
     private final ValidatedModule vm;
     private final List<ValType> globalTypes = new ArrayList<>();
     private final List<MemoryType> memoryTypes = new ArrayList<>();
+    private final List<Integer> tagTypes = new ArrayList<>();
+    /** Resume instructions lowered so far in this function (their handler-table cache index). */
+    private int resumeSites;
     private final CodeBuffer out = new CodeBuffer();
     private final List<Label> labels = new ArrayList<>();
     private final InstructionLowering instructions = new InstructionLowering(this, out);
@@ -57,12 +60,15 @@ public final class Lowerer {
                 globalTypes.add(g.type().type());
             } else if (i.desc() instanceof ImportDesc.Memory mem) {
                 memoryTypes.add(mem.type());
+            } else if (i.desc() instanceof ImportDesc.Tag t) {
+                tagTypes.add(t.type().typeIndex());
             }
         }
         for (Global g : m.globals()) {
             globalTypes.add(g.type().type());
         }
         memoryTypes.addAll(m.memories());
+        m.tags().forEach(t -> tagTypes.add(t.typeIndex()));
     }
 
     /** Lowers every defined function of a validated module. */
@@ -94,8 +100,10 @@ public final class Lowerer {
         for (int i = 0; i < body.size(); i++) {
             lowerOne(body.get(i), i);
         }
-        return new CompiledFunction(numParams, numLocals, info.maxStackHeight(), numResults, out.toArray(),
-                handlerTable());
+        CompiledFunction compiled = new CompiledFunction(numParams, numLocals, info.maxStackHeight(), numResults,
+                out.toArray(), handlerTable());
+        compiled.resumeSites = resumeSites;
+        return compiled;
     }
 
     private void layoutLocals(CompositeType.Func type, Function f) {
@@ -378,6 +386,26 @@ public final class Lowerer {
 
     byte operandKind(int i) {
         return kinds[i];
+    }
+
+    /** Slots of the parameters of the function type under continuation type {@code contType}. */
+    int contParamSlots(int contType) {
+        return slotsOf(contFunc(contType).params());
+    }
+
+    CompositeType.Func contFunc(int contType) {
+        CompositeType.Cont c = (CompositeType.Cont) vm.types().get(contType).composite();
+        return funcType(c.funcTypeIndex());
+    }
+
+    /** Slots of tag {@code tag}'s parameters (its payload). */
+    int tagParamSlots(int tag) {
+        return slotsOf(funcType(tagTypes.get(tag)).params());
+    }
+
+    /** A new index for a resume instruction's handler table in this function. */
+    int nextResumeSite() {
+        return resumeSites++;
     }
 
     int canonicalTypeId(int typeIndex) {

@@ -42,9 +42,12 @@
  * </ul>
  *
  * <h2>Stack and frames</h2>
- * One {@link dev.weft.interpreter.exec.ExecStack} per thread: a {@code long[]} of value slots, a
- * parallel {@code Object[]} for references (same index), and an explicit frame stack. A frame
- * is laid out as
+ * Every embedder call (a barrier root) and every continuation runs on its own
+ * {@link dev.weft.interpreter.exec.ExecStack}: a {@code long[]} of value slots, a parallel
+ * {@code Object[]} for references (same index), and an explicit frame stack. Stacks are the
+ * continuation model's {@code ContStack}s, taken from the thread's
+ * {@link dev.weft.interpreter.exec.StackContext} (a recycling heap source: arrays are reused).
+ * A frame is laid out as
  * <pre>
  *   fp                        parameters (the caller's arguments, left in place: no copy)
  *   fp + numParams            declared locals (zeroed on entry)
@@ -54,12 +57,27 @@
  * arrays up to configured limits, else trap "call stack exhausted"), saves (return pc, caller fp,
  * caller function) and continues in the same loop. A return moves the results to fp and pops.
  * The loop method is the only place Wasm code runs; it recurses on the Java stack only through
- * host functions that call back into Wasm. A tail call moves its arguments to the caller's fp
- * and replaces the frame (the depth stays the same). A thrown exception searches the handler
- * tables of the frames of the current loop invocation, popping them in the loop; only past the
- * invocation's base does it leave as a Java {@link dev.weft.interpreter.WasmException} (to cross
- * a host frame, where the calling loop resumes the search, or to reach the embedder). v128 will
- * take two slots; a continuation will own an
- * {@code ExecStack} of its own, so the loop can switch stacks by reloading its locals.
+ * host functions that call back into Wasm (each such call gets a new barrier stack). A tail call
+ * moves its arguments to the caller's fp and replaces the frame (the depth stays the same). A
+ * thrown exception searches the handler tables of the frames of the current stack, popping them
+ * in the loop; past a continuation's bottom frame it goes on at the parent's resume site; only
+ * past a barrier's bottom does it leave as a Java {@link dev.weft.interpreter.WasmException} (to
+ * cross a host frame, where the calling loop resumes the search, or to reach the embedder).
+ * v128 will take two slots.
+ *
+ * <h2>Stack switching</h2>
+ * {@link dev.weft.interpreter.exec.ContOps} runs {@code cont.new}, {@code cont.bind},
+ * {@code suspend}, {@code resume}, {@code resume_throw}, {@code resume_throw_ref} and
+ * {@code switch} as EXT sub-opcodes. A stack the loop leaves is parked as a pushed frame (pc, fp,
+ * function) plus its depth and sp; the operation moves only the argument, payload or result
+ * values to the next stack, makes it the context's running stack and returns its depth, and the
+ * loop reloads its locals from it (the same path as every EXT instruction: sp = -1 asks for the
+ * reload). The bottom frame of a continuation returning hands its results to the parent's resume
+ * site the same way. No Java recursion per resume, suspend or switch. A resume's handler
+ * clauses are lowered in place (tag, then the label's target, arity, height) and become one
+ * {@code HandlerTable} per function instance and resume instruction, built on first use.
+ * Unhandled suspensions end the invocation with {@link dev.weft.interpreter.UnhandledSuspension};
+ * one that would cross a host frame traps. {@link dev.weft.interpreter.exec.HostResume} drives
+ * continuations from Java ({@link dev.weft.interpreter.Continuation}).
  */
 package dev.weft.interpreter.exec;

@@ -10,6 +10,7 @@ import dev.weft.interpreter.MalformedModuleException;
 import dev.weft.interpreter.ModuleException;
 import dev.weft.interpreter.Spectest;
 import dev.weft.interpreter.Trap;
+import dev.weft.interpreter.UnhandledSuspension;
 import dev.weft.interpreter.WasmException;
 import dev.weft.interpreter.TrapKind;
 import dev.weft.interpreter.UninstantiableException;
@@ -69,7 +70,7 @@ public final class WastSession {
             case AssertTrap c -> assertTrap(c.action(), c.message(), false);
             case AssertExhaustion c -> assertTrap(c.action(), c.message(), true);
             case AssertException c -> assertException(c.action());
-            case AssertSuspension c -> Outcome.fail("stack switching is not supported yet");
+            case AssertSuspension c -> assertSuspension(c.action(), c.message());
             case AssertInvalid c -> assertInvalid(c);
             case AssertMalformed c -> assertMalformed(c);
             case AssertUnlinkable c -> assertUnlinkable(c);
@@ -189,6 +190,22 @@ public final class WastSession {
             return Outcome.PASS;
         } catch (Trap t) {
             return Outcome.fail("expected an exception, got trap: " + t.getMessage());
+        }
+    }
+
+    /** Passes iff the action ends in an unhandled suspension whose message starts with {@code message}. */
+    private Outcome assertSuspension(WastAction a, String message) {
+        try {
+            Value[] results = perform(a);
+            return Outcome.fail("expected suspension \"" + message + "\", got " + results.length + " results");
+        } catch (ActionException e) {
+            return Outcome.fail(e.getMessage());
+        } catch (UnhandledSuspension e) {
+            return expectMessage(message, e.getMessage());
+        } catch (WasmException e) {
+            return Outcome.fail("expected suspension \"" + message + "\", got an exception");
+        } catch (Trap t) {
+            return Outcome.fail("expected suspension \"" + message + "\", got trap: " + t.getMessage());
         }
     }
 

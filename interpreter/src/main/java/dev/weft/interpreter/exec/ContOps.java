@@ -1,0 +1,334 @@
+package dev.weft.interpreter.exec;
+
+import dev.weft.continuations.BoundArgs;
+import dev.weft.continuations.ContRef;
+import dev.weft.continuations.ContinuationException;
+import dev.weft.continuations.Continuations;
+import dev.weft.continuations.HandlerTable;
+import dev.weft.continuations.Resumption;
+import dev.weft.continuations.SuspendOutcome;
+import dev.weft.continuations.Suspended;
+import dev.weft.continuations.SwitchOutcome;
+import dev.weft.continuations.Switched;
+import dev.weft.continuations.Unhandled;
+import dev.weft.interpreter.Trap;
+import dev.weft.interpreter.TrapKind;
+import dev.weft.interpreter.UnhandledSuspension;
+import dev.weft.interpreter.WasmException;
+
+/**
+ * Stack switching for the dispatch loop: {@code cont.new}, {@code cont.bind}, {@code suspend},
+ * {@code resume}, {@code resume_throw}, {@code resume_throw_ref} and {@code switch}, mapped onto
+ * the {@link Continuations} model. Each operation leaves the stack it runs on parked (its
+ * position pushed as a frame, see {@link Ext#resumeAt}), moves the argument, payload or result
+ * values to the stack that runs next, makes that stack {@link StackContext#running} and returns
+ * its depth: the loop reloads its locals from it and pops its top frame. Nothing else is copied
+ * and nothing recurses on the Java stack.
+ *
+ * <p>A resume instruction's handler clauses are lowered in place as
+ * {@code site n (tag target arity height){n}}; the clause label given to the model is the code
+ * position of its (target, arity, height) triple in the resuming function.
+ */
+final class ContOps {
+    /** The label of a clause installed by the host API: the suspension leaves the loop. */
+    static final int HOST_LABEL = Integer.MAX_VALUE;
+
+    private ContOps() {}
+
+    /** Turns the model's check failures into the spec's traps. */
+    static Trap trap(ContinuationException e) {
+        return new Trap(switch (e.error()) {
+            case NULL -> TrapKind.NULL_CONTINUATION_REFERENCE;
+            case ALREADY_CONSUMED -> TrapKind.CONTINUATION_ALREADY_CONSUMED;
+        });
+    }
+
+    /** {@code cont.new}: replaces the function reference on top by a fresh continuation. */
+    static int contNew(StackContext cx, ExecStack st, FunctionInstance fn, int pc, int fp, int sp, int depth) {
+        Object f = st.refs[sp - 1];
+        if (f == null) {
+            throw new Trap(TrapKind.NULL_FUNCTION_REFERENCE);
+        }
+        st.refs[sp - 1] = cx.model.create(f);
+        return Ext.resumeAt(st, depth, fn, pc + 1, fp, sp);
+    }
+
+    /** {@code cont.bind}: binds the {@code code[pc + 1]} slots below the reference. */
+    static int contBind(StackContext cx, ExecStack st, FunctionInstance fn, int[] code, int pc, int fp, int sp, int depth) {
+        int n = code[pc + 1];
+        ContRef k = (ContRef) st.refs[sp - 1];
+        int base = sp - 1 - n;
+        Chunk chunk = null;
+        if (n > 0) {
+            long[] slots = new long[n];
+            Object[] refs = new Object[n];
+            System.arraycopy(st.slots, base, slots, 0, n);
+            System.arraycopy(st.refs, base, refs, 0, n);
+            chunk = new Chunk(slots, refs);
+        }
+        ContRef bound;
+        try {
+            bound = cx.model.bind(k, chunk);
+        } catch (ContinuationException e) {
+            throw trap(e);
+        }
+        clear(st.refs, base, sp);
+        st.refs[base] = bound;
+        return Ext.resumeAt(st, depth, fn, pc + 2, fp, base + 1);
+    }
+
+    /** {@code resume}: {@code code[pc + 1]} argument slots below the continuation. */
+    static int resume(StackContext cx, ExecStack st, FunctionInstance fn, int[] code, int pc, int fp, int sp, int depth) {
+        int n = code[pc + 1];
+        HandlerTable h = handlers(fn, code, pc + 2);
+        int argBase = sp - 1 - n;
+        st.depth = Ext.resumeAt(st, depth, fn, after(code, pc + 2), fp, argBase);
+        Resumption res;
+        try {
+            res = cx.model.resume(st, (ContRef) st.refs[sp - 1], h);
+        } catch (ContinuationException e) {
+            throw trap(e);
+        }
+        st.refs[sp - 1] = null;
+        int d = enter(cx, (ExecStack) res.stack(), res.fresh(), res.bound(), st, argBase, n, null);
+        clear(st.refs, argBase, argBase + n);
+        return d;
+    }
+
+    /** {@code resume_throw}: raises tag {@code code[pc + 1]} with its payload in the continuation. */
+    static int resumeThrow(StackContext cx, ExecStack st, FunctionInstance fn, int[] code, int pc, int fp, int sp, int depth) {
+        TagInstance tag = fn.instance.tags[code[pc + 1]];
+        int n = code[pc + 2];
+        HandlerTable h = handlers(fn, code, pc + 3);
+        int base = sp - 1 - n;
+        st.depth = Ext.resumeAt(st, depth, fn, after(code, pc + 3), fp, base);
+        Resumption res;
+        try {
+            res = cx.model.resumeThrow(st, (ContRef) st.refs[sp - 1], h);
+        } catch (ContinuationException e) {
+            throw trap(e);
+        }
+        WasmException exn = new WasmException(tag, Calls.readValues(st, base, tag.type().params()));
+        clear(st.refs, base, sp);
+        return raise(cx, res, exn);
+    }
+
+    /** {@code resume_throw_ref}: raises the exception below the continuation (null exnref first). */
+    static int resumeThrowRef(StackContext cx, ExecStack st, FunctionInstance fn, int[] code, int pc, int fp, int sp, int depth) {
+        Object exn = st.refs[sp - 2];
+        if (exn == null) {
+            throw new Trap(TrapKind.NULL_EXCEPTION_REFERENCE);
+        }
+        HandlerTable h = handlers(fn, code, pc + 1);
+        st.depth = Ext.resumeAt(st, depth, fn, after(code, pc + 1), fp, sp - 2);
+        Resumption res;
+        try {
+            res = cx.model.resumeThrow(st, (ContRef) st.refs[sp - 1], h);
+        } catch (ContinuationException e) {
+            throw trap(e);
+        }
+        clear(st.refs, sp - 2, sp);
+        return raise(cx, res, (WasmException) exn);
+    }
+
+    /** {@code suspend}: tag {@code code[pc + 1]} with {@code code[pc + 2]} payload slots. */
+    static int suspend(StackContext cx, ExecStack st, FunctionInstance fn, int[] code, int pc, int fp, int sp, int depth) {
+        TagInstance tag = fn.instance.tags[code[pc + 1]];
+        int n = code[pc + 2];
+        int base = sp - n;
+        st.depth = Ext.resumeAt(st, depth, fn, pc + 3, fp, base);
+        SuspendOutcome outcome = cx.model.suspend(st, tag);
+        if (!(outcome instanceof Suspended s)) {
+            throw unhandled((Unhandled) outcome, tag);
+        }
+        ExecStack h = (ExecStack) s.handler();
+        cx.running = h;
+        int label = s.clause().label();
+        if (label == HOST_LABEL) {
+            return HostResume.suspended(h, tag, st, base, n, s.continuation());
+        }
+        int d = h.depth - 1;
+        int[] hc = h.frameFns[d].code.code;
+        int arity = hc[label + 1];
+        int dst = h.frames[2 * d + 1] + hc[label + 2];
+        if (dst + arity > h.slots.length) {
+            h.grow(dst + arity, 0);
+        }
+        System.arraycopy(st.slots, base, h.slots, dst, n);
+        System.arraycopy(st.refs, base, h.refs, dst, n);
+        clear(st.refs, base, sp);
+        h.slots[dst + n] = 0;
+        h.refs[dst + n] = s.continuation();
+        h.frames[2 * d] = hc[label];
+        h.sp = dst + arity;
+        return h.depth;
+    }
+
+    /** {@code switch}: tag {@code code[pc + 1]}, {@code code[pc + 2]} argument slots below the target. */
+    static int switchTo(StackContext cx, ExecStack st, FunctionInstance fn, int[] code, int pc, int fp, int sp, int depth) {
+        TagInstance tag = fn.instance.tags[code[pc + 1]];
+        int n = code[pc + 2];
+        int argBase = sp - 1 - n;
+        st.depth = Ext.resumeAt(st, depth, fn, pc + 3, fp, argBase);
+        SwitchOutcome outcome;
+        try {
+            outcome = cx.model.switchTo(st, (ContRef) st.refs[sp - 1], tag);
+        } catch (ContinuationException e) {
+            throw trap(e);
+        }
+        if (!(outcome instanceof Switched sw)) {
+            throw unhandled((Unhandled) outcome, tag);
+        }
+        st.refs[sp - 1] = null;
+        Resumption res = sw.target();
+        int d = enter(cx, (ExecStack) res.stack(), res.fresh(), res.bound(), st, argBase, n, sw.switcher());
+        clear(st.refs, argBase, argBase + n);
+        return d;
+    }
+
+    /**
+     * The bottom frame of continuation stack {@code st} returned with its results at
+     * {@code fp .. sp}: moves them to the parent's resume site, releases {@code st} and returns
+     * the parent's depth.
+     */
+    static int returned(StackContext cx, ExecStack st, int fp, int sp) {
+        ExecStack p = (ExecStack) st.parent();
+        int n = sp - fp;
+        if (p.sp + n > p.slots.length) {
+            p.grow(p.sp + n, 0);
+        }
+        System.arraycopy(st.slots, fp, p.slots, p.sp, n);
+        System.arraycopy(st.refs, fp, p.refs, p.sp, n);
+        p.sp += n;
+        cx.model.returned(st);
+        cx.running = p;
+        return p.depth;
+    }
+
+    /** An exception left continuation stack {@code st}: destroys it; returns the parent, now running. */
+    static ExecStack thrown(ExecStack st) {
+        StackContext cx = StackContext.current();
+        ExecStack p = (ExecStack) cx.model.thrown(st);
+        cx.running = p;
+        return p;
+    }
+
+    /**
+     * Starts (if {@code fresh}) or continues stack {@code t} with the {@code bound} values, then {@code n} slots
+     * of {@code from} at {@code argBase}, then {@code last} if not null; returns its depth.
+     */
+    static int enter(StackContext cx, ExecStack t, boolean fresh, BoundArgs bound, ExecStack from, int argBase,
+            int n, Object last) {
+        cx.running = t;
+        int extra = last == null ? 0 : 1;
+        if (fresh) {
+            FunctionInstance f = (FunctionInstance) t.entry();
+            CompiledFunction c = f.code;
+            if (c == null) {
+                return HostResume.callHostEntry(cx, t, f, bound, from, argBase, n, last);
+            }
+            if (c.frameSize() > t.slots.length) {
+                t.grow(c.frameSize(), 0);
+            }
+            int p = writeBound(t, 0, bound);
+            System.arraycopy(from.slots, argBase, t.slots, p, n);
+            System.arraycopy(from.refs, argBase, t.refs, p, n);
+            if (last != null) {
+                t.slots[p + n] = 0;
+                t.refs[p + n] = last;
+            }
+            Calls.zeroLocals(t.slots, t.refs, c.numParams, c.numLocals);
+            t.depth = Ext.resumeAt(t, 0, f, 0, 0, c.numLocals);
+            return t.depth;
+        }
+        int p = t.sp;
+        int need = p + boundSlots(bound) + n + extra;
+        if (need > t.slots.length) {
+            t.grow(need, 0);
+        }
+        p = writeBound(t, p, bound);
+        System.arraycopy(from.slots, argBase, t.slots, p, n);
+        System.arraycopy(from.refs, argBase, t.refs, p, n);
+        if (last != null) {
+            t.slots[p + n] = 0;
+            t.refs[p + n] = last;
+        }
+        t.sp = p + n + extra;
+        return t.depth;
+    }
+
+    /** Raises {@code exn} at the resumption point of {@code res} (resume_throw); returns the depth to continue at. */
+    static int raise(StackContext cx, Resumption res, WasmException exn) {
+        ExecStack t = (ExecStack) res.stack();
+        cx.running = t;
+        if (res.fresh()) {
+            return ExceptionOps.unwindSaved(thrown(t), exn);
+        }
+        return ExceptionOps.unwindSaved(t, exn);
+    }
+
+    private static RuntimeException unhandled(Unhandled u, TagInstance tag) {
+        if (u.crossesHost()) {
+            return new Trap(TrapKind.HOST_FRAME_IN_SUSPENSION,
+                    "a suspension with no handler inside this host call would have to capture the host (Java) frame");
+        }
+        return new UnhandledSuspension(tag);
+    }
+
+    /** The resume's handler table, built once per function instance and resume site. */
+    static HandlerTable handlers(FunctionInstance fn, int[] code, int at) {
+        HandlerTable[] cache = fn.handlerTables;
+        if (cache == null) {
+            cache = fn.handlerTables = new HandlerTable[fn.code.resumeSites];
+        }
+        HandlerTable h = cache[code[at]];
+        if (h == null) {
+            HandlerTable.Builder b = HandlerTable.builder();
+            int count = code[at + 1];
+            for (int i = 0; i < count; i++) {
+                int e = at + 2 + 4 * i;
+                TagInstance tag = fn.instance.tags[code[e]];
+                if (code[e + 1] < 0) {
+                    b.onSwitch(tag);
+                } else {
+                    b.onSuspend(tag, e + 1);
+                }
+            }
+            h = cache[code[at]] = b.build();
+        }
+        return h;
+    }
+
+    /** The pc after a resume's clause list starting at {@code at} (site, n, clauses). */
+    private static int after(int[] code, int at) {
+        return at + 2 + 4 * code[at + 1];
+    }
+
+    static int writeBound(ExecStack t, int p, BoundArgs b) {
+        if (b == null) {
+            return p;
+        }
+        p = writeBound(t, p, b.earlier());
+        Chunk c = (Chunk) b.chunk();
+        System.arraycopy(c.slots, 0, t.slots, p, c.slots.length);
+        System.arraycopy(c.refs, 0, t.refs, p, c.refs.length);
+        return p + c.slots.length;
+    }
+
+    static int boundSlots(BoundArgs b) {
+        int n = 0;
+        for (; b != null; b = b.earlier()) {
+            n += ((Chunk) b.chunk()).slots.length;
+        }
+        return n;
+    }
+
+    static void clear(Object[] r, int from, int to) {
+        for (int i = from; i < to; i++) {
+            r[i] = null;
+        }
+    }
+
+    /** The values one {@code cont.bind} remembers, deepest operand first. */
+    record Chunk(long[] slots, Object[] refs) {}
+}
