@@ -2,6 +2,8 @@ package dev.weft.cli;
 
 import dev.weft.interpreter.ModuleException;
 import dev.weft.interpreter.Trap;
+import dev.weft.interpreter.UnhandledSuspension;
+import dev.weft.interpreter.WasmException;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 
@@ -15,6 +17,8 @@ final class CliErrors {
             case IOException e -> "cannot read or write file: " + e.getMessage();
             case ModuleException e -> kind(e) + ": " + e.getMessage();
             case Trap t -> "trap: " + t.getMessage();
+            case WasmException e -> e.getMessage();
+            case UnhandledSuspension e -> "unhandled suspension: " + e.getMessage();
             case IllegalArgumentException e -> e.getMessage();
             default -> "internal error: " + ex;
         };

@@ -56,6 +56,20 @@ class MainTest {
     }
 
     @Test
+    void anUncaughtExceptionAndAnUnhandledSuspensionAreOneLineEach() throws Exception {
+        Path wat = file("e.wat", """
+                (module (tag $e (param i32)) (tag $yield)
+                  (func (export "throw") (throw $e (i32.const 3)))
+                  (func (export "suspend") (suspend $yield)))
+                """);
+        assertEquals(1, weft("run", wat.toString(), "--invoke", "throw"));
+        assertTrue(err.startsWith("weft: uncaught exception"), err);
+        assertEquals(1, err.strip().lines().count());
+        assertEquals(1, weft("run", wat.toString(), "--invoke", "suspend"));
+        assertEquals("weft: unhandled suspension: unhandled tag", err.strip());
+    }
+
+    @Test
     void aMalformedModuleIsNamedAsSuch() throws Exception {
         Path bad = dir.resolve("bad.wasm");
         Files.write(bad, new byte[] {0, 'a', 's', 'm', 2, 0, 0, 0});
