@@ -15,22 +15,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The C fiber programs built with the Asyncify backend run on Weft as WASI commands and print
- * what an independent computation gives (formulas below, not output recorded from Weft). The
- * native and WasmFX builds need stack switching and are not run here yet.
+ * The C fiber programs built with the Asyncify and the WasmFX backends run on Weft as WASI
+ * commands and print what an independent computation gives (formulas below, not output
+ * recorded from Weft). The native backend needs the {@code weft_fiber} host module, which is
+ * not written yet.
  */
-class AsyncifyGuestsTest {
+class GuestProgramsTest {
     private static final Path BUILD = Path.of("..", "guests", "build");
 
     private record Run(int exitCode, String stdout, String stderr) {}
 
-    private static Run run(String program, String... args) throws Exception {
-        Path wasm = BUILD.resolve(program + "-asyncify.wasm");
+    private static Run run(String program, String backend, String... args) throws Exception {
+        Path wasm = BUILD.resolve(program + "-" + backend + ".wasm");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<String> argv = new ArrayList<>(List.of(program));
@@ -40,46 +41,54 @@ class AsyncifyGuestsTest {
         return new Run(code, out.toString(StandardCharsets.UTF_8).strip(), err.toString(StandardCharsets.UTF_8));
     }
 
-    @ParameterizedTest(name = "{0} {1}")
+    @ParameterizedTest(name = "{0} {1} ({3})")
     @CsvSource({
-        // program, scale, expected last line
-        "generator, 10, 55",          // 1 + ... + 10
-        "generator, 1000, 500500",    // n(n+1)/2
-        "skynet, 2, 4950",            // leaves 0..99 summed
-        "skynet, 3, 499500",          // leaves 0..999 summed
-        "c10m, 100 10, 100",          // 100 fibers, each returns 1
+        // program, scale, expected last line, backend
+        "generator, 10, 55, asyncify",          // 1 + ... + 10
+        "generator, 1000, 500500, asyncify",    // n(n+1)/2
+        "skynet, 2, 4950, asyncify",            // leaves 0..99 summed
+        "skynet, 3, 499500, asyncify",          // leaves 0..999 summed
+        "c10m, 100 10, 100, asyncify",          // 100 fibers, each returns 1
+        "generator, 10, 55, wasmfx",
+        "generator, 1000, 500500, wasmfx",
+        "skynet, 2, 4950, wasmfx",
+        "skynet, 3, 499500, wasmfx",
+        "c10m, 100 10, 100, wasmfx",
     })
-    void fiberProgramsPrintTheIndependentlyComputedResult(String program, String scale, String expected)
-            throws Exception {
-        Run r = run(program, scale.split(" "));
+    void fiberProgramsPrintTheIndependentlyComputedResult(String program, String scale, String expected,
+            String backend) throws Exception {
+        Run r = run(program, backend, scale.split(" "));
         assertEquals(0, r.exitCode(), r.stderr());
         assertEquals(expected, lastLine(r.stdout()));
     }
 
-    @Test
-    void helloAlternatesTwoFibersToSpellHelloWorld() throws Exception {
-        Run r = run("hello");
+    @ParameterizedTest
+    @ValueSource(strings = {"asyncify", "wasmfx"})
+    void helloAlternatesTwoFibersToSpellHelloWorld(String backend) throws Exception {
+        Run r = run("hello", backend);
         assertEquals(0, r.exitCode(), r.stderr());
         assertEquals("Hello World", lastLine(r.stdout()));
     }
 
-    @Test
-    void sieveOfFiberFiltersFindsTheNthPrime() throws Exception {
-        Run r = run("sieve", "100");
+    @ParameterizedTest
+    @ValueSource(strings = {"asyncify", "wasmfx"})
+    void sieveOfFiberFiltersFindsTheNthPrime(String backend) throws Exception {
+        Run r = run("sieve", backend, "100");
         assertEquals(0, r.exitCode(), r.stderr());
         assertEquals(Integer.toString(nthPrime(100)), lastLine(r.stdout()));
     }
 
-    @Test
-    void aShadowStackOverflowIsCaughtNotSilent() throws Exception {
-        Run fits = run("overflow", "1000");
+    @ParameterizedTest
+    @ValueSource(strings = {"asyncify", "wasmfx"})
+    void aShadowStackOverflowIsCaughtNotSilent(String backend) throws Exception {
+        Run fits = run("overflow", backend, "1000");
         assertEquals(0, fits.exitCode(), fits.stderr());
         assertEquals("ok 1000", lastLine(fits.stdout()));
         // The fiber library reports the overflow on stderr and calls abort(), which wasi-libc
         // implements with the `unreachable` instruction: a trap.
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         WasiConfig config = WasiConfig.builder().args("overflow", "65536").stderr(err).build();
-        byte[] wasm = Files.readAllBytes(BUILD.resolve("overflow-asyncify.wasm"));
+        byte[] wasm = Files.readAllBytes(BUILD.resolve("overflow-" + backend + ".wasm"));
         Trap trap = assertThrows(Trap.class, () -> WasiCommand.run(BinaryDecoder.decode(wasm), config));
         assertEquals(TrapKind.UNREACHABLE, trap.kind());
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("fiber: shadow stack overflow"), err.toString());
