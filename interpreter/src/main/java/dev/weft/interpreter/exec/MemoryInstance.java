@@ -29,10 +29,19 @@ public final class MemoryInstance implements Memory {
 
     private final boolean is64;
     private final long maxPages;
+    /**
+     * The backing array; its length is the capacity, which may exceed {@link #size} so that
+     * growing page by page does not copy the whole memory each time. Bytes at and above
+     * {@code size} are never written (every access is checked against {@code size}), so they
+     * are still zero when a grow makes them part of the memory.
+     */
     byte[] bytes;
+    /** The memory's size in bytes (a multiple of the page size). */
+    int size;
 
     private MemoryInstance(long pages, long maxPages, boolean is64) {
-        this.bytes = new byte[Math.toIntExact(pages * PAGE_SIZE)];
+        this.size = Math.toIntExact(pages * PAGE_SIZE);
+        this.bytes = new byte[size];
         this.maxPages = maxPages;
         this.is64 = is64;
     }
@@ -66,7 +75,7 @@ public final class MemoryInstance implements Memory {
 
     /** The size in bytes. */
     public int byteSize() {
-        return bytes.length;
+        return size;
     }
 
     @Override
@@ -82,7 +91,7 @@ public final class MemoryInstance implements Memory {
 
     @Override
     public long pages() {
-        return bytes.length / PAGE_SIZE;
+        return size / PAGE_SIZE;
     }
 
     @Override
@@ -92,13 +101,34 @@ public final class MemoryInstance implements Memory {
             return -1;
         }
         if (delta > 0) {
-            try {
-                bytes = Arrays.copyOf(bytes, (int) ((old + delta) * PAGE_SIZE));
-            } catch (OutOfMemoryError e) {
+            int newSize = (int) ((old + delta) * PAGE_SIZE);
+            if (newSize > bytes.length && !reserve(newSize)) {
                 return -1;
             }
+            size = newSize;
         }
         return old;
+    }
+
+    /**
+     * Makes the capacity at least {@code needed} bytes, growing it geometrically (doubling, up
+     * to the declared maximum and the implementation cap) so that a program growing its memory
+     * a page at a time costs amortised O(1) copying per page; false if the heap cannot hold it.
+     */
+    private boolean reserve(int needed) {
+        long cap = Math.min(Math.min(maxPages, MAX_PAGES) * PAGE_SIZE, 2L * bytes.length);
+        int capacity = (int) Math.max(needed, cap);
+        try {
+            bytes = Arrays.copyOf(bytes, capacity);
+            return true;
+        } catch (OutOfMemoryError e) {
+            try {
+                bytes = Arrays.copyOf(bytes, needed);
+                return true;
+            } catch (OutOfMemoryError again) {
+                return false;
+            }
+        }
     }
 
     // ---- bounds checks -------------------------------------------------------------------
@@ -106,7 +136,7 @@ public final class MemoryInstance implements Memory {
     /** The effective address of a 32-bit access of {@code n} bytes, or a trap. */
     int ea32(int addr, int offset, int n) {
         long ea = (addr & MASK32) + (offset & MASK32);
-        if (ea > bytes.length - n) {
+        if (ea > size - n) {
             throw oob();
         }
         return (int) ea;
@@ -118,7 +148,7 @@ public final class MemoryInstance implements Memory {
             throw oob();
         }
         long ea = addr + offset;
-        if (ea > bytes.length - n) {
+        if (ea > size - n) {
             throw oob();
         }
         return (int) ea;
@@ -126,7 +156,7 @@ public final class MemoryInstance implements Memory {
 
     /** Checks that {@code [addr, addr + len)} is inside the memory; returns addr as an int. */
     int range(long addr, long len) {
-        if (addr < 0 || len < 0 || addr > bytes.length - len) {
+        if (addr < 0 || len < 0 || addr > size - len) {
             throw oob();
         }
         return (int) addr;
