@@ -22,7 +22,7 @@ final class Ext {
             case ExtOps.REF_AS_NON_NULL -> resumeAt(st, depth, fn, pc + 1, fp, RefOps.asNonNull(st.refs, sp));
             case ExtOps.BR_ON_NULL -> RefOps.brOnNull(st, fn, code, pc, fp, sp, depth);
             case ExtOps.BR_ON_NON_NULL -> RefOps.brOnNonNull(st, fn, code, pc, fp, sp, depth);
-            case ExtOps.REF_EQ -> resumeAt(st, depth, fn, pc + 1, fp, RefOps.eq(st.slots, st.refs, sp));
+            case ExtOps.REF_EQ -> resumeAt(st, depth, fn, pc + 1, fp, CastOps.eq(st.slots, st.refs, sp));
             case ExtOps.THROW -> ExceptionOps.throwTag(st, fn, code[pc + 1], pc, fp, sp, depth, baseDepth);
             case ExtOps.THROW_REF -> ExceptionOps.throwRef(st, fn, pc, fp, sp, depth, baseDepth);
             case ExtOps.CONT_NEW -> ContOps.contNew(cx, st, fn, pc, fp, sp, depth);
@@ -32,6 +32,13 @@ final class Ext {
             case ExtOps.RESUME_THROW -> ContOps.resumeThrow(cx, st, fn, code, pc, fp, sp, depth);
             case ExtOps.RESUME_THROW_REF -> ContOps.resumeThrowRef(cx, st, fn, code, pc, fp, sp, depth);
             case ExtOps.SWITCH -> ContOps.switchTo(cx, st, fn, code, pc, fp, sp, depth);
+            case ExtOps.REF_TEST -> resumeAt(st, depth, fn, pc + 3, fp, CastOps.refTest(st, code, pc, sp));
+            case ExtOps.REF_CAST -> resumeAt(st, depth, fn, pc + 3, fp, CastOps.refCast(st, code, pc, sp));
+            case ExtOps.BR_ON_CAST -> CastOps.brOnCast(st, fn, code, pc, fp, sp, depth, false);
+            case ExtOps.BR_ON_CAST_FAIL -> CastOps.brOnCast(st, fn, code, pc, fp, sp, depth, true);
+            case ExtOps.REF_I31 -> resumeAt(st, depth, fn, pc + 1, fp, CastOps.refI31(st, sp));
+            case ExtOps.I31_GET_S -> resumeAt(st, depth, fn, pc + 1, fp, CastOps.i31Get(st, sp, true));
+            case ExtOps.I31_GET_U -> resumeAt(st, depth, fn, pc + 1, fp, CastOps.i31Get(st, sp, false));
             case ExtOps.CALL_REF -> call(st, RefOps.callee(st.refs[sp - 1]), fn, pc + 1, fp, sp - 1, depth, baseDepth);
             default -> throw new IllegalStateException("internal: bad EXT sub-opcode " + code[pc] + " at " + pc);
         };

@@ -2,7 +2,7 @@ package dev.weft.interpreter.exec;
 
 /**
  * Sub-opcodes of {@link Opcodes#EXT}: instructions of later proposals (tail calls, typed
- * function references, exception handling) that do not earn a case of their own in the dispatch
+ * function references, exception handling, GC casts and i31) that do not earn a case of their own in the dispatch
  * loop (each case there costs bytecode and can disturb the JIT's code for the hot cases).
  * Layout: {@code EXT subop immediates...}.
  */
@@ -43,4 +43,18 @@ final class ExtOps {
     static final int RESUME_THROW_REF = 15;
     /** {@code SWITCH tag argSlots}. */
     static final int SWITCH = 16;
+    /** {@code REF_TEST castTarget nullable} (see {@link CastOps#target}). */
+    static final int REF_TEST = 17;
+    /** {@code REF_CAST castTarget nullable}. */
+    static final int REF_CAST = 18;
+    /** {@code BR_ON_CAST target arity height castTarget nullable}. */
+    static final int BR_ON_CAST = 19;
+    /** {@code BR_ON_CAST_FAIL target arity height castTarget nullable}. */
+    static final int BR_ON_CAST_FAIL = 20;
+    /** {@code REF_I31}. */
+    static final int REF_I31 = 21;
+    /** {@code I31_GET_S}. */
+    static final int I31_GET_S = 22;
+    /** {@code I31_GET_U}. */
+    static final int I31_GET_U = 23;
 }

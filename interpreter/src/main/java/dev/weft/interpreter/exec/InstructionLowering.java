@@ -2,6 +2,9 @@ package dev.weft.interpreter.exec;
 
 import static dev.weft.interpreter.exec.Opcodes.*;
 
+import dev.weft.interpreter.ast.AbsHeapType;
+import dev.weft.interpreter.ast.ConcreteHeapType;
+import dev.weft.interpreter.ast.HeapType;
 import dev.weft.interpreter.ast.Instruction;
 import dev.weft.interpreter.ast.Op;
 import dev.weft.interpreter.valid.FunctionInfo;
@@ -29,6 +32,8 @@ final class InstructionLowering {
             case Instruction.SelectTyped t -> out.op(t.types().getFirst().isRef() ? SELECT_REF : SELECT);
             case Instruction.Plain p -> plain(op, i);
             case Instruction.Resume r -> resume(r);
+            case Instruction.HeapTypeImm t -> cast(op, t.heapType());
+            case Instruction.BrOnCast b -> brOnCast(b);
             default -> throw unsupported(op);
         }
     }
@@ -50,6 +55,30 @@ final class InstructionLowering {
                 lowerer.tableEntry(h.label());
             }
         }
+    }
+
+    /** {@code ref.test} and {@code ref.cast}, with or without null: see {@link CastOps}. */
+    private void cast(Op op, HeapType target) {
+        int subop = switch (op) {
+            case REF_TEST, REF_TEST_NULL -> ExtOps.REF_TEST;
+            case REF_CAST, REF_CAST_NULL -> ExtOps.REF_CAST;
+            default -> throw unsupported(op);
+        };
+        boolean nullable = op == Op.REF_TEST_NULL || op == Op.REF_CAST_NULL;
+        ext(subop).emit(castTarget(target)).emit(nullable ? 1 : 0);
+    }
+
+    /** {@code br_on_cast} and {@code br_on_cast_fail}: the branch entry, then the cast target. */
+    private void brOnCast(Instruction.BrOnCast b) {
+        ext(b.op() == Op.BR_ON_CAST ? ExtOps.BR_ON_CAST : ExtOps.BR_ON_CAST_FAIL);
+        lowerer.tableEntry(b.label());
+        out.emit(castTarget(b.to().heapType())).emit(b.to().nullable() ? 1 : 0);
+    }
+
+    private int castTarget(HeapType h) {
+        return h instanceof ConcreteHeapType c
+                ? lowerer.canonicalTypeId(c.index())
+                : CastOps.target((AbsHeapType) h);
     }
 
     static UnsupportedInstruction unsupported(Op op) {
@@ -286,6 +315,10 @@ final class InstructionLowering {
             case REF_IS_NULL -> out.op(REF_IS_NULL);
             case REF_AS_NON_NULL -> ext(ExtOps.REF_AS_NON_NULL);
             case REF_EQ -> ext(ExtOps.REF_EQ);
+            case REF_I31 -> ext(ExtOps.REF_I31);
+            case I31_GET_S -> ext(ExtOps.I31_GET_S);
+            case I31_GET_U -> ext(ExtOps.I31_GET_U);
+            case ANY_CONVERT_EXTERN, EXTERN_CONVERT_ANY -> { }
             case THROW_REF -> ext(ExtOps.THROW_REF);
             case I32_ADD -> i32Add();
             case I32_SUB -> i32Sub();
