@@ -21,7 +21,8 @@ final class ConstEval {
 
     private static final Set<Op> SUPPORTED = EnumSet.of(
             Op.I32_CONST, Op.I64_CONST, Op.F32_CONST, Op.F64_CONST, Op.REF_NULL, Op.REF_FUNC,
-            Op.GLOBAL_GET, Op.END, Op.I32_ADD, Op.I32_SUB, Op.I32_MUL, Op.I64_ADD, Op.I64_SUB, Op.I64_MUL);
+            Op.GLOBAL_GET, Op.END, Op.I32_ADD, Op.I32_SUB, Op.I32_MUL, Op.I64_ADD, Op.I64_SUB, Op.I64_MUL,
+            Op.REF_I31, Op.ANY_CONVERT_EXTERN, Op.EXTERN_CONVERT_ANY);
 
     /**
      * Checks at compile time that every constant expression of {@code m} can be evaluated, so
@@ -75,7 +76,8 @@ final class ConstEval {
                 case I64_ADD -> s[sp - 2] = s[sp - 2] + s[--sp];
                 case I64_SUB -> s[sp - 2] = s[sp - 2] - s[--sp];
                 case I64_MUL -> s[sp - 2] = s[sp - 2] * s[--sp];
-                case END -> { }
+                case REF_I31 -> r[sp - 1] = I31Ref.of((int) s[sp - 1]);
+                case ANY_CONVERT_EXTERN, EXTERN_CONVERT_ANY, END -> { }
                 default -> throw InstructionLowering.unsupported(ins.op());
             }
         }

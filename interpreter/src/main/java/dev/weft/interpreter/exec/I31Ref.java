@@ -6,7 +6,7 @@ package dev.weft.interpreter.exec;
  *
  * @param value the 31-bit payload, kept sign-extended from bit 30
  */
-record I31Ref(int value) {
+public record I31Ref(int value) {
     /** {@code ref.i31}: the low 31 bits of {@code i}. */
     static I31Ref of(int i) {
         return new I31Ref((i << 1) >> 1);

@@ -2,6 +2,7 @@ package dev.weft.interpreter.wast;
 
 import dev.weft.interpreter.Value;
 import dev.weft.interpreter.WasmFunction;
+import dev.weft.interpreter.exec.I31Ref;
 import dev.weft.interpreter.ast.NumType;
 import dev.weft.interpreter.wast.WastPattern.RefKind;
 
@@ -61,6 +62,7 @@ final class ResultMatcher {
             case ANY_NON_NULL -> r != null;
             case FUNC -> r instanceof WasmFunction;
             case EXTERN, HOST -> r instanceof HostRef;
+            case I31, EQ -> r instanceof I31Ref;
             default -> false;
         };
     }
