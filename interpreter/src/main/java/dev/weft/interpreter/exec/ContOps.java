@@ -6,8 +6,6 @@ import dev.weft.continuations.ContinuationException;
 import dev.weft.continuations.Continuations;
 import dev.weft.continuations.HandlerTable;
 import dev.weft.continuations.Resumption;
-import dev.weft.continuations.SuspendOutcome;
-import dev.weft.continuations.Suspended;
 import dev.weft.continuations.SwitchOutcome;
 import dev.weft.continuations.Switched;
 import dev.weft.continuations.Unhandled;
@@ -83,14 +81,15 @@ final class ContOps {
         HandlerTable h = handlers(fn, code, pc + 2);
         int argBase = sp - 1 - n;
         st.depth = Ext.resumeAt(st, depth, fn, after(code, pc + 2), fp, argBase);
-        Resumption res;
+        Continuations model = cx.model;
+        ExecStack top;
         try {
-            res = cx.model.resume(st, (ContRef) st.refs[sp - 1], h);
+            top = (ExecStack) model.resumeTop(st, (ContRef) st.refs[sp - 1], h);
         } catch (ContinuationException e) {
             throw trap(e);
         }
         st.refs[sp - 1] = null;
-        int d = enter(cx, (ExecStack) res.stack(), res.fresh(), res.bound(), st, argBase, n, null);
+        int d = enter(cx, top, model.lastFresh(), model.lastBound(), st, argBase, n, null);
         clear(st.refs, argBase, argBase + n);
         return d;
     }
@@ -137,15 +136,16 @@ final class ContOps {
         int n = code[pc + 2];
         int base = sp - n;
         st.depth = Ext.resumeAt(st, depth, fn, pc + 3, fp, base);
-        SuspendOutcome outcome = cx.model.suspend(st, tag);
-        if (!(outcome instanceof Suspended s)) {
-            throw unhandled((Unhandled) outcome, tag);
+        Continuations model = cx.model;
+        ExecStack h = (ExecStack) model.suspendTo(st, tag);
+        if (h == null) {
+            throw unhandled(model.unhandledSuspend(st, tag), tag);
         }
-        ExecStack h = (ExecStack) s.handler();
         cx.running = h;
-        int label = s.clause().label();
+        int label = model.lastClause().label();
+        ContRef k = model.lastContinuation();
         if (label == HOST_LABEL) {
-            return HostResume.suspended(h, tag, st, base, n, s.continuation());
+            return HostResume.suspended(h, tag, st, base, n, k);
         }
         int d = h.depth - 1;
         int[] hc = h.frameFns[d].code.code;
@@ -158,7 +158,7 @@ final class ContOps {
         System.arraycopy(st.refs, base, h.refs, dst, n);
         clear(st.refs, base, sp);
         h.slots[dst + n] = 0;
-        h.refs[dst + n] = s.continuation();
+        h.refs[dst + n] = k;
         h.frames[2 * d] = hc[label];
         h.sp = dst + arity;
         return h.depth;
