@@ -220,41 +220,52 @@ final class ContOps {
     static int enter(StackContext cx, ExecStack t, boolean fresh, BoundArgs bound, ExecStack from, int argBase,
             int n, Object last) {
         cx.running = t;
-        int extra = last == null ? 0 : 1;
-        if (fresh) {
-            FunctionInstance f = (FunctionInstance) t.entry();
-            CompiledFunction c = f.code;
-            if (c == null) {
-                return HostResume.callHostEntry(cx, t, f, bound, from, argBase, n, last);
-            }
-            if (c.frameSize() > t.slots.length) {
-                t.grow(c.frameSize(), 0);
-            }
-            int p = writeBound(t, 0, bound);
-            System.arraycopy(from.slots, argBase, t.slots, p, n);
-            System.arraycopy(from.refs, argBase, t.refs, p, n);
-            if (last != null) {
-                t.slots[p + n] = 0;
-                t.refs[p + n] = last;
-            }
-            Calls.zeroLocals(t.slots, t.refs, c.numParams, c.numLocals);
-            t.depth = Ext.resumeAt(t, 0, f, 0, 0, c.numLocals);
-            return t.depth;
+        return fresh ? enterFresh(cx, t, bound, from, argBase, n, last) : enterSuspended(t, bound, from, argBase, n, last);
+    }
+
+    /** {@link #enter} for a stack that never ran: calls its entry function (kept small enough to inline). */
+    private static int enterFresh(StackContext cx, ExecStack t, BoundArgs bound, ExecStack from, int argBase,
+            int n, Object last) {
+        FunctionInstance f = (FunctionInstance) t.entry();
+        CompiledFunction c = f.code;
+        if (c == null) {
+            return HostResume.callHostEntry(cx, t, f, bound, from, argBase, n, last);
         }
+        if (c.frameSize() > t.slots.length) {
+            t.grow(c.frameSize(), 0);
+        }
+        int p = bound == null ? 0 : writeBound(t, 0, bound);
+        copyArgs(t, p, from, argBase, n, last);
+        Calls.zeroLocals(t.slots, t.refs, c.numParams, c.numLocals);
+        return t.depth = Ext.resumeAt(t, 0, f, 0, 0, c.numLocals);
+    }
+
+    /** {@link #enter} for a stack waiting at a suspend or switch: the values become its results. */
+    private static int enterSuspended(ExecStack t, BoundArgs bound, ExecStack from, int argBase, int n, Object last) {
         int p = t.sp;
-        int need = p + boundSlots(bound) + n + extra;
-        if (need > t.slots.length) {
-            t.grow(need, 0);
+        int extra = last == null ? 0 : 1;
+        if (bound != null) {
+            int need = p + boundSlots(bound) + n + extra;
+            if (need > t.slots.length) {
+                t.grow(need, 0);
+            }
+            p = writeBound(t, p, bound);
+        } else if (p + n + extra > t.slots.length) {
+            t.grow(p + n + extra, 0);
         }
-        p = writeBound(t, p, bound);
+        copyArgs(t, p, from, argBase, n, last);
+        t.sp = p + n + extra;
+        return t.depth;
+    }
+
+    /** Copies {@code n} slots of {@code from} at {@code argBase}, then {@code last} if not null, to {@code t} at {@code p}. */
+    private static void copyArgs(ExecStack t, int p, ExecStack from, int argBase, int n, Object last) {
         System.arraycopy(from.slots, argBase, t.slots, p, n);
         System.arraycopy(from.refs, argBase, t.refs, p, n);
         if (last != null) {
             t.slots[p + n] = 0;
             t.refs[p + n] = last;
         }
-        t.sp = p + n + extra;
-        return t.depth;
     }
 
     /** Raises {@code exn} at the resumption point of {@code res} (resume_throw); returns the depth to continue at. */
