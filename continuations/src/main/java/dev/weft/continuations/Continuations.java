@@ -26,6 +26,13 @@ public final class Continuations {
     private long abandoned;
     private long roots;
 
+    // The outcome of the last resumeTop / suspendTo, read right after the call (one model per
+    // thread): the interpreter's hot path allocates no result record.
+    private boolean lastFresh;
+    private BoundArgs lastBound;
+    private HandlerClause lastClause;
+    private ContRef lastContinuation;
+
     /** A model taking its stacks from {@code source}. */
     public Continuations(StackSource source) {
         this.source = source;
@@ -131,6 +138,18 @@ public final class Continuations {
     }
 
     private Resumption link(ContStack current, ContRef ref, HandlerTable handlers, boolean raise) {
+        ContStack top = resumeTop(current, ref, handlers);
+        return new Resumption(top, lastFresh, lastBound, raise);
+    }
+
+    /**
+     * {@code resume} without a result record: as {@link #resume}, returning the stack to run;
+     * {@link #lastFresh()} and {@link #lastBound()} then give the rest of the {@link Resumption}
+     * (until the next operation on this model).
+     *
+     * @throws ContinuationException NULL or ALREADY_CONSUMED (nothing changed)
+     */
+    public ContStack resumeTop(ContStack current, ContRef ref, HandlerTable handlers) {
         requireNonNull(ref);
         ref.checkLive();
         requireRunning(current);
@@ -140,7 +159,32 @@ public final class Continuations {
         bottom.handlers = handlers == null ? HandlerTable.EMPTY : handlers;
         current.state = StackState.ACTIVE_PARENT;
         resumed++;
-        return start(top, ref.bound(), raise);
+        lastFresh = top.state == StackState.FRESH;
+        lastBound = ref.bound();
+        top.state = StackState.RUNNING;
+        return top;
+    }
+
+    /** After {@link #resumeTop}: true if the stack returned has never run. */
+    public boolean lastFresh() {
+        return lastFresh;
+    }
+
+    /** After {@link #resumeTop}: the arguments bound by {@code cont.bind}, or null. */
+    public BoundArgs lastBound() {
+        return lastBound;
+    }
+
+    /** After {@link #suspendTo} returned a handler: the matching clause. */
+    public HandlerClause lastClause() {
+        return lastClause;
+    }
+
+    /** After {@link #suspendTo} returned a handler: the new reference owning the cut segment. */
+    public ContRef lastContinuation() {
+        ContRef k = lastContinuation;
+        lastContinuation = null;
+        return k;
     }
 
     private static Resumption start(ContStack top, BoundArgs args, boolean raise) {
@@ -158,17 +202,44 @@ public final class Continuations {
      * handler's stack to run. Stops at the barrier with {@link Unhandled}, changing nothing.
      */
     public SuspendOutcome suspend(ContStack current, Object tag) {
-        requireRunning(current);
-        ContStack child = handlingLink(current, tag, HandlerKind.SUSPEND);
-        if (child == null) {
-            return new Unhandled(tag, HandlerKind.SUSPEND, barrierOf(current));
+        ContStack handler = suspendTo(current, tag);
+        if (handler == null) {
+            return unhandledSuspend(current, tag);
         }
-        HandlerClause clause = child.handlers.find(tag, HandlerKind.SUSPEND);
+        return new Suspended(handler, lastClause, lastContinuation());
+    }
+
+    /**
+     * {@code suspend} without a result record: as {@link #suspend}, returning the handler's stack
+     * to run, with {@link #lastClause()} and {@link #lastContinuation()} giving the rest of the
+     * {@link Suspended}; or null, changing nothing, where {@link #suspend} returns
+     * {@link Unhandled} (see {@link #unhandledSuspend}).
+     */
+    public ContStack suspendTo(ContStack current, Object tag) {
+        requireRunning(current);
+        HandlerClause clause = null;
+        ContStack child = current;
+        for (; !child.barrier; child = child.parent) {
+            clause = child.handlers.find(tag, HandlerKind.SUSPEND);
+            if (clause != null) {
+                break;
+            }
+        }
+        if (clause == null) {
+            return null;
+        }
         ContStack handler = child.parent;
         cut(child, current);
         handler.state = StackState.RUNNING;
         suspended++;
-        return new Suspended(handler, clause, own(child, current, null));
+        lastClause = clause;
+        lastContinuation = own(child, current, null);
+        return handler;
+    }
+
+    /** What {@link #suspend} returns when {@link #suspendTo} found no handler. */
+    public Unhandled unhandledSuspend(ContStack current, Object tag) {
+        return new Unhandled(tag, HandlerKind.SUSPEND, barrierOf(current));
     }
 
     /**

@@ -6,8 +6,6 @@ import dev.weft.continuations.ContinuationException;
 import dev.weft.continuations.Continuations;
 import dev.weft.continuations.HandlerTable;
 import dev.weft.continuations.Resumption;
-import dev.weft.continuations.SuspendOutcome;
-import dev.weft.continuations.Suspended;
 import dev.weft.continuations.SwitchOutcome;
 import dev.weft.continuations.Switched;
 import dev.weft.continuations.Unhandled;
@@ -83,14 +81,15 @@ final class ContOps {
         HandlerTable h = handlers(fn, code, pc + 2);
         int argBase = sp - 1 - n;
         st.depth = Ext.resumeAt(st, depth, fn, after(code, pc + 2), fp, argBase);
-        Resumption res;
+        Continuations model = cx.model;
+        ExecStack top;
         try {
-            res = cx.model.resume(st, (ContRef) st.refs[sp - 1], h);
+            top = (ExecStack) model.resumeTop(st, (ContRef) st.refs[sp - 1], h);
         } catch (ContinuationException e) {
             throw trap(e);
         }
         st.refs[sp - 1] = null;
-        int d = enter(cx, (ExecStack) res.stack(), res.fresh(), res.bound(), st, argBase, n, null);
+        int d = enter(cx, top, model.lastFresh(), model.lastBound(), st, argBase, n, null);
         clear(st.refs, argBase, argBase + n);
         return d;
     }
@@ -137,15 +136,16 @@ final class ContOps {
         int n = code[pc + 2];
         int base = sp - n;
         st.depth = Ext.resumeAt(st, depth, fn, pc + 3, fp, base);
-        SuspendOutcome outcome = cx.model.suspend(st, tag);
-        if (!(outcome instanceof Suspended s)) {
-            throw unhandled((Unhandled) outcome, tag);
+        Continuations model = cx.model;
+        ExecStack h = (ExecStack) model.suspendTo(st, tag);
+        if (h == null) {
+            throw unhandled(model.unhandledSuspend(st, tag), tag);
         }
-        ExecStack h = (ExecStack) s.handler();
         cx.running = h;
-        int label = s.clause().label();
+        int label = model.lastClause().label();
+        ContRef k = model.lastContinuation();
         if (label == HOST_LABEL) {
-            return HostResume.suspended(h, tag, st, base, n, s.continuation());
+            return HostResume.suspended(h, tag, st, base, n, k);
         }
         int d = h.depth - 1;
         int[] hc = h.frameFns[d].code.code;
@@ -158,7 +158,7 @@ final class ContOps {
         System.arraycopy(st.refs, base, h.refs, dst, n);
         clear(st.refs, base, sp);
         h.slots[dst + n] = 0;
-        h.refs[dst + n] = s.continuation();
+        h.refs[dst + n] = k;
         h.frames[2 * d] = hc[label];
         h.sp = dst + arity;
         return h.depth;
@@ -220,41 +220,52 @@ final class ContOps {
     static int enter(StackContext cx, ExecStack t, boolean fresh, BoundArgs bound, ExecStack from, int argBase,
             int n, Object last) {
         cx.running = t;
-        int extra = last == null ? 0 : 1;
-        if (fresh) {
-            FunctionInstance f = (FunctionInstance) t.entry();
-            CompiledFunction c = f.code;
-            if (c == null) {
-                return HostResume.callHostEntry(cx, t, f, bound, from, argBase, n, last);
-            }
-            if (c.frameSize() > t.slots.length) {
-                t.grow(c.frameSize(), 0);
-            }
-            int p = writeBound(t, 0, bound);
-            System.arraycopy(from.slots, argBase, t.slots, p, n);
-            System.arraycopy(from.refs, argBase, t.refs, p, n);
-            if (last != null) {
-                t.slots[p + n] = 0;
-                t.refs[p + n] = last;
-            }
-            Calls.zeroLocals(t.slots, t.refs, c.numParams, c.numLocals);
-            t.depth = Ext.resumeAt(t, 0, f, 0, 0, c.numLocals);
-            return t.depth;
+        return fresh ? enterFresh(cx, t, bound, from, argBase, n, last) : enterSuspended(t, bound, from, argBase, n, last);
+    }
+
+    /** {@link #enter} for a stack that never ran: calls its entry function (kept small enough to inline). */
+    private static int enterFresh(StackContext cx, ExecStack t, BoundArgs bound, ExecStack from, int argBase,
+            int n, Object last) {
+        FunctionInstance f = (FunctionInstance) t.entry();
+        CompiledFunction c = f.code;
+        if (c == null) {
+            return HostResume.callHostEntry(cx, t, f, bound, from, argBase, n, last);
         }
+        if (c.frameSize() > t.slots.length) {
+            t.grow(c.frameSize(), 0);
+        }
+        int p = bound == null ? 0 : writeBound(t, 0, bound);
+        copyArgs(t, p, from, argBase, n, last);
+        Calls.zeroLocals(t.slots, t.refs, c.numParams, c.numLocals);
+        return t.depth = Ext.resumeAt(t, 0, f, 0, 0, c.numLocals);
+    }
+
+    /** {@link #enter} for a stack waiting at a suspend or switch: the values become its results. */
+    private static int enterSuspended(ExecStack t, BoundArgs bound, ExecStack from, int argBase, int n, Object last) {
         int p = t.sp;
-        int need = p + boundSlots(bound) + n + extra;
-        if (need > t.slots.length) {
-            t.grow(need, 0);
+        int extra = last == null ? 0 : 1;
+        if (bound != null) {
+            int need = p + boundSlots(bound) + n + extra;
+            if (need > t.slots.length) {
+                t.grow(need, 0);
+            }
+            p = writeBound(t, p, bound);
+        } else if (p + n + extra > t.slots.length) {
+            t.grow(p + n + extra, 0);
         }
-        p = writeBound(t, p, bound);
+        copyArgs(t, p, from, argBase, n, last);
+        t.sp = p + n + extra;
+        return t.depth;
+    }
+
+    /** Copies {@code n} slots of {@code from} at {@code argBase}, then {@code last} if not null, to {@code t} at {@code p}. */
+    private static void copyArgs(ExecStack t, int p, ExecStack from, int argBase, int n, Object last) {
         System.arraycopy(from.slots, argBase, t.slots, p, n);
         System.arraycopy(from.refs, argBase, t.refs, p, n);
         if (last != null) {
             t.slots[p + n] = 0;
             t.refs[p + n] = last;
         }
-        t.sp = p + n + extra;
-        return t.depth;
     }
 
     /** Raises {@code exn} at the resumption point of {@code res} (resume_throw); returns the depth to continue at. */
