@@ -1,9 +1,7 @@
 package dev.weft.interpreter.wast;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -24,21 +22,7 @@ public final class KnownFailures {
     }
 
     public static KnownFailures read(Path file) throws IOException {
-        Map<String, String> reasons = new HashMap<>();
-        int n = 0;
-        for (String raw : Files.readAllLines(file)) {
-            n++;
-            String line = raw.strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            int space = line.indexOf(' ');
-            if (space < 0 || !line.substring(0, space).matches(".+\\.wast:\\d+")) {
-                throw new IOException(file + ":" + n + ": expected 'file.wast:LINE reason', got: " + raw);
-            }
-            reasons.put(line.substring(0, space), line.substring(space + 1).strip());
-        }
-        return new KnownFailures(reasons);
+        return new KnownFailures(ReasonFile.read(file, " ", key -> key.matches(".+\\.wast:\\d+"), "file.wast:LINE reason"));
     }
 
     /** The reason the command at {@code file}:{@code line} is expected to fail, or null. */

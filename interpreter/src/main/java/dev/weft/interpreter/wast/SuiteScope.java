@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -22,21 +21,7 @@ public final class SuiteScope {
     }
 
     public static SuiteScope read(Path file) throws IOException {
-        Map<String, String> excluded = new LinkedHashMap<>();
-        int n = 0;
-        for (String raw : Files.readAllLines(file)) {
-            n++;
-            String line = raw.strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            int sep = line.indexOf(" -- ");
-            if (sep < 0) {
-                throw new IOException(file + ":" + n + ": expected 'path -- reason', got: " + raw);
-            }
-            excluded.put(line.substring(0, sep).strip(), line.substring(sep + 4).strip());
-        }
-        return new SuiteScope(excluded);
+        return new SuiteScope(ReasonFile.read(file, " -- ", key -> !key.isEmpty(), "path -- reason"));
     }
 
     /** Why {@code relative} (a path inside the suite, with '/') is out of scope, or null. */
