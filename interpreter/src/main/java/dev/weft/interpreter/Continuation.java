@@ -4,8 +4,10 @@ import dev.weft.continuations.ContRef;
 import dev.weft.continuations.ContinuationStats;
 import dev.weft.interpreter.ast.ValType;
 import dev.weft.interpreter.exec.FunctionInstance;
+import dev.weft.interpreter.exec.HostRequests;
 import dev.weft.interpreter.exec.HostResume;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A Wasm continuation driven from Java, e.g. a generator:
@@ -50,11 +52,24 @@ public final class Continuation {
 
     /** Resumes with {@code args} (the function's parameters, or the suspending tag's results). */
     public Step resume(Value... args) {
+        checkArity(args);
+        return step(HostResume.resume(ref, handled, args, results));
+    }
+
+    /** {@link HostControl#resume}: a request to resume this continuation at the current host call site. */
+    Value[] resumeFromHost(Value[] args, Function<Step, Value[]> then) {
+        checkArity(args);
+        return HostRequests.resume(ref, handled, args, results, o -> then.apply(step(o)));
+    }
+
+    private void checkArity(Value[] args) {
         if (args.length != params.size()) {
             throw new IllegalArgumentException("expected " + params.size() + " arguments " + params
                     + " but got " + args.length);
         }
-        HostResume.Outcome o = HostResume.resume(ref, handled, args, results);
+    }
+
+    private Step step(HostResume.Outcome o) {
         if (o.tag() == null) {
             return new Step.Returned(o.values());
         }

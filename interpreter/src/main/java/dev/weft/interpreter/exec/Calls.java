@@ -30,6 +30,10 @@ final class Calls {
         } catch (WasmException e) {
             return ExceptionOps.unwind(st, e, fn, pc - 1, fp, depth, baseDepth);
         }
+        if (results == HostRequests.PENDING) {
+            st.depth = Ext.resumeAt(st, depth, fn, pc, fp, base);
+            return HostRequests.perform(st, f, base);
+        }
         checkResults(f, results);
         if (base + f.resultSlots > st.slots.length) {
             st.grow(base + f.resultSlots, 0);
@@ -40,15 +44,31 @@ final class Calls {
 
     /**
      * Runs a host function, turning anything but a Trap or a WasmException into a trap "host
-     * function failed".
+     * function failed". May return {@link HostRequests#PENDING}: see {@link #invokeHostDirect}.
      */
     static Value[] invokeHost(FunctionInstance f, Value[] args) {
+        return invokeCallback(f.host::apply, args);
+    }
+
+    /** {@link #invokeHost} for a call that is not a Wasm call site: a HostControl request traps. */
+    static Value[] invokeHostDirect(FunctionInstance f, Value[] args) {
+        Value[] results = invokeHost(f, args);
+        if (results == HostRequests.PENDING) {
+            throw HostRequests.notFromWasm();
+        }
+        return results;
+    }
+
+    /** Runs host code {@code fn} on {@code arg} with {@link #invokeHost}'s treatment of exceptions. */
+    static <T> Value[] invokeCallback(java.util.function.Function<T, Value[]> fn, T arg) {
         try {
-            Value[] results = f.host.apply(args);
+            Value[] results = fn.apply(arg);
             return results == null ? new Value[0] : results;
         } catch (Trap | WasmException | StackOverflowError e) {
+            HostRequests.discard();
             throw e;
         } catch (RuntimeException e) {
+            HostRequests.discard();
             throw new Trap(TrapKind.HOST, String.valueOf(e), e);
         }
     }

@@ -136,6 +136,15 @@ final class ContOps {
         int n = code[pc + 2];
         int base = sp - n;
         st.depth = Ext.resumeAt(st, depth, fn, pc + 3, fp, base);
+        return suspendParked(cx, st, tag, base, n);
+    }
+
+    /**
+     * Suspends stack {@code st}, parked with {@code sp == base}, to {@code tag} with the
+     * {@code n} payload slots at {@code base} (a {@code suspend} or a host function's
+     * {@link HostRequests request}); returns the handler's depth.
+     */
+    static int suspendParked(StackContext cx, ExecStack st, TagInstance tag, int base, int n) {
         Continuations model = cx.model;
         ExecStack h = (ExecStack) model.suspendTo(st, tag);
         if (h == null) {
@@ -156,7 +165,7 @@ final class ContOps {
         }
         System.arraycopy(st.slots, base, h.slots, dst, n);
         System.arraycopy(st.refs, base, h.refs, dst, n);
-        clear(st.refs, base, sp);
+        clear(st.refs, base, base + n);
         h.slots[dst + n] = 0;
         h.refs[dst + n] = k;
         h.frames[2 * d] = hc[label];
@@ -202,6 +211,9 @@ final class ContOps {
         p.sp += n;
         cx.model.returned(st);
         cx.running = p;
+        if (p.waiting != null) {
+            return HostRequests.returned(p, n);
+        }
         return p.depth;
     }
 
@@ -209,6 +221,7 @@ final class ContOps {
     static ExecStack thrown(ExecStack st) {
         StackContext cx = StackContext.current();
         ExecStack p = (ExecStack) cx.model.thrown(st);
+        p.waiting = null;
         cx.running = p;
         return p;
     }

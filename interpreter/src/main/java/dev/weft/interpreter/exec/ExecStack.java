@@ -48,6 +48,8 @@ public final class ExecStack extends ContStack {
     int depth;
     /** First free slot (valid between loop invocations and across host calls). */
     int sp;
+    /** Set while this stack waits at a host call for a continuation the call resumed ({@link HostRequests}). */
+    HostRequests.Waiting waiting;
 
     /**
      * A stack over the memory a {@link dev.weft.continuations.StackSource} provides: a heap
@@ -88,6 +90,7 @@ public final class ExecStack extends ContStack {
         }
         depth = 0;
         sp = 0;
+        waiting = null;
     }
 
     /**

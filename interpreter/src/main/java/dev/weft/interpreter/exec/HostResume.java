@@ -89,8 +89,14 @@ public final class HostResume {
         }
     }
 
-    /** A suspension reached the host barrier {@code root}: records it; the loop returns (depth 0). */
+    /**
+     * A suspension reached the host barrier {@code root}: records it; the loop returns (depth
+     * 0). Or it reached a stack waiting in a host call's resume ({@link HostRequests}).
+     */
     static int suspended(ExecStack root, TagInstance tag, ExecStack from, int base, int n, ContRef next) {
+        if (root.waiting != null) {
+            return HostRequests.delivered(root, tag, from, base, n, next);
+        }
         Value[] payload = Calls.readValues(from, base, tag.type().params());
         ContOps.clear(from.refs, base, base + n);
         CAUGHT.set(new Caught(tag, payload, next));
@@ -117,7 +123,7 @@ public final class HostResume {
         Value[] args = Calls.readValues(t, 0, f.type.params());
         Value[] results;
         try {
-            results = Calls.invokeHost(f, args);
+            results = Calls.invokeHostDirect(f, args);
         } catch (WasmException e) {
             return ExceptionOps.unwindSaved(ContOps.thrown(t), e);
         }

@@ -37,7 +37,7 @@ public final class Interpreter {
     static Value[] call(FunctionInstance f, Value[] args) {
         Calls.checkArguments(f, args);
         if (f.code == null) {
-            return Calls.invokeHost(f, args);
+            return Calls.invokeHostDirect(f, args);
         }
         StackContext cx = StackContext.current();
         ExecStack caller = cx.running;

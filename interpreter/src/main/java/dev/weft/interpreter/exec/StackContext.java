@@ -15,6 +15,8 @@ final class StackContext {
     final Continuations model;
     /** The stack the loop runs (or, between invocations, the innermost running barrier); null outside Wasm. */
     ExecStack running;
+    /** A request the running host function made ({@link HostRequests}), until the loop performs it. */
+    Object hostRequest;
 
     private StackContext() {
         model = new Continuations(new RecyclingStackSource(new HeapStackSource(
@@ -59,6 +61,7 @@ final class StackContext {
         if (root == idleRoot) {
             root.sp = 0;
             root.depth = 0;
+            root.waiting = null;
         } else {
             model.exit(root);
         }

@@ -46,6 +46,11 @@ final class TailCalls {
         } catch (WasmException e) {
             return ExceptionOps.unwindCaller(st, e, depth, baseDepth);
         }
+        if (results == HostRequests.PENDING) {
+            st.depth = depth;
+            st.sp = fp;
+            return HostRequests.perform(st, f, fp);
+        }
         Calls.checkResults(f, results);
         if (fp + f.resultSlots > st.slots.length) {
             st.grow(fp + f.resultSlots, 0);
