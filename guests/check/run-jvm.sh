@@ -1,16 +1,30 @@
 #!/usr/bin/env bash
-# Runs the Asyncify build of every program on a JVM engine, Weft or Chicory 1.7.5's
+# Runs one backend's build of every program on a JVM engine, Weft or Chicory 1.7.5's
 # interpreter (the peer), and compares its last output line with check/expected.py:
-#   guests/check/run-jvm.sh weft|chicory [--small|--full]      (default --small)
+#   guests/check/run-jvm.sh weft|chicory [--small|--full] [asyncify|wasmfx|native]
+# (defaults: --small, asyncify). Chicory runs only the Asyncify builds: it has no stack
+# switching and no weft_fiber module.
 # Prints one line per program: verdict, wall seconds (JVM start included), output.
 # Needs the built jars: ./weft builds them, or `mvn -B -q -DskipTests install`.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)/..
 engine=${1:-}
-case "$engine" in weft|chicory) ;; *) echo "usage: run-jvm.sh weft|chicory [--small|--full]" >&2; exit 2;; esac
+usage="usage: run-jvm.sh weft|chicory [--small|--full] [asyncify|wasmfx|native]"
+case "$engine" in weft|chicory) ;; *) echo "$usage" >&2; exit 2;; esac
 scale=--small
-[ "${2:-}" = --full ] && scale=""
+backend=asyncify
+for a in "${@:2}"; do
+  case "$a" in
+    --small) scale=--small;;
+    --full) scale="";;
+    asyncify|wasmfx|native) backend=$a;;
+    *) echo "run-jvm: unknown argument '$a'; $usage" >&2; exit 2;;
+  esac
+done
+if [ "$engine" = chicory ] && [ "$backend" != asyncify ]; then
+  echo "run-jvm: Chicory runs only the asyncify builds (no stack switching, no weft_fiber)" >&2; exit 2
+fi
 java_home=""
 for d in "${JAVA_HOME:-}" /usr/lib/jvm/*25*; do
   if [ -n "$d" ] && [ -x "$d/bin/java" ] && "$d/bin/java" -version 2>&1 | grep -q 'version "25'; then java_home=$d; break; fi
@@ -25,7 +39,7 @@ while IFS=$'\t' read -r cmd want; do
   prog=$1; shift
   start=$(date +%s.%N)
   if [ "$engine" = weft ]; then
-    out=$("$java_home/bin/java" --enable-native-access=ALL-UNNAMED -jar "$jar" run "build/$prog-asyncify.wasm" "$@" 2>&1)
+    out=$("$java_home/bin/java" --enable-native-access=ALL-UNNAMED -jar "$jar" run "build/$prog-$backend.wasm" "$@" 2>&1)
   else
     out=$("$java_home/bin/java" -Xss64m -cp "$jar" dev.weft.benchmarks.peers.ChicoryWasiRun "build/$prog-asyncify.wasm" "$@" 2>&1)
   fi

@@ -4,6 +4,7 @@ import dev.weft.interpreter.CompiledModule;
 import dev.weft.interpreter.Continuation;
 import dev.weft.interpreter.Extern;
 import dev.weft.interpreter.Instance;
+import dev.weft.fibers.WeftFiber;
 import dev.weft.interpreter.Linker;
 import dev.weft.interpreter.Trap;
 import dev.weft.interpreter.Value;
@@ -17,6 +18,7 @@ import dev.weft.interpreter.wasi.WasiExit;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -72,16 +74,23 @@ final class RunCommand implements Callable<Integer> {
         Module module = ModuleFiles.read(file);
         CompiledModule compiled = CompiledModule.compile(module);
         boolean wasi = Wasi.imports(module);
-        if (wasi && invoke == null) {
-            return WasiCommand.run(new Linker(), compiled, wasiConfig(args));
-        }
         Linker linker = new Linker();
+        WeftFiber fibers = WeftFiber.imports(module) ? WeftFiber.define(linker) : null;
+        Consumer<Instance> bindFibers = instance -> {
+            if (fibers != null) {
+                fibers.bind(instance);
+            }
+        };
+        if (wasi && invoke == null) {
+            return WasiCommand.run(linker, compiled, wasiConfig(args), bindFibers);
+        }
         Wasi host = wasi ? Wasi.define(linker, wasiConfig(List.of())).defineStubs(linker, module) : null;
         try {
             Instance instance = linker.instantiate(compiled);
             if (host != null) {
                 host.bind(instance);
             }
+            bindFibers.accept(instance);
             return invoke(instance);
         } catch (Trap t) {
             WasiExit exit = WasiExit.find(t);

@@ -48,6 +48,13 @@ class MainTest {
     }
 
     @Test
+    void runLinksTheWeftFiberHostModuleForNativeFiberGuests() {
+        // skynet built with the native backend imports weft_fiber; same sum as above
+        assertEquals(0, weft("run", "../guests/build/skynet-native.wasm", "3"), err);
+        assertEquals("499500", out.strip());
+    }
+
+    @Test
     void aTrapIsOneLineOnStderrWithExitCodeOne() throws Exception {
         Path wat = file("t.wat", "(module (func (export \"f\") (result i32) (i32.div_u (i32.const 1) (i32.const 0))))");
         assertEquals(1, weft("run", wat.toString(), "--invoke", "f"));

@@ -9,6 +9,7 @@ import dev.weft.interpreter.Trap;
 import dev.weft.interpreter.UninstantiableException;
 import dev.weft.interpreter.WasmFunction;
 import dev.weft.interpreter.ast.Module;
+import java.util.function.Consumer;
 
 /**
  * Runs a WASI command module: defines WASI (with ENOSYS stubs for functions it lacks),
@@ -31,9 +32,19 @@ public final class WasiCommand {
 
     /** Runs {@code module} with {@code config}, linking its other imports from {@code linker}. */
     public static int run(Linker linker, CompiledModule module, WasiConfig config) throws ModuleException {
+        return run(linker, module, config, instance -> {});
+    }
+
+    /**
+     * As {@link #run(Linker, CompiledModule, WasiConfig)}; {@code bind} is given the instance
+     * before {@code _start} runs (for host modules that need its exports, like WASI itself).
+     */
+    public static int run(Linker linker, CompiledModule module, WasiConfig config, Consumer<Instance> bind)
+            throws ModuleException {
         try (Wasi wasi = Wasi.define(linker, config).defineStubs(linker, module.module())) {
             Instance instance = linker.instantiate(module);
             wasi.bind(instance);
+            bind.accept(instance);
             start(instance).call();
             return 0;
         } catch (Trap | UninstantiableException e) {

@@ -1,11 +1,14 @@
-package dev.weft.interpreter.guests;
+package dev.weft.fibers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.interpreter.CompiledModule;
+import dev.weft.interpreter.Linker;
 import dev.weft.interpreter.Trap;
 import dev.weft.interpreter.TrapKind;
+import dev.weft.interpreter.ast.Module;
 import dev.weft.interpreter.binary.BinaryDecoder;
 import dev.weft.interpreter.wasi.WasiCommand;
 import dev.weft.interpreter.wasi.WasiConfig;
@@ -20,10 +23,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The C fiber programs built with the Asyncify and the WasmFX backends run on Weft as WASI
- * commands and print what an independent computation gives (formulas below, not output
- * recorded from Weft). The native backend needs the {@code weft_fiber} host module, which is
- * not written yet.
+ * The C fiber programs built with each of the three backends (native: {@link WeftFiber};
+ * WasmFX: merged stack-switching module; Asyncify) run on Weft as WASI commands and print what
+ * an independent computation gives (formulas below, not output recorded from Weft).
  */
 class GuestProgramsTest {
     private static final Path BUILD = Path.of("..", "guests", "build");
@@ -37,7 +39,7 @@ class GuestProgramsTest {
         List<String> argv = new ArrayList<>(List.of(program));
         argv.addAll(List.of(args));
         WasiConfig config = WasiConfig.builder().args(argv).stdout(out).stderr(err).build();
-        int code = WasiCommand.run(BinaryDecoder.decode(Files.readAllBytes(wasm)), config);
+        int code = runCommand(wasm, config);
         return new Run(code, out.toString(StandardCharsets.UTF_8).strip(), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -54,6 +56,11 @@ class GuestProgramsTest {
         "skynet, 2, 4950, wasmfx",
         "skynet, 3, 499500, wasmfx",
         "c10m, 100 10, 100, wasmfx",
+        "generator, 10, 55, native",
+        "generator, 1000, 500500, native",
+        "skynet, 2, 4950, native",
+        "skynet, 3, 499500, native",
+        "c10m, 100 10, 100, native",
     })
     void fiberProgramsPrintTheIndependentlyComputedResult(String program, String scale, String expected,
             String backend) throws Exception {
@@ -63,7 +70,7 @@ class GuestProgramsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"asyncify", "wasmfx"})
+    @ValueSource(strings = {"asyncify", "wasmfx", "native"})
     void helloAlternatesTwoFibersToSpellHelloWorld(String backend) throws Exception {
         Run r = run("hello", backend);
         assertEquals(0, r.exitCode(), r.stderr());
@@ -71,7 +78,7 @@ class GuestProgramsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"asyncify", "wasmfx"})
+    @ValueSource(strings = {"asyncify", "wasmfx", "native"})
     void sieveOfFiberFiltersFindsTheNthPrime(String backend) throws Exception {
         Run r = run("sieve", backend, "100");
         assertEquals(0, r.exitCode(), r.stderr());
@@ -79,7 +86,7 @@ class GuestProgramsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"asyncify", "wasmfx"})
+    @ValueSource(strings = {"asyncify", "wasmfx", "native"})
     void aShadowStackOverflowIsCaughtNotSilent(String backend) throws Exception {
         Run fits = run("overflow", backend, "1000");
         assertEquals(0, fits.exitCode(), fits.stderr());
@@ -88,10 +95,21 @@ class GuestProgramsTest {
         // implements with the `unreachable` instruction: a trap.
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         WasiConfig config = WasiConfig.builder().args("overflow", "65536").stderr(err).build();
-        byte[] wasm = Files.readAllBytes(BUILD.resolve("overflow-" + backend + ".wasm"));
-        Trap trap = assertThrows(Trap.class, () -> WasiCommand.run(BinaryDecoder.decode(wasm), config));
+        Trap trap = assertThrows(Trap.class, () -> runCommand(BUILD.resolve("overflow-" + backend + ".wasm"), config));
         assertEquals(TrapKind.UNREACHABLE, trap.kind());
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("fiber: shadow stack overflow"), err.toString());
+    }
+
+    /** Runs a guest as {@code weft run} does: WASI, plus {@code weft_fiber} when imported. */
+    private static int runCommand(Path wasm, WasiConfig config) throws Exception {
+        Module module = BinaryDecoder.decode(Files.readAllBytes(wasm));
+        Linker linker = new Linker();
+        WeftFiber fibers = WeftFiber.imports(module) ? WeftFiber.define(linker) : null;
+        return WasiCommand.run(linker, CompiledModule.compile(module), config, instance -> {
+            if (fibers != null) {
+                fibers.bind(instance);
+            }
+        });
     }
 
     private static String lastLine(String text) {
