@@ -16,6 +16,14 @@ final class Format {
         return String.format(Locale.ROOT, pattern, value);
     }
 
+    /** An axis tick: as short as it can be, e.g. "0.01", "1", "100", "40,000". */
+    static String tick(double value, String unit) {
+        if (unit.equals("bytes") || value >= 1000) {
+            return String.format(Locale.ROOT, "%,d", Math.round(value));
+        }
+        return new java.math.BigDecimal(value).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+    }
+
     /** {@code value} and its unit, e.g. "1.23 s". */
     static String withUnit(double value, String unit) {
         return number(value, unit) + " " + unit;

@@ -133,7 +133,7 @@ public final class SvgBarChart {
             double tx = labelWidth + axis.position(t);
             svg.append(String.format(Locale.ROOT,
                     "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>%n", tx, TOP - 6, tx, bottom));
-            text(svg, tx, bottom + 14, "middle", "", Format.number(t, unit));
+            text(svg, tx, bottom + 14, "middle", "", Format.tick(t, unit));
         }
         int y = TOP;
         for (Group g : groups) {

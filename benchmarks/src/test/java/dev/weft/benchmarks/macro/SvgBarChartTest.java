@@ -65,6 +65,7 @@ class SvgBarChartTest {
         assertTrue(texts.contains("Wall <time> & more (s, log scale)"), texts.toString());
         assertTrue(texts.containsAll(List.of("weft", "node", "sieve / asyncify", "sieve / native", "failed", "2.00", "8.00")),
                 texts.toString());
+        assertTrue(texts.containsAll(List.of("0.01", "0.1", "1", "10")), "decade ticks: " + texts);
         // one rect for the background, two legend swatches, three bars
         assertEquals(6, doc.getElementsByTagNameNS("http://www.w3.org/2000/svg", "rect").getLength());
     }
