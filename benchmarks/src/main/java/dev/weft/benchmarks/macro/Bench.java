@@ -116,8 +116,10 @@ final class Bench {
         settings.put("programs", Named.ids(config.programs()));
         settings.put("backends", Named.ids(config.backends()));
         settings.put("sections", Named.ids(config.parts()));
+        // sections run cheapest first, but read in the order of their titles, (a) to (e)
+        List<Section> ordered = sections.stream().sorted(Comparator.comparing(Section::title)).toList();
         return new Report(config.invocation(), config.mode().id(), settings, started, finished,
-                new LinkedHashMap<>(machine), versions, List.copyOf(skipped), List.copyOf(sections));
+                new LinkedHashMap<>(machine), versions, List.copyOf(skipped), ordered);
     }
 
     private Section sizes() throws IOException {
@@ -145,7 +147,8 @@ final class Bench {
         String subject = "nothing.wasm (" + bytes.length + " bytes)";
         for (Engine e : config.engines()) {
             if (engines.contains(e)) {
-                runs.measure(s, subject, "", e.id(), tools.command(e, wasm, List.of(), List.of()), "", coldRepeats(), 1000);
+                List<String> command = tools.command(e, wasm, List.of(), List.of());
+                runs.measure(s, subject, "", e.id(), command, tools.display(command), "", coldRepeats(), 1000);
             } else {
                 s.add(Measurement.skipped(subject, "", e.id(), tools.missing(e).orElseThrow()));
             }
@@ -162,8 +165,8 @@ final class Bench {
             return new Section("lifecycle", "(b) Instance lifecycle, in process", "us", "weft")
                     .note("Not measured: weft is not among the engines that run.");
         }
-        long warmup = config.mode() == Mode.QUICK ? 300_000_000L : 2_000_000_000L;
-        return new Lifecycle(progress, Math.max(5, config.repeats()), warmup).run(config.root());
+        long warmup = config.mode() == Mode.QUICK ? 1_000_000_000L : 3_000_000_000L;
+        return new Lifecycle(progress, Math.max(10, config.repeats()), warmup).run(config.root());
     }
 
     private Section wall(Runs runs) throws InterruptedException {

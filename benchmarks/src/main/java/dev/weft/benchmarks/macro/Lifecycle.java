@@ -52,6 +52,11 @@ final class Lifecycle {
     /** The rows this section measures (one progress step each). */
     static final int STEPS = 5;
 
+    /** One figure to measure: {@code batchRun} performs {@code batch} operations and returns the nanoseconds they took. */
+    private record Probe(String row, int batch, double lucet, LongSupplier batchRun) {}
+
+    private final List<Probe> probes = new ArrayList<>();
+
     /** One instance with its WASI environment. */
     private record Live(Wasi wasi, Instance instance) {
         void close() {
@@ -92,18 +97,20 @@ final class Lifecycle {
                 instantiate(s, "instantiate: " + root.relativize(guest) + " (" + Format.number(bytes.length, "bytes")
                         + " bytes)", guestModule);
             } else {
-                progress.step("lifecycle: " + guest + " not found");
+                progress.skip(1);
                 s.add(Measurement.failed("instantiate: " + root.relativize(guest), "", "weft", "not built: run guests/build.sh"));
             }
             enter(s, smallModule);
             teardown(s, smallModule);
             cycle(s, smallModule);
+            measureAll(s);
         } catch (ModuleException | IOException | RuntimeException e) {
             progress.info("lifecycle failed: " + e);
             s.add(Measurement.failed("lifecycle", "", "weft", String.valueOf(e)));
         }
         s.note("Through Weft's Java API in the runner's own JVM (JDK 25, JIT-compiled by a warm-up of each operation), "
-                + "microseconds per operation, median (min–max) over " + repeats + " timed batches. "
+                + "microseconds per operation, median (min–max) over " + repeats + " timed batches, after all operations were "
+                + "warmed up together for " + warmupNanos / 1_000_000 + " ms. "
                 + "*instantiate* = new Linker, `Wasi.define` + `defineStubs`, `Linker.instantiate` of the already-compiled "
                 + "`CompiledModule`, `Wasi.bind`; *enter + return* = `WasmFunction.call()` of the exported `noop`.");
         s.note("Weft has no explicit teardown or slot reset: an instance is garbage once unreferenced, and its linear "
@@ -144,7 +151,6 @@ final class Lifecycle {
             }
             return System.nanoTime() - t0;
         });
-        live.close();
     }
 
     private void teardown(Section s, CompiledModule module) {
@@ -174,25 +180,33 @@ final class Lifecycle {
                 });
     }
 
-    /**
-     * Warms {@code batchRun} up, then times {@link #repeats} batches of {@code batch} operations;
-     * adds Weft's figure and Lucet's to {@code s}.
-     */
+    /** Plans a figure; {@link #measureAll} measures it. */
     private void measure(Section s, String row, int batch, double lucet, LongSupplier batchRun) {
-        progress.step("lifecycle: " + row);
+        probes.add(new Probe(row, batch, lucet, batchRun));
+    }
+
+    /**
+     * Warms every planned figure up together, round-robin, until the warm-up time has passed (so
+     * the JIT has compiled all of them before any is timed), then times {@link #repeats} batches
+     * of each and adds Weft's figure and Lucet's to {@code s}.
+     */
+    private void measureAll(Section s) {
         long warmEnd = System.nanoTime() + warmupNanos;
-        while (System.nanoTime() < warmEnd) {
-            batchRun.getAsLong();
+        do {
+            probes.forEach(p -> p.batchRun().getAsLong());
+        } while (System.nanoTime() < warmEnd);
+        for (Probe p : probes) {
+            progress.step("lifecycle: " + p.row());
+            List<Double> samples = new ArrayList<>();
+            for (int r = 0; r < repeats; r++) {
+                samples.add(p.batchRun().getAsLong() / 1e3 / p.batch());
+            }
+            Summary sum = Summary.of(samples);
+            progress.info(String.format("median %s us (%s–%s)", Format.number(sum.median(), "us"),
+                    Format.number(sum.min(), "us"), Format.number(sum.max(), "us")));
+            s.add(Measurement.ok(p.row(), "", "weft", samples));
+            s.add(Measurement.reference(p.row(), "", LUCET, p.lucet(), LUCET_SOURCE));
         }
-        List<Double> samples = new ArrayList<>();
-        for (int r = 0; r < repeats; r++) {
-            samples.add(batchRun.getAsLong() / 1e3 / batch);
-        }
-        Summary sum = Summary.of(samples);
-        progress.info(String.format("median %s us (%s–%s)", Format.number(sum.median(), "us"),
-                Format.number(sum.min(), "us"), Format.number(sum.max(), "us")));
-        s.add(Measurement.ok(row, "", "weft", samples));
-        s.add(Measurement.reference(row, "", LUCET, lucet, LUCET_SOURCE));
     }
 
     private static Live instantiate(CompiledModule module) {

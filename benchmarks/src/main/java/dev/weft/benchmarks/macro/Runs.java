@@ -31,11 +31,12 @@ final class Runs {
 
     /**
      * Runs {@code command} {@code warmups + repeats} times and records the timed runs in
-     * {@code section} (in {@code unitPerSecond} units: 1 for seconds, 1000 for ms).
+     * {@code section} (in {@code unitPerSecond} units: 1 for seconds, 1000 for ms), and
+     * {@code shown}, the command as the report lists it.
      */
     Measurement measure(Section section, String subject, String variant, String series, List<String> command,
-                        String expected, int repeats, double unitPerSecond) throws InterruptedException {
-        section.command(tools.display(command));
+                        String shown, String expected, int repeats, double unitPerSecond) throws InterruptedException {
+        section.command(shown);
         String what = section.id() + ": " + (variant.isEmpty() ? subject : subject + " " + variant) + " on " + series;
         List<Double> samples = new ArrayList<>();
         int total = steps(repeats);
@@ -70,8 +71,10 @@ final class Runs {
                       String series) throws InterruptedException {
         List<String> args = program.args(config.mode());
         Path wasm = config.root().resolve(program.wasm(backend));
+        Path template = config.root().resolve("guests/build/<program>-" + backend.id() + ".wasm");
+        String shown = tools.display(tools.command(engine, template, List.of("<args>"), jvmFlags));
         return measure(section, program.invocation(config.mode()), backend.id(), series,
-                tools.command(engine, wasm, args, jvmFlags), program.expected(args), config.repeats(), 1);
+                tools.command(engine, wasm, args, jvmFlags), shown, program.expected(args), config.repeats(), 1);
     }
 
     private static Measurement add(Section section, Measurement m) {
