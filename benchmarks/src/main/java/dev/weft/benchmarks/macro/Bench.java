@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /** One run of the macro runner: measures the selected sections and writes the report after each. */
@@ -145,14 +146,12 @@ final class Bench {
         Path wasm = scratch.resolve("nothing.wasm");
         Files.write(wasm, bytes);
         String subject = "nothing.wasm (" + bytes.length + " bytes)";
-        for (Engine e : config.engines()) {
-            if (engines.contains(e)) {
-                List<String> command = tools.command(e, wasm, List.of(), List.of());
-                runs.measure(s, subject, "", e.id(), command, tools.display(command), "", coldRepeats(), 1000);
-            } else {
-                s.add(Measurement.skipped(subject, "", e.id(), tools.missing(e).orElseThrow()));
-            }
+        List<Runs.Job> jobs = new ArrayList<>();
+        for (Engine e : engines) {
+            List<String> command = tools.command(e, wasm, List.of(), List.of());
+            jobs.add(new Runs.Job(subject, "", e.id(), command, tools.display(command), ""));
         }
+        addInEngineOrder(s, runs.interleave(s, jobs, coldRepeats(), 1000), subject, "", e -> true);
         s.note("Wall time of one process from start to exit, milliseconds: start the engine, load the module "
                 + "(benchmarks/src/main/resources/macro/nothing.wat, encoded by Weft's own text parser and encoder), "
                 + "instantiate with WASI, call the empty `_start`, exit. Weft and Chicory pay for a JVM start "
@@ -173,21 +172,15 @@ final class Bench {
         Section s = new Section("wall", "(a) Guest programs: wall time per run", "s", Engine.WEFT.id());
         for (Program p : config.programs()) {
             for (Backend b : config.backends()) {
-                for (Engine e : config.engines()) {
-                    if (!e.runs(b)) {
-                        continue;
-                    }
-                    if (engines.contains(e)) {
-                        runs.guest(s, p, b, e, List.of(), e.id());
-                    } else {
-                        s.add(Measurement.skipped(p.invocation(config.mode()), b.id(), e.id(), tools.missing(e).orElseThrow()));
-                    }
-                }
+                List<Runs.Job> jobs = engines.stream().filter(e -> e.runs(b))
+                        .map(e -> runs.guest(p, b, e, List.of(), e.id())).toList();
+                addInEngineOrder(s, runs.interleave(s, jobs, config.repeats(), 1), p.invocation(config.mode()), b.id(),
+                        e -> e.runs(b));
             }
         }
-        s.note("Seconds per run, process start included (a JVM start for Weft and Chicory, about 0.4 s here; see "
-                + "section (e)), median (min–max) of " + config.repeats() + " timed runs after " + config.warmups()
-                + " warm-up. Scale: `" + config.mode().id() + "` (`weft bench --help` lists each mode's arguments). "
+        s.note("Seconds per run, process start included (a JVM start for Weft and Chicory: see section (e)), "
+                + "median (min–max) of " + config.repeats() + " timed runs after " + config.warmups() + " warm-up; "
+                + "the engines of a row take turns run by run, so that changes in the machine's load hit them alike. Scale: `" + config.mode().id() + "` (`weft bench --help` lists each mode's arguments). "
                 + "Every run's last line of output was checked against the value computed from the arguments; "
                 + "a run that crashed, timed out or printed a wrong result is a failure, and none of its runs is timed.");
         s.note("Chicory has no stack switching and no `weft_fiber`, so it runs the Asyncify builds only (— in the table). "
@@ -203,12 +196,13 @@ final class Bench {
             return s.note("Not measured: weft is not among the engines that run.");
         }
         for (Backend b : config.backends()) {
-            runs.guest(s, Program.C10M, b, Engine.WEFT, List.of(), POOLED);
-            runs.guest(s, Program.C10M, b, Engine.WEFT, List.of("-D" + POOL_PROPERTY + "=unpooled"), UNPOOLED);
+            runs.interleave(s, List.of(runs.guest(Program.C10M, b, Engine.WEFT, List.of(), POOLED),
+                            runs.guest(Program.C10M, b, Engine.WEFT, List.of("-D" + POOL_PROPERTY + "=unpooled"), UNPOOLED)),
+                    config.repeats(), 1).forEach(s::add);
         }
         boolean known = Tools.jarMentions(tools.weftJar(), POOL_PROPERTY);
         s.note("`weft run` of c10m with the default stack pool and with `-D" + POOL_PROPERTY + "=unpooled` (a fresh "
-                + "stack per continuation), seconds per run as in (a); the ratio is unpooled / pooled, so above 1× the pool helps. "
+                + "stack per continuation), seconds per run as in (a), the two taking turns run by run; the ratio is unpooled / pooled, so above 1× the pool helps. "
                 + "The Asyncify build switches fibers inside linear memory and takes no stacks from the pool: its row is "
                 + "a control that shows the noise between two identical configurations.");
         s.note(known
@@ -216,6 +210,23 @@ final class Bench {
                 : "**This weft.jar does not read `" + POOL_PROPERTY + "` yet** (no class in it mentions the name): both "
                 + "columns ran the same configuration, so the ratios show only noise.");
         return s;
+    }
+
+    /**
+     * Adds the measurements of one row in the order of the selected engines: the measured ones
+     * and, for engines that are not installed, a skipped one (only where {@code applies}: the
+     * engine can run the row's builds at all).
+     */
+    private void addInEngineOrder(Section s, List<Measurement> measured, String subject, String variant,
+                                  Predicate<Engine> applies) {
+        for (Engine e : config.engines()) {
+            if (!applies.test(e)) {
+                continue;
+            }
+            Measurement m = measured.stream().filter(x -> x.series().equals(e.id())).findFirst()
+                    .orElseGet(() -> Measurement.skipped(subject, variant, e.id(), tools.missing(e).orElseThrow()));
+            s.add(m);
+        }
     }
 
     private void deleteScratch() throws IOException {
