@@ -11,6 +11,7 @@ import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 
 /**
@@ -115,6 +116,7 @@ public final class BarChart {
         style.setLegendLayout(Styler.LegendLayout.Horizontal);
         style.setSeriesColors(COLOURS);
         style.setXAxisLabelRotation(30);
+        style.setXAxisLabelAlignment(AxesChartStyler.TextAlignment.Right);
         style.setAvailableSpaceFill(0.85);
         style.setYAxisLogarithmic(axis.scale() == Scale.LOG);
         style.setYAxisLogarithmicDecadeOnly(true);
