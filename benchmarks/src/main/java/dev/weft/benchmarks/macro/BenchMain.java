@@ -14,6 +14,8 @@ public final class BenchMain {
     private BenchMain() {}
 
     public static void main(String[] args) throws Exception {
+        // the charts are drawn with AWT (XChart) into images, never shown: no display needed
+        System.setProperty("java.awt.headless", "true");
         Path root = Path.of(System.getProperty("weft.home", ".")).toAbsolutePath().normalize();
         String invocation = System.getProperty("weft.invocation",
                 "java -cp benchmarks/target/benchmarks.jar " + BenchMain.class.getName());

@@ -33,9 +33,4 @@ final class Format {
     static String ratio(double r) {
         return String.format(Locale.ROOT, r >= 10 ? "%.0f×" : r >= 1 ? "%.2f×" : "%.2f×", r);
     }
-
-    /** Escapes text for XML (SVG) content and attributes. */
-    static String xml(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 }

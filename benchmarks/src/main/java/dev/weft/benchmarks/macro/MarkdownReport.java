@@ -12,7 +12,7 @@ public final class MarkdownReport {
 
     /** The chart file of {@code section}, relative to the report. */
     public static String chartFile(Section section) {
-        return section.id() + ".svg";
+        return section.id() + ".png";
     }
 
     public static String render(Report report) {

@@ -69,7 +69,7 @@ class BenchTest {
         assertEquals(List.of(5.0, 5.0, 5.0, 5.0, 5.0), cold.find("nothing.wasm (95 bytes)", "weft").orElseThrow().samples());
         assertEquals(Measurement.Status.SKIPPED, cold.find("nothing.wasm (95 bytes)", "node").orElseThrow().status());
 
-        for (String f : List.of("latest.md", "latest.json", "wall.svg", "size.svg", "pool.svg", "coldstart.svg")) {
+        for (String f : List.of("latest.md", "latest.json", "wall.png", "size.png", "pool.png", "coldstart.png")) {
             assertTrue(Files.isRegularFile(root.resolve("benchmarks/results").resolve(f)), f);
         }
         assertFalse(Files.exists(root.resolve("benchmarks/results/tmp")), "scratch files are removed");

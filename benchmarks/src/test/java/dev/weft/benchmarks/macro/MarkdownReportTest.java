@@ -23,7 +23,7 @@ class MarkdownReportTest {
 
     @Test
     void eachSectionHasAChartAndATableWithMediansRangesAndRatios() {
-        assertContains("![(a) Guest programs](wall.svg)");
+        assertContains("![(a) Guest programs](wall.png)");
         assertContains("| | weft (s, median (min–max)) | node (s, median (min–max)) | chicory (s, median (min–max)) "
                 + "| node / weft | chicory / weft |\n|---|---|---|---|---|---|\n");
         assertContains("| sieve 100 / asyncify | 2.00 (1.00–3.00) | 0.500 (0.250–0.750) | 4.00 (4.00–4.00) | 0.25× | 2.00× |");
