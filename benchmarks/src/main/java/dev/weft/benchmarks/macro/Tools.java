@@ -35,6 +35,27 @@ public record Tools(Path root, Path java) {
         return root.resolve("cli/target/weft.jar");
     }
 
+    /** The launcher's start-up cache (made by {@code ./weft} after each build), see {@link #weftAotFlags()}. */
+    public Path weftAot() {
+        return root.resolve("cli/target/weft.aot");
+    }
+
+    /**
+     * The launcher's AOT cache flags when its cache is there and not older than the jar (as
+     * {@code ./weft run} would use it), else none.
+     */
+    List<String> weftAotFlags() {
+        try {
+            if (Files.isRegularFile(weftAot())
+                    && Files.getLastModifiedTime(weftAot()).compareTo(Files.getLastModifiedTime(weftJar())) >= 0) {
+                return List.of("-XX:AOTCache=" + weftAot(), "-Xlog:aot=off", "-Xlog:cds=off");
+            }
+        } catch (IOException e) {
+            // no cache then
+        }
+        return List.of();
+    }
+
     public Path benchmarksJar() {
         return root.resolve("benchmarks/target/benchmarks.jar");
     }
@@ -73,6 +94,7 @@ public record Tools(Path root, Path java) {
             case WEFT -> {
                 cmd.add(java.toString());
                 cmd.addAll(jvmFlags);
+                cmd.addAll(weftAotFlags());
                 cmd.addAll(WEFT_JVM_FLAGS);
                 cmd.addAll(List.of("-jar", weftJar().toString(), "run", wasm.toString()));
             }

@@ -65,6 +65,22 @@ class ToolsTest {
     }
 
     @Test
+    void weftRunsWithTheLaunchersStartUpCacheOnlyWhenItIsNotOlderThanTheJar() throws Exception {
+        Tools t = tools();
+        Path fx = root.resolve("guests/build/sieve-wasmfx.wasm");
+        Files.createDirectories(t.weftJar().getParent());
+        Files.writeString(t.weftJar(), "");
+        assertFalse(String.join(" ", t.command(Engine.WEFT, fx, List.of(), List.of())).contains("AOTCache"), "no cache yet");
+        Files.writeString(t.weftAot(), "");
+        Files.setLastModifiedTime(t.weftAot(), java.nio.file.attribute.FileTime.fromMillis(1_000_000));
+        Files.setLastModifiedTime(t.weftJar(), java.nio.file.attribute.FileTime.fromMillis(2_000_000));
+        assertFalse(String.join(" ", t.command(Engine.WEFT, fx, List.of(), List.of())).contains("AOTCache"), "stale cache");
+        Files.setLastModifiedTime(t.weftAot(), java.nio.file.attribute.FileTime.fromMillis(3_000_000));
+        List<String> cmd = t.command(Engine.WEFT, fx, List.of(), List.of());
+        assertEquals(List.of("-XX:AOTCache=" + t.weftAot(), "-Xlog:aot=off", "-Xlog:cds=off"), cmd.subList(1, 4));
+    }
+
+    @Test
     void engineBackendsFollowWhatEachEngineCanRun() {
         assertTrue(Engine.WEFT.runs(Backend.NATIVE));
         assertTrue(Engine.NODE.runs(Backend.WASMFX));
