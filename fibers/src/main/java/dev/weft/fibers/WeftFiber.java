@@ -60,6 +60,7 @@ public final class WeftFiber {
     /** The effect of {@code fiber_yield}: the yielded value out, the next resume's value back. */
     private final Tag yieldTag = Tag.create(I_I);
     private final FiberTable fibers = new FiberTable();
+    private final ShadowStackCache freeStacks = new ShadowStackCache();
     private GuestExports guest;
     private int stackBytes = DEFAULT_STACK_BYTES;
     /** Fibers running now (nested resumes), for the "outside any fiber" check. */
@@ -71,7 +72,7 @@ public final class WeftFiber {
     public static WeftFiber define(Linker linker) {
         WeftFiber m = new WeftFiber();
         linker.define(MODULE, "fiber_init", HostFunction.of(I_VOID, m::init));
-        linker.define(MODULE, "fiber_finalize", HostFunction.of(VOID_VOID, args -> NONE));
+        linker.define(MODULE, "fiber_finalize", HostFunction.of(VOID_VOID, m::finalizeFibers));
         linker.define(MODULE, "fiber_alloc", HostFunction.of(I_I, m::alloc));
         linker.define(MODULE, "fiber_free", HostFunction.of(I_VOID, m::free));
         linker.define(MODULE, "fiber_resume", HostFunction.of(III_I, m::resume));
@@ -113,11 +114,15 @@ public final class WeftFiber {
         if (!(entry instanceof WasmFunction f) || !f.type().equals(I_I)) {
             return new Value[] {i32(0)};
         }
-        int low = g.stackAlloc.call(i32(stackBytes))[0].asInt();
+        int size = (stackBytes + 15) & ~15;
+        int low = freeStacks.take(size);
+        if (low == 0) {
+            low = g.stackAlloc.call(i32(stackBytes))[0].asInt();
+        }
         if (low == 0) {
             return new Value[] {i32(0)};
         }
-        int high = low + ((stackBytes + 15) & ~15);
+        int high = low + size;
         return new Value[] {i32(fibers.add(new Fiber(Continuation.of(f, yieldTag), low, high)))};
     }
 
@@ -132,7 +137,17 @@ public final class WeftFiber {
         }
         fibers.remove(h);
         f.next = null;
-        guest().stackFree.call(i32(f.low));
+        if (!canaryIntact(f.low) || !freeStacks.offer(f.low, f.high - f.low)) {
+            guest().stackFree.call(i32(f.low));
+        }
+        return NONE;
+    }
+
+    /** {@code fiber_finalize}: gives the cached shadow stacks back to the guest's allocator. */
+    private Value[] finalizeFibers(Value[] args) {
+        for (int low : freeStacks.drain()) {
+            guest().stackFree.call(i32(low));
+        }
         return NONE;
     }
 
@@ -191,16 +206,23 @@ public final class WeftFiber {
      * guest's check passes anyway, this traps.
      */
     private void check(Fiber f, int sp) {
-        Memory m = guest.memory;
-        boolean ok = Integer.compareUnsigned(sp, f.low + GUARD_BYTES) >= 0 && Integer.compareUnsigned(sp, f.high) <= 0;
-        for (int i = 0; ok && i < GUARD_BYTES; i += 4) {
-            ok = m.readInt(Integer.toUnsignedLong(f.low + i)) == CANARY;
-        }
+        boolean ok = Integer.compareUnsigned(sp, f.low + GUARD_BYTES) >= 0 && Integer.compareUnsigned(sp, f.high) <= 0
+                && canaryIntact(f.low);
         if (!ok) {
             guest.stackCheck.call(i32(f.low), i32(f.high), i32(sp));
             throw new Trap(TrapKind.HOST, String.format("fiber: shadow stack overflow (region %#x..%#x, sp %#x)",
                     f.low, f.high, sp));
         }
+    }
+
+    private boolean canaryIntact(int low) {
+        Memory m = guest.memory;
+        for (int i = 0; i < GUARD_BYTES; i += 4) {
+            if (m.readInt(Integer.toUnsignedLong(low + i)) != CANARY) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private GuestExports guest() {

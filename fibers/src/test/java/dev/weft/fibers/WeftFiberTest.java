@@ -21,6 +21,7 @@ class WeftFiberTest {
     private static final String GUEST = """
             (module
               (import "weft_fiber" "fiber_init" (func $init (param i32)))
+              (import "weft_fiber" "fiber_finalize" (func $finalize))
               (import "weft_fiber" "fiber_alloc" (func $alloc (param i32) (result i32)))
               (import "weft_fiber" "fiber_free" (func $free (param i32)))
               (import "weft_fiber" "fiber_resume" (func $resume (param i32 i32 i32) (result i32)))
@@ -63,6 +64,7 @@ class WeftFiberTest {
                 (i32.store (local.get $low) (i32.const 0))
                 (call $yield (i32.const 0)))
               (func (export "init") (param i32) (call $init (local.get 0)))
+              (func (export "finalize") (call $finalize))
               (func (export "alloc") (param i32) (result i32) (call $alloc (local.get 0)))
               (func (export "free") (param i32) (call $free (local.get 0)))
               (func (export "resume") (param $f i32) (param $arg i32) (result i32)
@@ -113,8 +115,28 @@ class WeftFiberTest {
         assertEquals(0, call("resume", f, 4), "a finished fiber is not resumable");
         assertEquals(WeftFiber.ERROR, call("status"));
         call("free", f);
-        assertEquals(1, guest.global("freed").get().asInt());
         assertEquals(0, fibers.liveFibers());
+        assertEquals(0, guest.global("freed").get().asInt(), "the shadow stack is kept for the next fiber");
+        int g = call("alloc", 1);
+        assertEquals(heapBefore + 4096, call("heap"), "the next fiber reuses it: nothing new allocated");
+        assertEquals(100, call("resume", g, 100));
+        assertEquals(heapBefore + 4096, guest.global("seen_sp").get().asInt());
+        call("free", g);
+        call("finalize");
+        assertEquals(1, guest.global("freed").get().asInt(), "fiber_finalize gives cached stacks back");
+    }
+
+    @Test
+    void aStackOfAnotherSizeIsNotReused() throws Exception {
+        start();
+        call("init", 4096);
+        int f = call("alloc", 1);
+        call("free", f);
+        call("init", 8192);
+        int heap = call("heap");
+        call("free", call("alloc", 1));
+        assertEquals(heap + 8192, call("heap"), "a new 8 KiB stack");
+        assertEquals(1, guest.global("freed").get().asInt(), "the 8 KiB one could not join the 4 KiB cache");
     }
 
     @Test
