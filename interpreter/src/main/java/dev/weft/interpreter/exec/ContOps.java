@@ -151,9 +151,7 @@ final class ContOps {
         int[] hc = h.frameFns[d].code.code;
         int arity = hc[label + 1];
         int dst = h.frames[2 * d + 1] + hc[label + 2];
-        if (dst + arity > h.slots.length) {
-            h.grow(dst + arity, 0);
-        }
+        h.reserve(dst + arity);
         System.arraycopy(st.slots, base, h.slots, dst, n);
         System.arraycopy(st.refs, base, h.refs, dst, n);
         clear(st.refs, base, sp);
@@ -194,9 +192,7 @@ final class ContOps {
     static int returned(StackContext cx, ExecStack st, int fp, int sp) {
         ExecStack p = (ExecStack) st.parent();
         int n = sp - fp;
-        if (p.sp + n > p.slots.length) {
-            p.grow(p.sp + n, 0);
-        }
+        p.reserve(p.sp + n);
         System.arraycopy(st.slots, fp, p.slots, p.sp, n);
         System.arraycopy(st.refs, fp, p.refs, p.sp, n);
         p.sp += n;
@@ -229,11 +225,10 @@ final class ContOps {
         FunctionInstance f = (FunctionInstance) t.entry();
         CompiledFunction c = f.code;
         if (c == null) {
+            t.touchAll(); // the host entry writes its arguments and results without a frame
             return HostResume.callHostEntry(cx, t, f, bound, from, argBase, n, last);
         }
-        if (c.frameSize() > t.slots.length) {
-            t.grow(c.frameSize(), 0);
-        }
+        t.reserve(c.frameSize());
         int p = bound == null ? 0 : writeBound(t, 0, bound);
         copyArgs(t, p, from, argBase, n, last);
         Calls.zeroLocals(t.slots, t.refs, c.numParams, c.numLocals);
@@ -245,13 +240,10 @@ final class ContOps {
         int p = t.sp;
         int extra = last == null ? 0 : 1;
         if (bound != null) {
-            int need = p + boundSlots(bound) + n + extra;
-            if (need > t.slots.length) {
-                t.grow(need, 0);
-            }
+            t.reserve(p + boundSlots(bound) + n + extra);
             p = writeBound(t, p, bound);
-        } else if (p + n + extra > t.slots.length) {
-            t.grow(p + n + extra, 0);
+        } else {
+            t.reserve(p + n + extra);
         }
         copyArgs(t, p, from, argBase, n, last);
         t.sp = p + n + extra;

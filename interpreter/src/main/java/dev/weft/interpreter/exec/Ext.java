@@ -56,7 +56,7 @@ final class Ext {
         }
         int nfp = sp - c.numParams;
         int nsp = nfp + c.numLocals;
-        if (nsp + c.maxStack > st.slots.length || depth >= st.frameFns.length || depth >= st.maxDepth) {
+        if (nsp + c.maxStack > st.touched || depth >= st.frameFns.length || depth >= st.maxDepth) {
             st.grow(nsp + c.maxStack, depth);
         }
         st.frames[2 * depth] = pc;

@@ -45,8 +45,10 @@
  * Every embedder call (a barrier root) and every continuation runs on its own
  * {@link dev.weft.interpreter.exec.ExecStack}: a {@code long[]} of value slots, a parallel
  * {@code Object[]} for references (same index), and an explicit frame stack. Stacks are the
- * continuation model's {@code ContStack}s, taken from the thread's
- * {@link dev.weft.interpreter.exec.StackContext} (a recycling heap source: arrays are reused).
+ * continuation model's {@code ContStack}s, taken through the thread's
+ * {@link dev.weft.interpreter.exec.StackContext} from the process-wide stack pool
+ * ({@link dev.weft.interpreter.exec.SharedStacks}, heap slots by default: the slot's
+ * {@code long[]} is the value array), with a small per-thread cache in front.
  * A frame is laid out as
  * <pre>
  *   fp                        parameters (the caller's arguments, left in place: no copy)
