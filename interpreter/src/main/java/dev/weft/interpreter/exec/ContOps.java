@@ -152,8 +152,7 @@ final class ContOps {
         int arity = hc[label + 1];
         int dst = h.frames[2 * d + 1] + hc[label + 2];
         h.reserve(dst + arity);
-        System.arraycopy(st.slots, base, h.slots, dst, n);
-        System.arraycopy(st.refs, base, h.refs, dst, n);
+        move(st, base, h, dst, n);
         clear(st.refs, base, sp);
         h.slots[dst + n] = 0;
         h.refs[dst + n] = k;
@@ -193,8 +192,7 @@ final class ContOps {
         ExecStack p = (ExecStack) st.parent();
         int n = sp - fp;
         p.reserve(p.sp + n);
-        System.arraycopy(st.slots, fp, p.slots, p.sp, n);
-        System.arraycopy(st.refs, fp, p.refs, p.sp, n);
+        move(st, fp, p, p.sp, n);
         p.sp += n;
         cx.model.returned(st);
         cx.running = p;
@@ -252,8 +250,7 @@ final class ContOps {
 
     /** Copies {@code n} slots of {@code from} at {@code argBase}, then {@code last} if not null, to {@code t} at {@code p}. */
     private static void copyArgs(ExecStack t, int p, ExecStack from, int argBase, int n, Object last) {
-        System.arraycopy(from.slots, argBase, t.slots, p, n);
-        System.arraycopy(from.refs, argBase, t.refs, p, n);
+        move(from, argBase, t, p, n);
         if (last != null) {
             t.slots[p + n] = 0;
             t.refs[p + n] = last;
@@ -324,6 +321,23 @@ final class ContOps {
             n += ((Chunk) b.chunk()).slots.length;
         }
         return n;
+    }
+
+    /**
+     * Copies {@code n} values (slots and references) from {@code src} of one stack to
+     * {@code dst} of another. Payloads, arguments and results are a few values, for which a
+     * loop beats two {@code System.arraycopy} calls (each a stub call, the reference one with
+     * G1's barrier loop around it).
+     */
+    static void move(ExecStack from, int src, ExecStack to, int dst, int n) {
+        long[] fs = from.slots;
+        Object[] fr = from.refs;
+        long[] ts = to.slots;
+        Object[] tr = to.refs;
+        for (int i = 0; i < n; i++) {
+            ts[dst + i] = fs[src + i];
+            tr[dst + i] = fr[src + i];
+        }
     }
 
     static void clear(Object[] r, int from, int to) {
