@@ -732,6 +732,14 @@ public final class Interpreter {
                         depth = Ext.run(cx, st, fn, pc, fp, sp, depth, baseDepth);
                         sp = -1;
                         break popFrame;
+                    case RESUME_EXT:
+                        depth = ContOps.resume(cx, st, fn, code, pc, fp, sp, depth);
+                        sp = -1;
+                        break popFrame;
+                    case SUSPEND_EXT:
+                        depth = ContOps.suspend(cx, st, fn, code, pc, fp, sp, depth);
+                        sp = -1;
+                        break popFrame;
                     default:
                         throw new IllegalStateException("internal: bad opcode " + op + " at " + (pc - 1));
                 }
