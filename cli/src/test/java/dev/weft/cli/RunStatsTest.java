@@ -34,5 +34,7 @@ class RunStatsTest {
         assertEquals("1", run.out().strip());
         assertTrue(run.err().contains("continuations: created "), run.err());
         assertTrue(run.err().contains("suspended "), run.err());
+        assertTrue(run.err().contains("; stack pool (heap): acquired "), run.err());
+        assertTrue(run.err().contains(", high-water "), run.err());
     }
 }

@@ -1,6 +1,7 @@
 package dev.weft.continuations;
 
 import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
 
 /**
  * One execution stack: the root of an embedder call (a host barrier) or the stack of one
@@ -134,9 +135,24 @@ public class ContStack {
         generation++;
     }
 
-    /** Forgets the reported high-water mark; called by sources after clearing the memory. */
-    final void resetUsedBytes() {
+    /**
+     * Clears the used part of {@link #refs()} and forgets the reported high-water mark; returns
+     * the bytes of {@link #segment()} that the source must still clear (all of it if none was
+     * reported). For sources that clear the segment their own way.
+     */
+    final long clearUsedRefs() {
+        long used = usedBytes < 0 ? segment.byteSize() : usedBytes;
         usedBytes = -1;
+        Arrays.fill(refs, 0, (int) Math.min(refs.length, (used + Long.BYTES - 1) / Long.BYTES), null);
+        return used;
+    }
+
+    /** Clears the used part of {@link #segment()} and of {@link #refs()}, ready for the next life. */
+    final void clearUsed() {
+        long used = clearUsedRefs();
+        if (used > 0) {
+            segment.asSlice(0, used).fill((byte) 0);
+        }
     }
 
     @Override

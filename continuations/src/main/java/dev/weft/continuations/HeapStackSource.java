@@ -4,7 +4,6 @@ import dev.weft.stackpool.PoolStats;
 
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 
 /**
  * Stacks on the Java heap: a {@code long[]} behind each segment and an {@code Object[]} of
@@ -52,10 +51,7 @@ public final class HeapStackSource implements StackSource {
 
     @Override
     public void release(ContStack stack) {
-        long used = stack.usedBytes() < 0 ? stack.segment().byteSize() : stack.usedBytes();
-        stack.segment().asSlice(0, used).fill((byte) 0);
-        Arrays.fill(stack.refs(), 0, (int) ((used + Long.BYTES - 1) / Long.BYTES), null);
-        stack.resetUsedBytes();
+        stack.clearUsed();
         released++;
         inUse--;
         free.addFirst(stack);

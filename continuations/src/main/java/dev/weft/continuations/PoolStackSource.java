@@ -5,14 +5,14 @@ import dev.weft.stackpool.StackPool;
 import dev.weft.stackpool.StackSlot;
 
 import java.lang.ref.Cleaner;
-import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * Stacks backed by a {@link StackPool}: one guard-paged slot per stack. The {@link ContStack}
- * object made for a slot is kept while the slot is free and handed out again with it, so a
- * {@code cont.new} on a warm pool allocates nothing.
+ * Stacks backed by a {@link StackPool}: one slot per stack (guard-paged in native modes). The
+ * {@link ContStack} object made for a slot is kept with the free slot ({@link StackSlot#keep})
+ * and handed out again with it, so a {@code cont.new} on a warm pool allocates nothing. Every
+ * acquire and release goes to the shared pool; put a {@link CachingStackSource} in front of it
+ * per thread to keep the pool's atomics off the hot path.
  *
  * <p>Reclaiming: each stack object is registered once with a {@link Cleaner} (a
  * {@link SlotLease}). The source holds a stack only while it is free, so a stack in use is
@@ -33,7 +33,6 @@ public final class PoolStackSource implements StackSource {
 
     private final StackPool pool;
     private final StackFactory factory;
-    private final AtomicReferenceArray<ContStack> freeStacks;
     private final AtomicLong reclaimed = new AtomicLong();
     private final int refsLength;
 
@@ -44,7 +43,6 @@ public final class PoolStackSource implements StackSource {
     public PoolStackSource(StackPool pool, StackFactory factory) {
         this.pool = pool;
         this.factory = factory;
-        this.freeStacks = new AtomicReferenceArray<>(pool.config().maxSlots());
         this.refsLength = (int) (pool.config().slotSize() / Long.BYTES);
     }
 
@@ -61,7 +59,8 @@ public final class PoolStackSource implements StackSource {
     @Override
     public ContStack acquire() {
         StackSlot slot = pool.acquire();
-        ContStack stack = freeStacks.getAndSet(slot.index(), null);
+        ContStack stack = (ContStack) slot.kept();
+        slot.keep(null); // while handed out, only the chain or its ContRef may hold the stack
         if (stack == null || stack.segment() != slot.segment()) {
             // first use of the slot, its last stack was reclaimed, or UNPOOLED mapped fresh memory
             stack = newStack(slot);
@@ -80,18 +79,10 @@ public final class PoolStackSource implements StackSource {
     @Override
     public void release(ContStack stack) {
         SlotLease lease = (SlotLease) stack.memoryHandle;
-        long used = stack.usedBytes();
-        stack.resetUsedBytes();
-        Object[] refs = stack.refs();
-        int words = used < 0 ? refs.length : (int) ((used + Long.BYTES - 1) / Long.BYTES);
-        Arrays.fill(refs, 0, words, null);
+        long used = stack.clearUsedRefs();
         lease.inUse = false;
-        freeStacks.set(lease.slot.index(), stack);
-        if (used < 0) {
-            pool.release(lease.slot);
-        } else {
-            pool.release(lease.slot, used);
-        }
+        lease.slot.keep(stack);
+        pool.release(lease.slot, used); // clears the segment over the same bytes
     }
 
     @Override

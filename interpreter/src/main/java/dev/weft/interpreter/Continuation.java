@@ -6,8 +6,11 @@ import dev.weft.interpreter.ast.ValType;
 import dev.weft.interpreter.exec.FunctionInstance;
 import dev.weft.interpreter.exec.HostRequests;
 import dev.weft.interpreter.exec.HostResume;
+import dev.weft.interpreter.exec.SharedStacks;
+import dev.weft.stackpool.PoolStats;
 import java.util.List;
 import java.util.function.Function;
+import java.util.Locale;
 
 /**
  * A Wasm continuation driven from Java, e.g. a generator:
@@ -87,13 +90,20 @@ public final class Continuation {
         return HostResume.stats();
     }
 
-    /** {@link #stats()} on one line, as {@code weft run --stats} prints it. */
+    /**
+     * {@link #stats()} on one line, as {@code weft run --stats} prints it: this thread's
+     * continuation counters, then the process-wide stack pool's (its mode from the system
+     * property {@code weft.stackPool}; in-use stacks include those cached per thread).
+     */
     public static String statsLine() {
         ContinuationStats s = stats();
+        PoolStats p = s.pool();
         return "continuations: created " + s.created() + ", resumed " + s.resumed() + ", suspended " + s.suspended()
                 + ", switched " + s.switched() + ", bound " + s.bound() + ", completed " + s.completed()
-                + ", abandoned " + s.abandoned() + ", roots " + s.roots() + "; stacks: acquired "
-                + s.pool().acquired() + ", high-water " + s.pool().highWater() + ", created " + s.pool().slots();
+                + ", abandoned " + s.abandoned() + ", roots " + s.roots() + "; stack pool ("
+                + SharedStacks.mode().name().toLowerCase(Locale.ROOT) + "): acquired " + p.acquired()
+                + ", released " + p.released() + ", in use " + p.inUse() + ", high-water " + p.highWater()
+                + ", slots " + p.slots() + ", reclaimed " + s.reclaimed();
     }
 
     /** What a resume ended with. */

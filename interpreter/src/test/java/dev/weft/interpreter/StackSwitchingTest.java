@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.continuations.ContinuationStats;
+import dev.weft.stackpool.PoolStats;
 import dev.weft.interpreter.ast.CompositeType;
 import dev.weft.interpreter.ast.NumType;
 import java.util.List;
@@ -79,6 +80,14 @@ class StackSwitchingTest {
               (local.set $i (i32.add (local.get $i) (i32.const 1)))
               (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
             (global.get $count))
+          ;; n continuations suspend once each and are dropped unfinished
+          (func (export "park-and-drop") (param $n i32)
+            (loop $l
+              (drop (block $h (result (ref $c0))
+                (resume $c0 (on $t0 $h) (cont.new $c0 (ref.func $parked)))
+                (unreachable)))
+              (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+              (br_if $l (local.get $n))))
 
           (func (export "gen") (param $n i32)
             (loop $l
@@ -138,8 +147,16 @@ class StackSwitchingTest {
 
     private static Instance inst;
 
+    /** The test module, instantiated once (also for {@link StackPoolUseTest}). */
+    static synchronized Instance instance() throws Exception {
+        if (inst == null) {
+            setUp();
+        }
+        return inst;
+    }
+
     @BeforeAll
-    static void setUp() throws Exception {
+    static synchronized void setUp() throws Exception {
         Linker linker = new Linker();
         CompositeType.Func none = new CompositeType.Func(List.of(), List.of());
         linker.define("host", "reenter", HostFunction.of(none, args -> inst.function("suspend-t0").call()));
@@ -175,23 +192,32 @@ class StackSwitchingTest {
 
     @Test
     void aMillionContinuationsRunOneAfterAnotherReuseAHandfulOfStacks() throws Exception {
+        // the pool is process-wide: count what this run took from it (StackPoolUseTest checks
+        // the high-water mark of a process that does only this)
+        PoolStats before = Continuation.stats().pool();
         ContinuationStats stats = onFreshThread(() -> {
             assertEquals(1_000_000, call1(inst, "many", i32(1_000_000)).asInt());
             return Continuation.stats();
         });
         assertEquals(1_000_000, stats.created());
         assertEquals(1_000_000, stats.completed());
-        assertTrue(stats.pool().highWater() <= 4, "high-water mark " + stats.pool().highWater());
+        long taken = stats.pool().acquired() - before.acquired();
+        assertTrue(taken <= 4, "stacks taken from the pool: " + taken);
     }
 
     @Test
     void aHundredThousandSuspendedContinuationsAreHeldAtOnceAndThenFinished() throws Exception {
+        PoolStats before = Continuation.stats().pool();
+        PoolStats[] held = new PoolStats[1];
         ContinuationStats stats = onFreshThread(() -> {
             inst.function("park").call(i32(100_000));
+            held[0] = Continuation.stats().pool();
             assertEquals(100_000, call1(inst, "finish", i32(100_000)).asInt());
             return Continuation.stats();
         });
         assertEquals(100_000, stats.suspended());
+        assertTrue(held[0].acquired() - before.acquired() >= 100_000, "taken from the pool: " + held[0].acquired());
+        assertTrue(held[0].inUse() >= 100_000, "in use while parked: " + held[0].inUse());
         assertTrue(stats.pool().highWater() >= 100_000, "high-water mark " + stats.pool().highWater());
     }
 

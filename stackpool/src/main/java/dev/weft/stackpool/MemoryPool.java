@@ -51,6 +51,7 @@ public final class MemoryPool implements AutoCloseable {
         this.page = NativeMmap.pageSize();
         this.slots = new MemorySlot[config.maxSlots()];
         this.free = new IndexStack(config.maxSlots());
+        free.ensureCapacity(config.maxSlots()); // memories are few: all links up front
     }
 
     /** A pool with {@link MemoryPoolConfig#defaults()}. */

@@ -26,6 +26,10 @@ import java.util.concurrent.atomic.LongAdder;
  * beyond that are reset with {@code madvise(MADV_DONTNEED)}, which frees their pages and makes
  * them read as zero without a copy. Either way an acquired slot reads as zero.
  *
+ * <p>Nothing is sized by {@link PoolConfig#maxSlots()} up front: the slot objects and the free
+ * list's links live in chunks of {@link IndexStack#CHUNK} entries, made as regions are added, so
+ * a pool allowed millions of slots costs only what it has created.
+ *
  * <p>Thread-safe. {@link #close()} unmaps every region; slots still held then throw on access.
  */
 public final class StackPool implements AutoCloseable {
@@ -35,8 +39,9 @@ public final class StackPool implements AutoCloseable {
     private final PoolConfig config;
     private final PoolMode mode;
     private final boolean nativeMemory;
-    private final int refsLength;
-    private final StackSlot[] slots;
+    final int refsLength;
+    /** Slot {@code i} is {@code slots[i / CHUNK][i % CHUNK]}; chunks are made by {@link #grow}. */
+    private final StackSlot[][] slots;
     private final IndexStack free;
     private final List<SlotRegion> regions = new ArrayList<>();
     private final Object growLock = new Object();
@@ -54,7 +59,7 @@ public final class StackPool implements AutoCloseable {
         this.mode = mode;
         this.nativeMemory = nativeMemory;
         this.refsLength = (int) (config.slotSize() / Long.BYTES);
-        this.slots = new StackSlot[config.maxSlots()];
+        this.slots = new StackSlot[(config.maxSlots() + IndexStack.CHUNK - 1) / IndexStack.CHUNK][];
         this.free = new IndexStack(config.maxSlots());
     }
 
@@ -102,7 +107,7 @@ public final class StackPool implements AutoCloseable {
         if (index < 0) {
             index = grow();
         }
-        StackSlot slot = slots[index];
+        StackSlot slot = slot(index);
         if (!slot.claim()) {
             throw new IllegalStateException("internal: free list held stack slot " + index + " that is in use");
         }
@@ -200,7 +205,7 @@ public final class StackPool implements AutoCloseable {
             regions.forEach(SlotRegion::close);
             regions.clear();
             for (int i = 0; i < created; i++) {
-                SlotRegion lease = slots[i].lease;
+                SlotRegion lease = slot(i).lease;
                 if (lease != null) {
                     lease.close();
                 }
@@ -208,9 +213,14 @@ public final class StackPool implements AutoCloseable {
         }
     }
 
+    private StackSlot slot(int index) {
+        return slots[index / IndexStack.CHUNK][index % IndexStack.CHUNK];
+    }
+
     private void reset(StackSlot slot, long usedBytes) {
-        int usedWords = (int) ((usedBytes + Long.BYTES - 1) / Long.BYTES);
-        Arrays.fill(slot.refs, 0, usedWords, null);
+        if (slot.refs != null) {
+            Arrays.fill(slot.refs, 0, (int) ((usedBytes + Long.BYTES - 1) / Long.BYTES), null);
+        }
         if (!nativeMemory || residentFree.incrementAndGet() <= config.residentThreshold()) {
             if (usedBytes > 0) {
                 slot.segment.asSlice(0, usedBytes).fill((byte) 0);
@@ -236,7 +246,6 @@ public final class StackPool implements AutoCloseable {
                     + " bytes (PoolConfig.slotSize): " + e.getMessage(), config.slotSize(), e);
         }
         slot.segment = slot.lease.slot(0);
-        slot.refs = new Object[refsLength];
     }
 
     private void detachMemory(StackSlot slot) {
@@ -266,10 +275,14 @@ public final class StackPool implements AutoCloseable {
             }
             int count = Math.min(config.slotsPerRegion(), max - first);
             SlotRegion region = mode == PoolMode.UNPOOLED ? null : newRegion(count);
+            free.ensureCapacity(first + count);
             for (int i = 0; i < count; i++) {
-                slots[first + i] = region == null
-                        ? new StackSlot(this, first + i, null, null)
-                        : new StackSlot(this, first + i, region.slot(i), new Object[refsLength]);
+                int at = first + i;
+                StackSlot[] chunk = slots[at / IndexStack.CHUNK];
+                if (chunk == null) {
+                    chunk = slots[at / IndexStack.CHUNK] = new StackSlot[IndexStack.CHUNK];
+                }
+                chunk[at % IndexStack.CHUNK] = new StackSlot(this, at, region == null ? null : region.slot(i));
             }
             if (region != null) {
                 regions.add(region);

@@ -19,6 +19,9 @@ import java.lang.invoke.VarHandle;
  * <p>Invariants: {@link #segment()} and {@link #refs()} belong to the holder between
  * {@code acquire()} and {@code release()}. At acquire, the segment reads as zero and the
  * reference array holds only nulls, provided every releaser reported the bytes it used truly.
+ * The reference array is made on the first call of {@link #refs()}, so holders that keep their
+ * references elsewhere do not pay for it. {@link #keep(Object)} lets a holder leave an object
+ * with the slot for whoever acquires it next (the pool never looks at it).
  */
 public final class StackSlot {
     static final int FREE = 0;
@@ -40,17 +43,18 @@ public final class StackSlot {
     private volatile int state;
     private volatile int revision;
     MemorySegment segment;
+    /** Made by the first {@link #refs()}; null until then (and in UNPOOLED mode while free). */
     Object[] refs;
+    private Object kept;
     /** While free: kept resident (native only), so counted in the pool's resident-free count. */
     boolean resident;
     /** The slot's own mapping in {@link PoolMode#UNPOOLED} mode, else null. */
     SlotRegion lease;
 
-    StackSlot(StackPool pool, int index, MemorySegment segment, Object[] refs) {
+    StackSlot(StackPool pool, int index, MemorySegment segment) {
         this.pool = pool;
         this.index = index;
         this.segment = segment;
-        this.refs = refs;
     }
 
     /** The slot's index in its pool, from 0 up to {@link PoolConfig#maxSlots()}. */
@@ -68,9 +72,33 @@ public final class StackSlot {
         return segment;
     }
 
-    /** The reference side array: {@code slotSize / 8} entries, index {@code i} pairs with word {@code i}. */
+    /**
+     * The reference side array: {@code slotSize / 8} entries, index {@code i} pairs with word
+     * {@code i}. Made on the first call (by the holder: the array belongs to it until release).
+     */
     public Object[] refs() {
-        return refs;
+        Object[] r = refs;
+        if (r == null) {
+            r = refs = new Object[pool.refsLength];
+        }
+        return r;
+    }
+
+    /**
+     * What the last holder left with the slot through {@link #keep(Object)}, or null. The pool
+     * hands it on untouched (an object made for this slot's memory, say, to be reused with it).
+     */
+    public Object kept() {
+        return kept;
+    }
+
+    /**
+     * Leaves {@code value} with the slot for its next holder (see {@link #kept()}); call while
+     * holding the slot, before releasing it. The pool keeps it reachable while the slot is free,
+     * so a holder should {@code keep(null)} once it has taken the value back.
+     */
+    public void keep(Object value) {
+        kept = value;
     }
 
     /** True while the slot is handed out under {@code expectedRevision}. */

@@ -160,11 +160,8 @@ final class ContOps {
         int[] hc = h.frameFns[d].code.code;
         int arity = hc[label + 1];
         int dst = h.frames[2 * d + 1] + hc[label + 2];
-        if (dst + arity > h.slots.length) {
-            h.grow(dst + arity, 0);
-        }
-        System.arraycopy(st.slots, base, h.slots, dst, n);
-        System.arraycopy(st.refs, base, h.refs, dst, n);
+        h.reserve(dst + arity);
+        move(st, base, h, dst, n);
         clear(st.refs, base, base + n);
         h.slots[dst + n] = 0;
         h.refs[dst + n] = k;
@@ -203,11 +200,8 @@ final class ContOps {
     static int returned(StackContext cx, ExecStack st, int fp, int sp) {
         ExecStack p = (ExecStack) st.parent();
         int n = sp - fp;
-        if (p.sp + n > p.slots.length) {
-            p.grow(p.sp + n, 0);
-        }
-        System.arraycopy(st.slots, fp, p.slots, p.sp, n);
-        System.arraycopy(st.refs, fp, p.refs, p.sp, n);
+        p.reserve(p.sp + n);
+        move(st, fp, p, p.sp, n);
         p.sp += n;
         cx.model.returned(st);
         cx.running = p;
@@ -242,11 +236,10 @@ final class ContOps {
         FunctionInstance f = (FunctionInstance) t.entry();
         CompiledFunction c = f.code;
         if (c == null) {
+            t.touchAll(); // the host entry writes its arguments and results without a frame
             return HostResume.callHostEntry(cx, t, f, bound, from, argBase, n, last);
         }
-        if (c.frameSize() > t.slots.length) {
-            t.grow(c.frameSize(), 0);
-        }
+        t.reserve(c.frameSize());
         int p = bound == null ? 0 : writeBound(t, 0, bound);
         copyArgs(t, p, from, argBase, n, last);
         Calls.zeroLocals(t.slots, t.refs, c.numParams, c.numLocals);
@@ -258,13 +251,10 @@ final class ContOps {
         int p = t.sp;
         int extra = last == null ? 0 : 1;
         if (bound != null) {
-            int need = p + boundSlots(bound) + n + extra;
-            if (need > t.slots.length) {
-                t.grow(need, 0);
-            }
+            t.reserve(p + boundSlots(bound) + n + extra);
             p = writeBound(t, p, bound);
-        } else if (p + n + extra > t.slots.length) {
-            t.grow(p + n + extra, 0);
+        } else {
+            t.reserve(p + n + extra);
         }
         copyArgs(t, p, from, argBase, n, last);
         t.sp = p + n + extra;
@@ -273,8 +263,7 @@ final class ContOps {
 
     /** Copies {@code n} slots of {@code from} at {@code argBase}, then {@code last} if not null, to {@code t} at {@code p}. */
     private static void copyArgs(ExecStack t, int p, ExecStack from, int argBase, int n, Object last) {
-        System.arraycopy(from.slots, argBase, t.slots, p, n);
-        System.arraycopy(from.refs, argBase, t.refs, p, n);
+        move(from, argBase, t, p, n);
         if (last != null) {
             t.slots[p + n] = 0;
             t.refs[p + n] = last;
@@ -345,6 +334,23 @@ final class ContOps {
             n += ((Chunk) b.chunk()).slots.length;
         }
         return n;
+    }
+
+    /**
+     * Copies {@code n} values (slots and references) from {@code src} of one stack to
+     * {@code dst} of another. Payloads, arguments and results are a few values, for which a
+     * loop beats two {@code System.arraycopy} calls (each a stub call, the reference one with
+     * G1's barrier loop around it).
+     */
+    static void move(ExecStack from, int src, ExecStack to, int dst, int n) {
+        long[] fs = from.slots;
+        Object[] fr = from.refs;
+        long[] ts = to.slots;
+        Object[] tr = to.refs;
+        for (int i = 0; i < n; i++) {
+            ts[dst + i] = fs[src + i];
+            tr[dst + i] = fr[src + i];
+        }
     }
 
     static void clear(Object[] r, int from, int to) {

@@ -18,9 +18,13 @@ import java.util.Arrays;
  *
  * <p>Each embedder call (a barrier root; outermost calls of a thread share one) and each
  * continuation runs on one of these: it is the model's {@link ContStack}, made by
- * {@link StackContext}'s source. Over heap memory the slots are the source's {@code long[]}
- * itself; over native memory (a {@code PoolStackSource}) they live in a separate
- * {@code long[]}, because the loop reads arrays. When the loop leaves a stack
+ * {@link StackContext}'s source. Over heap memory (the default {@code heap} pool) the slots are
+ * the pool slot's {@code long[]} itself; over native memory they live in a separate
+ * {@code long[]}, because the loop reads arrays.
+ *
+ * <p>{@link #touched} records how many slots this life may have written: every frame entry
+ * checks its extent against it (not against the array length) and {@link #reserve} or
+ * {@link #grow} raise it, so a release clears only that prefix. When the loop leaves a stack
  * (a resume, suspend, switch or a call into a continuation) the stack keeps its position as a
  * pushed frame (pc, fp, function) plus {@link #depth} and {@link #sp}, the form {@link Ext}
  * hands back to the loop; switching back pops that frame.
@@ -50,6 +54,11 @@ public final class ExecStack extends ContStack {
     int sp;
     /** Set while this stack waits at a host call for a continuation the call resumed ({@link HostRequests}). */
     HostRequests.Waiting waiting;
+    /**
+     * Slots {@code [0, touched)} may have been written during this life; none above. At most
+     * {@code slots.length}. Frames are entered only below it, raising it first when needed.
+     */
+    int touched;
 
     /**
      * A stack over the memory a {@link dev.weft.continuations.StackSource} provides: a heap
@@ -68,15 +77,16 @@ public final class ExecStack extends ContStack {
     }
 
     /**
-     * Called when the stack goes back to its source: arrays grown during this life are kept
-     * (cleared of references) up to {@link #KEEP_SLOTS} slots and {@link #KEEP_FRAMES} frames,
-     * so repeated embedder calls do not grow them again; bigger ones are dropped. The source
-     * clears its own memory (the initial arrays) itself.
+     * Called when the stack goes back to its source: reports the touched part of the source's
+     * memory (so the source clears only that), keeps arrays grown during this life (cleared of
+     * references) up to {@link #KEEP_SLOTS} slots and {@link #KEEP_FRAMES} frames, so repeated
+     * embedder calls do not grow them again, and drops bigger ones.
      */
     void shrink() {
+        recordUsedBytes((long) Math.min(touched, initialSlots.length) * Long.BYTES);
         if (slots != initialSlots) {
             if (slots.length <= KEEP_SLOTS) {
-                Arrays.fill(refs, null);
+                Arrays.fill(refs, 0, touched, null);
             } else {
                 slots = initialSlots;
                 refs = initialRefs;
@@ -91,6 +101,7 @@ public final class ExecStack extends ContStack {
         depth = 0;
         sp = 0;
         waiting = null;
+        touched = 0;
     }
 
     /**
@@ -110,7 +121,23 @@ public final class ExecStack extends ContStack {
         }
     }
 
-    /** Ensures room for slots up to {@code slotLimit} and one more frame, or traps. */
+    /** Marks the whole stack as touched: its next release clears all of it. */
+    void touchAll() {
+        touched = slots.length;
+    }
+
+    /** Ensures room for slots up to {@code slotLimit} and records them as touched, or traps. */
+    void reserve(int slotLimit) {
+        if (slotLimit > touched) {
+            if (slotLimit > slots.length) {
+                grow(slotLimit, 0);
+            } else {
+                touched = slotLimit;
+            }
+        }
+    }
+
+    /** Ensures room for slots up to {@code slotLimit} (recorded as touched) and one more frame, or traps. */
     void grow(int slotLimit, int frameDepth) {
         if (frameDepth >= maxDepth || slotLimit > maxSlots || slotLimit < 0) {
             throw new Trap(TrapKind.CALL_STACK_EXHAUSTED);
@@ -119,6 +146,9 @@ public final class ExecStack extends ContStack {
             int n = (int) Math.min(maxSlots, Math.max((long) slotLimit, 2L * slots.length));
             slots = Arrays.copyOf(slots, n);
             refs = Arrays.copyOf(refs, n);
+        }
+        if (slotLimit > touched) {
+            touched = slotLimit;
         }
         if (frameDepth >= frameFns.length) {
             int n = (int) Math.min(maxDepth, 2L * frameFns.length);

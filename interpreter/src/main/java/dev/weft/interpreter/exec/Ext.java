@@ -27,8 +27,6 @@ final class Ext {
             case ExtOps.THROW_REF -> ExceptionOps.throwRef(st, fn, pc, fp, sp, depth, baseDepth);
             case ExtOps.CONT_NEW -> ContOps.contNew(cx, st, fn, pc, fp, sp, depth);
             case ExtOps.CONT_BIND -> ContOps.contBind(cx, st, fn, code, pc, fp, sp, depth);
-            case ExtOps.SUSPEND -> ContOps.suspend(cx, st, fn, code, pc, fp, sp, depth);
-            case ExtOps.RESUME -> ContOps.resume(cx, st, fn, code, pc, fp, sp, depth);
             case ExtOps.RESUME_THROW -> ContOps.resumeThrow(cx, st, fn, code, pc, fp, sp, depth);
             case ExtOps.RESUME_THROW_REF -> ContOps.resumeThrowRef(cx, st, fn, code, pc, fp, sp, depth);
             case ExtOps.SWITCH -> ContOps.switchTo(cx, st, fn, code, pc, fp, sp, depth);
@@ -56,7 +54,7 @@ final class Ext {
         }
         int nfp = sp - c.numParams;
         int nsp = nfp + c.numLocals;
-        if (nsp + c.maxStack > st.slots.length || depth >= st.frameFns.length || depth >= st.maxDepth) {
+        if (nsp + c.maxStack > st.touched || depth >= st.frameFns.length || depth >= st.maxDepth) {
             st.grow(nsp + c.maxStack, depth);
         }
         st.frames[2 * depth] = pc;

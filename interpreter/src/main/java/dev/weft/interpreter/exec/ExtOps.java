@@ -33,9 +33,12 @@ final class ExtOps {
     static final int CONT_NEW = 10;
     /** {@code CONT_BIND boundSlots}. */
     static final int CONT_BIND = 11;
-    /** {@code SUSPEND tag payloadSlots}. */
+    /** {@code SUSPEND tag payloadSlots}; behind {@link Opcodes#SUSPEND_EXT}, not EXT. */
     static final int SUSPEND = 12;
-    /** {@code RESUME argSlots site n (tag target arity height){n}}; target -1 for a switch clause. */
+    /**
+     * {@code RESUME argSlots site n (tag target arity height){n}}; target -1 for a switch clause.
+     * Behind {@link Opcodes#RESUME_EXT}, not EXT.
+     */
     static final int RESUME = 13;
     /** {@code RESUME_THROW tag payloadSlots site n (tag target arity height){n}}. */
     static final int RESUME_THROW = 14;

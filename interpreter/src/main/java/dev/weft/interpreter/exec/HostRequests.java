@@ -143,9 +143,7 @@ public final class HostRequests {
         for (Value v : values) {
             n += v.type().slots();
         }
-        if (base + n > st.slots.length) {
-            st.grow(base + n, 0);
-        }
+        st.reserve(base + n);
         Calls.writeValues(st, base, values);
         return n;
     }
@@ -185,9 +183,7 @@ public final class HostRequests {
         }
         Calls.checkResults(w.callee(), results);
         int base = st.sp;
-        if (base + w.callee().resultSlots > st.slots.length) {
-            st.grow(base + w.callee().resultSlots, 0);
-        }
+        st.reserve(base + w.callee().resultSlots);
         Calls.writeValues(st, base, results);
         st.sp = base + w.callee().resultSlots;
         return st.depth;

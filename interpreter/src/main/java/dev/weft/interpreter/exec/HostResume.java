@@ -58,9 +58,7 @@ public final class HostResume {
             for (Value v : args) {
                 n += v.type().slots();
             }
-            if (n > root.slots.length) {
-                root.grow(n, 0);
-            }
+            root.reserve(n);
             Calls.writeValues(root, 0, args);
             HandlerTable.Builder b = HandlerTable.builder();
             for (Tag t : tags) {
@@ -111,9 +109,7 @@ public final class HostResume {
     static int callHostEntry(StackContext cx, ExecStack t, FunctionInstance f, BoundArgs bound,
             ExecStack from, int argBase, int n, Object last) {
         int need = Math.max(ContOps.boundSlots(bound) + n + 1, f.resultSlots);
-        if (need > t.slots.length) {
-            t.grow(need, 0);
-        }
+        t.reserve(need);
         int p = ContOps.writeBound(t, 0, bound);
         System.arraycopy(from.slots, argBase, t.slots, p, n);
         System.arraycopy(from.refs, argBase, t.refs, p, n);

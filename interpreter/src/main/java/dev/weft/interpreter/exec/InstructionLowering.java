@@ -41,7 +41,7 @@ final class InstructionLowering {
     /** {@code resume}, {@code resume_throw}, {@code resume_throw_ref}: see {@link ExtOps}. */
     private void resume(Instruction.Resume r) {
         switch (r.op()) {
-            case RESUME -> ext(ExtOps.RESUME).emit(lowerer.contParamSlots(r.contType()));
+            case RESUME -> ext(RESUME_EXT, ExtOps.RESUME).emit(lowerer.contParamSlots(r.contType()));
             case RESUME_THROW -> ext(ExtOps.RESUME_THROW).emit(r.tag()).emit(lowerer.tagParamSlots(r.tag()));
             default -> ext(ExtOps.RESUME_THROW_REF);
         }
@@ -113,7 +113,7 @@ final class InstructionLowering {
             case BR_ON_NULL -> ext(ExtOps.BR_ON_NULL);
             case BR_ON_NON_NULL -> ext(ExtOps.BR_ON_NON_NULL);
             case CONT_NEW -> ext(ExtOps.CONT_NEW);
-            case SUSPEND -> ext(ExtOps.SUSPEND).emit(index).emit(lowerer.tagParamSlots(index));
+            case SUSPEND -> ext(SUSPEND_EXT, ExtOps.SUSPEND).emit(index).emit(lowerer.tagParamSlots(index));
             default -> throw unsupported(op);
         }
         if (op == Op.BR_ON_NULL || op == Op.BR_ON_NON_NULL) {
@@ -153,7 +153,12 @@ final class InstructionLowering {
 
     /** Emits {@code EXT subop}; the caller emits the immediates. */
     private CodeBuffer ext(int subop) {
-        out.op(EXT);
+        return ext(EXT, subop);
+    }
+
+    /** Emits {@code op subop}, {@code op} being EXT or one of the loop's own EXT-shaped opcodes. */
+    private CodeBuffer ext(int op, int subop) {
+        out.op(op);
         out.emit(subop);
         return out;
     }

@@ -44,9 +44,7 @@ public final class Interpreter {
         ExecStack root = cx.enterRoot();
         try {
             CompiledFunction c = f.code;
-            if (c.frameSize() > root.slots.length) {
-                root.grow(c.frameSize(), 0);
-            }
+            root.reserve(c.frameSize());
             Calls.writeValues(root, 0, args);
             Calls.zeroLocals(root.slots, root.refs, c.numParams, c.numLocals);
             root.depth = Ext.resumeAt(root, 0, f, 0, 0, c.numLocals);
@@ -142,7 +140,7 @@ public final class Interpreter {
                         }
                         int nfp = sp - c.numParams;
                         sp = nfp + c.numLocals;
-                        if (sp + c.maxStack > s.length || depth >= ff.length) {
+                        if (sp + c.maxStack > st.touched || depth >= ff.length) {
                             st.grow(sp + c.maxStack, depth);
                             s = st.slots;
                             r = st.refs;
@@ -732,6 +730,14 @@ public final class Interpreter {
                         break;
                     case EXT:
                         depth = Ext.run(cx, st, fn, pc, fp, sp, depth, baseDepth);
+                        sp = -1;
+                        break popFrame;
+                    case RESUME_EXT:
+                        depth = ContOps.resume(cx, st, fn, code, pc, fp, sp, depth);
+                        sp = -1;
+                        break popFrame;
+                    case SUSPEND_EXT:
+                        depth = ContOps.suspend(cx, st, fn, code, pc, fp, sp, depth);
                         sp = -1;
                         break popFrame;
                     default:

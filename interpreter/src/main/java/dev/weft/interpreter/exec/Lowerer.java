@@ -29,7 +29,8 @@ import java.util.List;
  * <p>Immediate layouts: {@code BR t}; {@code BR_COPY t arity height}; {@code BR_TABLE n (t arity
  * height){n+1}}; {@code CALL f}; {@code CALL_INDIRECT canonicalType table}; {@code CONST64 hi lo};
  * hot loads/stores {@code offset}; {@code MEM_EXT op memory offLo offHi}; {@code CONVERT op};
- * {@code EXT subop imm*} (see {@link ExtOps}). A {@code try_table} emits no
+ * {@code EXT subop imm*} (see {@link ExtOps}), and {@code RESUME_EXT}/{@code SUSPEND_EXT} in the
+ * same shape for resume and suspend. A {@code try_table} emits no
  * code but adds handler entries (see {@link ExceptionOps}), innermost first.
  */
 public final class Lowerer {

@@ -221,8 +221,15 @@ final class Opcodes {
     static final int LOAD_I64_SHL = 186;
     static final int F64_MUL_ADD = 187;
 
+    // the two stack-switching instructions a generator runs per value: laid out as EXT (the
+    // sub-opcode stays, for ContOps) but dispatched by the loop itself, saving Ext.run's call
+    /** {@code RESUME_EXT RESUME n site clauses...}: {@code resume}, see {@link ContOps#resume}. */
+    static final int RESUME_EXT = 188;
+    /** {@code SUSPEND_EXT SUSPEND tag n}: {@code suspend}, see {@link ContOps#suspend}. */
+    static final int SUSPEND_EXT = 189;
+
     /** Number of internal opcodes. */
-    static final int COUNT = 183;
+    static final int COUNT = 190;
 
     private static final String[] NAMES = {
         "UNREACHABLE", "BR", "BR_COPY", "BR_IF", "BR_IF_COPY", "BR_UNLESS",
@@ -259,6 +266,7 @@ final class Opcodes {
         "I32_ADD_L", "I32_MUL_L",
         "I32_ADD_SET", "EXT",
         "LOAD_I32_ADD", "LOAD_I64_ADD", "LOAD_I32_SHL", "LOAD_I64_SHL", "F64_MUL_ADD",
+        "RESUME_EXT", "SUSPEND_EXT",
     };
 
     /** The name of an internal opcode, for disassembly and error messages. */

@@ -1,13 +1,13 @@
 package dev.weft.interpreter.exec;
 
 import dev.weft.continuations.Continuations;
-import dev.weft.continuations.HeapStackSource;
 
 /**
  * One thread's stack-switching state: the continuation model (with its stack source) and the
  * stack the dispatch loop runs right now. The loop gets it once per invocation and hands it to
- * the stack-switching operations. A continuation made on one thread may be resumed on
- * another: its stacks then go back to that thread's source.
+ * the stack-switching operations. Stacks come from the process-wide pool through this thread's
+ * cache ({@link SharedStacks}). A continuation made on one thread may be resumed on another:
+ * its stacks then go back through that thread's cache.
  */
 final class StackContext {
     private static final ThreadLocal<StackContext> CURRENT = ThreadLocal.withInitial(StackContext::new);
@@ -19,9 +19,7 @@ final class StackContext {
     Object hostRequest;
 
     private StackContext() {
-        model = new Continuations(new RecyclingStackSource(new HeapStackSource(
-                ExecStack.INITIAL_SLOTS * (long) Long.BYTES,
-                ExecStack::new)));
+        model = new Continuations(new RecyclingStackSource(SharedStacks.forThread()));
     }
 
     /** The barrier of outermost embedder calls, entered once and kept between calls. */
@@ -63,6 +61,7 @@ final class StackContext {
             root.depth = 0;
             root.waiting = null;
         } else {
+            root.touchAll(); // a host may have written arguments without a frame
             model.exit(root);
         }
     }

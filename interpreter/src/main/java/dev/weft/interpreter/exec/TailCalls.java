@@ -25,9 +25,7 @@ final class TailCalls {
         if (c == null) {
             return callHost(st, f, fp, sp, depth, baseDepth);
         }
-        if (fp + c.frameSize() > st.slots.length) {
-            st.grow(fp + c.frameSize(), 0);
-        }
+        st.reserve(fp + c.frameSize());
         System.arraycopy(st.slots, sp - c.numParams, st.slots, fp, c.numParams);
         System.arraycopy(st.refs, sp - c.numParams, st.refs, fp, c.numParams);
         Calls.zeroLocals(st.slots, st.refs, fp + c.numParams, fp + c.numLocals);
@@ -52,9 +50,7 @@ final class TailCalls {
             return HostRequests.perform(st, f, fp);
         }
         Calls.checkResults(f, results);
-        if (fp + f.resultSlots > st.slots.length) {
-            st.grow(fp + f.resultSlots, 0);
-        }
+        st.reserve(fp + f.resultSlots);
         Calls.writeValues(st, fp, results);
         st.sp = fp + f.resultSlots;
         return depth;

@@ -45,8 +45,10 @@
  * Every embedder call (a barrier root) and every continuation runs on its own
  * {@link dev.weft.interpreter.exec.ExecStack}: a {@code long[]} of value slots, a parallel
  * {@code Object[]} for references (same index), and an explicit frame stack. Stacks are the
- * continuation model's {@code ContStack}s, taken from the thread's
- * {@link dev.weft.interpreter.exec.StackContext} (a recycling heap source: arrays are reused).
+ * continuation model's {@code ContStack}s, taken through the thread's
+ * {@link dev.weft.interpreter.exec.StackContext} from the process-wide stack pool
+ * ({@link dev.weft.interpreter.exec.SharedStacks}, heap slots by default: the slot's
+ * {@code long[]} is the value array), with a small per-thread cache in front.
  * A frame is laid out as
  * <pre>
  *   fp                        parameters (the caller's arguments, left in place: no copy)
@@ -68,7 +70,9 @@
  * <h2>Stack switching</h2>
  * {@link dev.weft.interpreter.exec.ContOps} runs {@code cont.new}, {@code cont.bind},
  * {@code suspend}, {@code resume}, {@code resume_throw}, {@code resume_throw_ref} and
- * {@code switch} as EXT sub-opcodes. A stack the loop leaves is parked as a pushed frame (pc, fp,
+ * {@code switch} as EXT sub-opcodes; {@code resume} and {@code suspend}, the pair a generator
+ * runs per value, keep that layout under opcodes of their own ({@code RESUME_EXT},
+ * {@code SUSPEND_EXT}) that the loop dispatches without {@code Ext.run}. A stack the loop leaves is parked as a pushed frame (pc, fp,
  * function) plus its depth and sp; the operation moves only the argument, payload or result
  * values to the next stack, makes it the context's running stack and returns its depth, and the
  * loop reloads its locals from it (the same path as every EXT instruction: sp = -1 asks for the
