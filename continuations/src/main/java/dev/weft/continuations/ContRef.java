@@ -46,6 +46,14 @@ public final class ContRef {
         return !isConsumed() && top.state == StackState.FRESH;
     }
 
+    /**
+     * The stack of a continuation that has never run, so that the interpreter can lay out its
+     * entry frame before the first resume; null once consumed or started.
+     */
+    public ContStack freshStack() {
+        return isFresh() ? top : null;
+    }
+
     /** The arguments bound by {@code cont.bind}, or null. */
     public BoundArgs bound() {
         return bound;

@@ -47,8 +47,27 @@ final class ContOps {
         if (f == null) {
             throw new Trap(TrapKind.NULL_FUNCTION_REFERENCE);
         }
-        st.refs[sp - 1] = cx.model.create(f);
+        ContRef k = cx.model.create(f);
+        if (((FunctionInstance) f).code != null) {
+            layOutEntry((ExecStack) k.freshStack(), (FunctionInstance) f);
+        }
+        st.refs[sp - 1] = k;
         return Ext.resumeAt(st, depth, fn, pc + 1, fp, sp);
+    }
+
+    /**
+     * Makes fresh stack {@code t} look suspended at the first instruction of Wasm function
+     * {@code f}: its entry frame pushed, its declared locals zeroed, and {@link ExecStack#entrySp}
+     * set so that the first resume, which writes the arguments as a suspended stack's results,
+     * leaves sp after the locals. So a resume never needs to tell fresh stacks from suspended
+     * ones (a branch the JIT would compile as a trap, deoptimising on each first resume).
+     */
+    private static void layOutEntry(ExecStack t, FunctionInstance f) {
+        CompiledFunction c = f.code;
+        t.reserve(c.frameSize());
+        Calls.zeroLocals(t.slots, t.refs, c.numParams, c.numLocals);
+        t.depth = Ext.resumeAt(t, 0, f, 0, 0, 0);
+        t.entrySp = c.numLocals;
     }
 
     /** {@code cont.bind}: binds the {@code code[pc + 1]} slots below the reference. */
@@ -222,31 +241,25 @@ final class ContOps {
 
     /**
      * Starts (if {@code fresh}) or continues stack {@code t} with the {@code bound} values, then {@code n} slots
-     * of {@code from} at {@code argBase}, then {@code last} if not null; returns its depth.
+     * of {@code from} at {@code argBase}, then {@code last} if not null; returns its depth. A fresh
+     * stack made by {@code cont.new} already looks suspended at its entry ({@link #layOutEntry});
+     * only one made by the host API, or running a host function, has no frame yet (depth 0).
      */
     static int enter(StackContext cx, ExecStack t, boolean fresh, BoundArgs bound, ExecStack from, int argBase,
             int n, Object last) {
         cx.running = t;
-        return fresh ? enterFresh(cx, t, bound, from, argBase, n, last) : enterSuspended(t, bound, from, argBase, n, last);
-    }
-
-    /** {@link #enter} for a stack that never ran: calls its entry function (kept small enough to inline). */
-    private static int enterFresh(StackContext cx, ExecStack t, BoundArgs bound, ExecStack from, int argBase,
-            int n, Object last) {
-        FunctionInstance f = (FunctionInstance) t.entry();
-        CompiledFunction c = f.code;
-        if (c == null) {
-            t.touchAll(); // the host entry writes its arguments and results without a frame
-            return HostResume.callHostEntry(cx, t, f, bound, from, argBase, n, last);
+        if (t.depth == 0) {
+            FunctionInstance f = (FunctionInstance) t.entry();
+            if (f.code == null) {
+                t.touchAll(); // the host entry writes its arguments and results without a frame
+                return HostResume.callHostEntry(cx, t, f, bound, from, argBase, n, last);
+            }
+            layOutEntry(t, f);
         }
-        t.reserve(c.frameSize());
-        int p = bound == null ? 0 : writeBound(t, 0, bound);
-        copyArgs(t, p, from, argBase, n, last);
-        Calls.zeroLocals(t.slots, t.refs, c.numParams, c.numLocals);
-        return t.depth = Ext.resumeAt(t, 0, f, 0, 0, c.numLocals);
+        return enterSuspended(t, bound, from, argBase, n, last);
     }
 
-    /** {@link #enter} for a stack waiting at a suspend or switch: the values become its results. */
+    /** {@link #enter} for a stack waiting at a suspend, a switch or its entry: the values become its results. */
     private static int enterSuspended(ExecStack t, BoundArgs bound, ExecStack from, int argBase, int n, Object last) {
         int p = t.sp;
         int extra = last == null ? 0 : 1;
@@ -257,7 +270,8 @@ final class ContOps {
             t.reserve(p + n + extra);
         }
         copyArgs(t, p, from, argBase, n, last);
-        t.sp = p + n + extra;
+        t.sp = Math.max(p + n + extra, t.entrySp);
+        t.entrySp = 0;
         return t.depth;
     }
 

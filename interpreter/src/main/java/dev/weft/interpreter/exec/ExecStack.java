@@ -59,6 +59,12 @@ public final class ExecStack extends ContStack {
      * {@code slots.length}. Frames are entered only below it, raising it first when needed.
      */
     int touched;
+    /**
+     * For a fresh continuation whose entry frame is laid out ({@link ContOps#contNew}): where
+     * its function's operand stack starts (after its locals), the least sp its first resume
+     * may leave; 0 otherwise, and after that resume.
+     */
+    int entrySp;
 
     /**
      * A stack over the memory a {@link dev.weft.continuations.StackSource} provides: a heap
@@ -102,6 +108,7 @@ public final class ExecStack extends ContStack {
         sp = 0;
         waiting = null;
         touched = 0;
+        entrySp = 0;
     }
 
     /**

@@ -77,7 +77,10 @@
  * values to the next stack, makes it the context's running stack and returns its depth, and the
  * loop reloads its locals from it (the same path as every EXT instruction: sp = -1 asks for the
  * reload). The bottom frame of a continuation returning hands its results to the parent's resume
- * site the same way. No Java recursion per resume, suspend or switch. A resume's handler
+ * site the same way. {@code cont.new} lays out a fresh stack's entry frame (locals zeroed, the
+ * sp its first resume must leave in {@code ExecStack.entrySp}), so a fresh continuation looks
+ * suspended at its first instruction and a resume treats both alike. No Java recursion per
+ * resume, suspend or switch. A resume's handler
  * clauses are lowered in place (tag, then the label's target, arity, height) and become one
  * {@code HandlerTable} per function instance and resume instruction, built on first use.
  * Unhandled suspensions end the invocation with {@link dev.weft.interpreter.UnhandledSuspension};
