@@ -125,6 +125,24 @@ class HostControlTest {
         assertEquals(9, WatTesting.call1(driver, "drive").asInt());
     }
 
+    /** The bottom frame of a continuation resumed from Wasm tail-calls a plain host function: the continuation returns its results. */
+    @Test
+    void aContinuationWhoseBottomFrameTailCallsAHostFunctionReturnsItsResults() throws Exception {
+        Linker linker = new Linker().define("host", "twice", HostFunction.of(I_I, args -> new Value[] {i32(2 * args[0].asInt())}));
+        Instance inst = WatTesting.instantiate(linker, """
+                (module
+                  (import "host" "twice" (func $twice (param i32) (result i32)))
+                  (type $f (func (param i32) (result i32)))
+                  (type $ct (cont $f))
+                  (elem declare func $body)
+                  (func $body (param i32) (result i32) (return_call $twice (local.get 0)))
+                  (func (export "main") (result i32)
+                    (i32.add (i32.const 1)
+                      (resume $ct (i32.const 20) (cont.new $ct (ref.func $body))))))
+                """);
+        assertEquals(41, WatTesting.call1(inst, "main").asInt());
+    }
+
     @Test
     void aSuspendToATagWhoseResultsDifferFromTheFunctionsTraps() throws Exception {
         Tag wrong = Tag.create(I_L);

@@ -248,7 +248,9 @@ final class ContOps {
     static int enter(StackContext cx, ExecStack t, boolean fresh, BoundArgs bound, ExecStack from, int argBase,
             int n, Object last) {
         cx.running = t;
-        if (t.depth == 0) {
+        if (t.depth == 0 && fresh) {
+            // never ran and has no frame yet (a host function's stack, or the host API's); a stack
+            // that ran and sits at depth 0 is parked to return from its bottom frame (see run)
             FunctionInstance f = (FunctionInstance) t.entry();
             if (f.code == null) {
                 t.touchAll(); // the host entry writes its arguments and results without a frame

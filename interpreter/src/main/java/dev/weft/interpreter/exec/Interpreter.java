@@ -65,6 +65,11 @@ public final class Interpreter {
      */
     static void run(StackContext cx, ExecStack st) {
         final int baseDepth = 0;
+        if (st.depth == baseDepth && !st.isBarrier()) {
+            // parked to return from its bottom frame (a host call there switched): it returns now
+            ContOps.returned(cx, st, 0, st.sp);
+            st = cx.running;
+        }
         int depth = st.depth;
         long[] s = st.slots;
         Object[] r = st.refs;
@@ -756,6 +761,11 @@ public final class Interpreter {
             }
             if (sp < 0) {
                 st = cx.running;
+                if (depth == baseDepth && !st.isBarrier()) {
+                    // a continuation's bottom frame (fp 0) ended in a host or tail call: it returns
+                    depth = ContOps.returned(cx, st, 0, st.sp);
+                    st = cx.running;
+                }
                 sp = st.sp;
                 s = st.slots;
                 r = st.refs;
