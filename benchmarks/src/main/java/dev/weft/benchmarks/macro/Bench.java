@@ -186,7 +186,7 @@ final class Bench {
         s.note("Chicory has no stack switching and no `weft_fiber`, so it runs the Asyncify builds only (— in the table). "
                 + "Node runs the native builds through guests/check/weft-fiber-jspi.mjs, a JSPI stand-in for `weft_fiber` "
                 + "that is slow by construction (every switch goes through promises): it is no baseline for anything. "
-                + "Weft runs the native builds only once the `weft_fiber` host module is part of `weft run`.");
+                + "Weft runs them with its own `weft_fiber` host module (fibers/), which `weft run` links.");
         return s;
     }
 

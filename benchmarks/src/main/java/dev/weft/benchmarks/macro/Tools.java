@@ -123,10 +123,11 @@ public record Tools(Path root, Path java) {
 
     /** {@link #command} with absolute paths under the checkout shortened to relative ones, for the report. */
     public String display(List<String> command) {
+        // paths under the checkout are shown relative to it, also inside flags (-XX:AOTCache=...)
         String rootText = root.toAbsolutePath().normalize() + "/";
         List<String> shown = new ArrayList<>();
         for (String part : command) {
-            String s = part.startsWith(rootText) ? part.substring(rootText.length()) : part;
+            String s = part.replace(rootText, "");
             shown.add(s.equals(java.toString()) ? "java" : s);
         }
         return String.join(" ", shown);

@@ -78,6 +78,7 @@ class ToolsTest {
         Files.setLastModifiedTime(t.weftAot(), java.nio.file.attribute.FileTime.fromMillis(3_000_000));
         List<String> cmd = t.command(Engine.WEFT, fx, List.of(), List.of());
         assertEquals(List.of("-XX:AOTCache=" + t.weftAot(), "-Xlog:aot=off", "-Xlog:cds=off"), cmd.subList(1, 4));
+        assertTrue(t.display(cmd).startsWith("java -XX:AOTCache=cli/target/weft.aot "), "shown relative to the checkout");
     }
 
     @Test
