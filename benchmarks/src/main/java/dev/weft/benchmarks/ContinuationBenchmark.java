@@ -43,7 +43,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xss16m"})
+@Fork(value = 1, jvmArgsAppend = {"-Xss16m", "-XX:+UseParallelGC"}) // the weft launcher's collector
 public class ContinuationBenchmark {
     static final int GENERATOR_N = 10_000_000;
     static final int LIFECYCLE_N = 1_000_000;

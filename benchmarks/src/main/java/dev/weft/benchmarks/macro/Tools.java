@@ -20,7 +20,7 @@ import java.util.zip.ZipFile;
  */
 public record Tools(Path root, Path java) {
     /** The Weft launcher's JVM flags, so that a run here is a run of {@code ./weft run}. */
-    static final List<String> WEFT_JVM_FLAGS = List.of("--enable-native-access=ALL-UNNAMED", "-Xss16m");
+    static final List<String> WEFT_JVM_FLAGS = List.of("-XX:+UseParallelGC", "--enable-native-access=ALL-UNNAMED", "-Xss16m");
     /** Chicory runs nested calls on the Java stack: the flag of {@code guests/check/run-jvm.sh}. */
     static final List<String> CHICORY_JVM_FLAGS = List.of("-Xss64m");
     static final String BUILD_HINT = "build it with `mvn -B -q -DskipTests install` (or run ./weft once, which builds)";

