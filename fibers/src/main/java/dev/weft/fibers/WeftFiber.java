@@ -109,8 +109,8 @@ public final class WeftFiber {
 
     private Value[] alloc(Value[] args) {
         GuestExports g = guest();
-        Object entry = g.table.size() > Integer.toUnsignedLong(args[0].asInt())
-                ? g.table.get(Integer.toUnsignedLong(args[0].asInt())) : null;
+        long index = Integer.toUnsignedLong(args[0].asInt());
+        Object entry = index < g.table.size() ? g.table.get(index) : null;
         if (!(entry instanceof WasmFunction f) || !f.type().equals(I_I)) {
             return new Value[] {i32(0)};
         }

@@ -122,14 +122,27 @@ final class Calls {
     }
 
     static void checkResults(FunctionInstance f, Value[] results) {
-        List<ValType> types = f.type.results();
-        boolean ok = results.length == types.size();
-        for (int i = 0; ok && i < results.length; i++) {
-            ok = fits(results[i], types.get(i));
+        if (!fitAll(results, f.type.results())) {
+            throw new Trap(TrapKind.HOST, "host function returned values not matching " + f.type.results());
         }
-        if (!ok) {
-            throw new Trap(TrapKind.HOST, "host function returned values not matching " + types);
+    }
+
+    /** Whether {@code values} may be passed where {@code types} are expected, one by one. */
+    static boolean fitAll(Value[] values, List<ValType> types) {
+        boolean ok = values.length == types.size();
+        for (int i = 0; ok && i < values.length; i++) {
+            ok = fits(values[i], types.get(i));
         }
+        return ok;
+    }
+
+    /** The stack slots {@code values} take. */
+    static int slotCount(Value[] values) {
+        int n = 0;
+        for (Value v : values) {
+            n += v.type().slots();
+        }
+        return n;
     }
 
     /** Whether a value may be passed where {@code type} is expected (refs: by kind, nullability). */

@@ -100,14 +100,24 @@ final class ContOps {
         HandlerTable h = handlers(fn, code, pc + 2);
         int argBase = sp - 1 - n;
         st.depth = Ext.resumeAt(st, depth, fn, after(code, pc + 2), fp, argBase);
+        ContRef k = (ContRef) st.refs[sp - 1];
+        st.refs[sp - 1] = null;
+        return resumeParked(cx, st, k, h, argBase, n);
+    }
+
+    /**
+     * Resumes {@code k} under handlers {@code h} from stack {@code st}, parked with the
+     * {@code n} argument slots at {@code argBase} (a {@code resume} or a host function's
+     * {@link HostRequests request}); returns the depth of the stack that runs next.
+     */
+    static int resumeParked(StackContext cx, ExecStack st, ContRef k, HandlerTable h, int argBase, int n) {
         Continuations model = cx.model;
         ExecStack top;
         try {
-            top = (ExecStack) model.resumeTop(st, (ContRef) st.refs[sp - 1], h);
+            top = (ExecStack) model.resumeTop(st, k, h);
         } catch (ContinuationException e) {
             throw trap(e);
         }
-        st.refs[sp - 1] = null;
         int d = enter(cx, top, model.lastFresh(), model.lastBound(), st, argBase, n, null);
         clear(st.refs, argBase, argBase + n);
         return d;

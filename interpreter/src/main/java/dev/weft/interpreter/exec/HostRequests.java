@@ -1,7 +1,6 @@
 package dev.weft.interpreter.exec;
 
 import dev.weft.continuations.ContRef;
-import dev.weft.continuations.ContinuationException;
 import dev.weft.continuations.HandlerTable;
 import dev.weft.interpreter.Tag;
 import dev.weft.interpreter.Trap;
@@ -56,11 +55,7 @@ public final class HostRequests {
      */
     public static Value[] resume(ContRef k, List<? extends Tag> tags, Value[] args, List<ValType> results,
             Function<HostResume.Outcome, Value[]> then) {
-        HandlerTable.Builder b = HandlerTable.builder();
-        for (Tag t : tags) {
-            b.onSuspend(t, ContOps.HOST_LABEL);
-        }
-        return record(new Resume(k, b.build(), args.clone(), results, then));
+        return record(new Resume(k, HostResume.hostHandlers(tags), args.clone(), results, then));
     }
 
     private static Value[] record(Request r) {
@@ -116,33 +111,18 @@ public final class HostRequests {
 
     private static int resume(StackContext cx, ExecStack st, FunctionInstance f, int base, Resume q) {
         int n = writeArgs(st, base, q.args, null, "resume arguments");
-        ExecStack top;
-        try {
-            top = (ExecStack) cx.model.resumeTop(st, q.k, q.handlers);
-        } catch (ContinuationException e) {
-            throw ContOps.trap(e);
-        }
+        // set first: the continuation may return at once (a host function's); if the resume
+        // traps instead, st is abandoned with the embedder call and released, which clears it
         st.waiting = new Waiting(f, q.results, q.then);
-        int d = ContOps.enter(cx, top, cx.model.lastFresh(), cx.model.lastBound(), st, base, n, null);
-        ContOps.clear(st.refs, base, base + n);
-        return d;
+        return ContOps.resumeParked(cx, st, q.k, q.handlers, base, n);
     }
 
     /** Writes {@code values} (checked against {@code types} unless null) at {@code base}; returns their slot count. */
     private static int writeArgs(ExecStack st, int base, Value[] values, List<ValType> types, String what) {
-        if (types != null) {
-            boolean ok = values.length == types.size();
-            for (int i = 0; ok && i < values.length; i++) {
-                ok = Calls.fits(values[i], types.get(i));
-            }
-            if (!ok) {
-                throw new Trap(TrapKind.HOST, "host function's " + what + " do not match " + types);
-            }
+        if (types != null && !Calls.fitAll(values, types)) {
+            throw new Trap(TrapKind.HOST, "host function's " + what + " do not match " + types);
         }
-        int n = 0;
-        for (Value v : values) {
-            n += v.type().slots();
-        }
+        int n = Calls.slotCount(values);
         st.reserve(base + n);
         Calls.writeValues(st, base, values);
         return n;

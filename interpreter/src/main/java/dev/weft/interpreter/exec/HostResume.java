@@ -54,19 +54,12 @@ public final class HostResume {
         ExecStack root = cx.enterRoot();
         CAUGHT.remove();
         try {
-            int n = 0;
-            for (Value v : args) {
-                n += v.type().slots();
-            }
+            int n = Calls.slotCount(args);
             root.reserve(n);
             Calls.writeValues(root, 0, args);
-            HandlerTable.Builder b = HandlerTable.builder();
-            for (Tag t : tags) {
-                b.onSuspend(t, ContOps.HOST_LABEL);
-            }
             Resumption res;
             try {
-                res = cx.model.resume(root, k, b.build());
+                res = cx.model.resume(root, k, hostHandlers(tags));
             } catch (ContinuationException e) {
                 throw ContOps.trap(e);
             }
@@ -85,6 +78,15 @@ public final class HostResume {
         } finally {
             cx.leaveRoot(root, caller);
         }
+    }
+
+    /** Handlers that bring suspensions to any of {@code tags} back to Java ({@link ContOps#HOST_LABEL}). */
+    static HandlerTable hostHandlers(List<? extends Tag> tags) {
+        HandlerTable.Builder b = HandlerTable.builder();
+        for (Tag t : tags) {
+            b.onSuspend(t, ContOps.HOST_LABEL);
+        }
+        return b.build();
     }
 
     /**
