@@ -102,7 +102,10 @@ final class CodeBuffer {
         starts[HISTORY - 1] = -1;
     }
 
-    /** Emits a jump taken when the i32 on top is zero, fused with a preceding comparison. */
+    /**
+     * Emits a jump taken when the i32 on top is zero, fused with a preceding comparison (i32, or
+     * i64 over two stack operands).
+     */
     int jumpUnless() {
         int fused = switch (lastBareOp()) {
             case I32_EQZ -> BR_IF;
@@ -116,6 +119,16 @@ final class CodeBuffer {
             case I32_GE_U -> BR_IF_I32_LT_U;
             case I32_GT_U -> BR_IF_I32_LE_U;
             case I32_LE_U -> BR_IF_I32_GT_U;
+            case I64_EQ -> BR_IF_I64_NE;
+            case I64_NE -> BR_IF_I64_EQ;
+            case I64_LT_S -> BR_IF_I64_GE_S;
+            case I64_GE_S -> BR_IF_I64_LT_S;
+            case I64_GT_S -> BR_IF_I64_LE_S;
+            case I64_LE_S -> BR_IF_I64_GT_S;
+            case I64_LT_U -> BR_IF_I64_GE_U;
+            case I64_GE_U -> BR_IF_I64_LT_U;
+            case I64_GT_U -> BR_IF_I64_LE_U;
+            case I64_LE_U -> BR_IF_I64_GT_U;
             default -> -1;
         };
         emitJump(fused, BR_UNLESS);
@@ -138,6 +151,17 @@ final class CodeBuffer {
             case I32_GE_U -> BR_IF_I32_GE_U;
             case I32_GT_U -> BR_IF_I32_GT_U;
             case I32_LE_U -> BR_IF_I32_LE_U;
+            case I64_EQZ -> BR_IF_I64_EQZ;
+            case I64_EQ -> BR_IF_I64_EQ;
+            case I64_NE -> BR_IF_I64_NE;
+            case I64_LT_S -> BR_IF_I64_LT_S;
+            case I64_GE_S -> BR_IF_I64_GE_S;
+            case I64_GT_S -> BR_IF_I64_GT_S;
+            case I64_LE_S -> BR_IF_I64_LE_S;
+            case I64_LT_U -> BR_IF_I64_LT_U;
+            case I64_GE_U -> BR_IF_I64_GE_U;
+            case I64_GT_U -> BR_IF_I64_GT_U;
+            case I64_LE_U -> BR_IF_I64_LE_U;
             default -> -1;
         };
         emitJump(fused, BR_IF);

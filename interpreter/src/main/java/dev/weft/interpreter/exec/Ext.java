@@ -38,7 +38,37 @@ final class Ext {
             case ExtOps.I31_GET_S -> resumeAt(st, depth, fn, pc + 1, fp, CastOps.i31Get(st, sp, true));
             case ExtOps.I31_GET_U -> resumeAt(st, depth, fn, pc + 1, fp, CastOps.i31Get(st, sp, false));
             case ExtOps.CALL_REF -> call(st, RefOps.callee(st.refs[sp - 1]), fn, pc + 1, fp, sp - 1, depth, baseDepth);
+            default -> resumeAt(st, depth, fn, pc + 1 + bulkImmediates(code[pc]), fp, bulk(st, fn.instance, code, pc, sp));
+        };
+    }
+
+    /** Runs a table, segment or memory-size instruction ({@code ExtOps.TABLE_GET} .. {@code MEMORY_GROW}); returns the new sp. */
+    private static int bulk(ExecStack st, ModuleInstance inst, int[] code, int pc, int sp) {
+        long[] s = st.slots;
+        Object[] r = st.refs;
+        int a = code[pc + 1];
+        switch (code[pc]) {
+            case ExtOps.TABLE_GET -> TableOps.get(s, r, sp, inst.tables[a]);
+            case ExtOps.TABLE_SET -> sp = TableOps.set(s, r, sp, inst.tables[a]);
+            case ExtOps.TABLE_SIZE -> s[sp++] = inst.tables[a].size();
+            case ExtOps.TABLE_GROW -> sp = TableOps.grow(s, r, sp, inst.tables[a]);
+            case ExtOps.TABLE_FILL -> sp = TableOps.fill(s, r, sp, inst.tables[a]);
+            case ExtOps.TABLE_COPY -> sp = TableOps.copy(s, sp, inst, a, code[pc + 2]);
+            case ExtOps.TABLE_INIT -> sp = TableOps.init(s, sp, inst, a, code[pc + 2]);
+            case ExtOps.ELEM_DROP -> inst.elements[a] = TableOps.EMPTY;
+            case ExtOps.MEMORY_INIT -> sp = MemoryOps.init(s, sp, inst, a, code[pc + 2]);
+            case ExtOps.DATA_DROP -> inst.data[a] = MemoryOps.EMPTY;
+            case ExtOps.MEMORY_SIZE -> s[sp++] = inst.memories[a].pages();
+            case ExtOps.MEMORY_GROW -> s[sp - 1] = MemoryOps.grow(inst.memories[a], s[sp - 1]);
             default -> throw new IllegalStateException("internal: bad EXT sub-opcode " + code[pc] + " at " + pc);
+        }
+        return sp;
+    }
+
+    private static int bulkImmediates(int subop) {
+        return switch (subop) {
+            case ExtOps.TABLE_COPY, ExtOps.TABLE_INIT, ExtOps.MEMORY_INIT -> 2;
+            default -> 1;
         };
     }
 

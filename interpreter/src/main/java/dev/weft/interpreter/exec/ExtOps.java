@@ -60,4 +60,30 @@ final class ExtOps {
     static final int I31_GET_S = 22;
     /** {@code I31_GET_U}. */
     static final int I31_GET_U = 23;
+
+    // table, segment and memory-size instructions: rare in hot code, so kept out of the loop's size budget
+    /** {@code TABLE_GET table}. */
+    static final int TABLE_GET = 24;
+    /** {@code TABLE_SET table}. */
+    static final int TABLE_SET = 25;
+    /** {@code TABLE_SIZE table}. */
+    static final int TABLE_SIZE = 26;
+    /** {@code TABLE_GROW table}. */
+    static final int TABLE_GROW = 27;
+    /** {@code TABLE_FILL table}. */
+    static final int TABLE_FILL = 28;
+    /** {@code TABLE_COPY dstTable srcTable}. */
+    static final int TABLE_COPY = 29;
+    /** {@code TABLE_INIT elem table}. */
+    static final int TABLE_INIT = 30;
+    /** {@code ELEM_DROP elem}. */
+    static final int ELEM_DROP = 31;
+    /** {@code MEMORY_INIT data memory}. */
+    static final int MEMORY_INIT = 32;
+    /** {@code DATA_DROP data}. */
+    static final int DATA_DROP = 33;
+    /** {@code MEMORY_SIZE memory}. */
+    static final int MEMORY_SIZE = 34;
+    /** {@code MEMORY_GROW memory}. */
+    static final int MEMORY_GROW = 35;
 }

@@ -95,16 +95,16 @@ final class InstructionLowering {
             case LOCAL_TEE -> localTee(index);
             case GLOBAL_GET -> withImm(lowerer.globalIsRef(index) ? GLOBAL_GET_REF : GLOBAL_GET, index);
             case GLOBAL_SET -> withImm(lowerer.globalIsRef(index) ? GLOBAL_SET_REF : GLOBAL_SET, index);
-            case TABLE_GET -> withImm(TABLE_GET, index);
-            case TABLE_SET -> withImm(TABLE_SET, index);
-            case TABLE_SIZE -> withImm(TABLE_SIZE, index);
-            case TABLE_GROW -> withImm(TABLE_GROW, index);
-            case TABLE_FILL -> withImm(TABLE_FILL, index);
-            case ELEM_DROP -> withImm(ELEM_DROP, index);
-            case MEMORY_SIZE -> withImm(MEMORY_SIZE, index);
-            case MEMORY_GROW -> withImm(MEMORY_GROW, index);
+            case TABLE_GET -> ext(ExtOps.TABLE_GET).emit(index);
+            case TABLE_SET -> ext(ExtOps.TABLE_SET).emit(index);
+            case TABLE_SIZE -> ext(ExtOps.TABLE_SIZE).emit(index);
+            case TABLE_GROW -> ext(ExtOps.TABLE_GROW).emit(index);
+            case TABLE_FILL -> ext(ExtOps.TABLE_FILL).emit(index);
+            case ELEM_DROP -> ext(ExtOps.ELEM_DROP).emit(index);
+            case MEMORY_SIZE -> ext(ExtOps.MEMORY_SIZE).emit(index);
+            case MEMORY_GROW -> ext(ExtOps.MEMORY_GROW).emit(index);
             case MEMORY_FILL -> withImm(MEMORY_FILL, index);
-            case DATA_DROP -> withImm(DATA_DROP, index);
+            case DATA_DROP -> ext(ExtOps.DATA_DROP).emit(index);
             case REF_FUNC -> withImm(REF_FUNC, index);
             case CALL_REF -> ext(ExtOps.CALL_REF);
             case RETURN_CALL -> ext(ExtOps.RETURN_CALL).emit(index);
@@ -131,6 +131,11 @@ final class InstructionLowering {
             ext(ExtOps.CONT_BIND).emit(lowerer.contParamSlots(first) - lowerer.contParamSlots(second));
             return;
         }
+        if (op == Op.TABLE_COPY || op == Op.TABLE_INIT || op == Op.MEMORY_INIT) {
+            int subop = op == Op.TABLE_COPY ? ExtOps.TABLE_COPY : op == Op.TABLE_INIT ? ExtOps.TABLE_INIT : ExtOps.MEMORY_INIT;
+            ext(subop).emit(first).emit(second);
+            return;
+        }
         if (op == Op.SWITCH) {
             ext(ExtOps.SWITCH).emit(second).emit(lowerer.contParamSlots(first) - 1);
             return;
@@ -140,10 +145,7 @@ final class InstructionLowering {
                 first = lowerer.canonicalTypeId(first);
                 yield CALL_INDIRECT;
             }
-            case TABLE_COPY -> TABLE_COPY;
-            case TABLE_INIT -> TABLE_INIT;
             case MEMORY_COPY -> MEMORY_COPY;
-            case MEMORY_INIT -> MEMORY_INIT;
             default -> throw unsupported(op);
         };
         out.op(code);
@@ -191,7 +193,7 @@ final class InstructionLowering {
         }
     }
 
-    /** {@code local.set}, fused with a preceding i32 addition. */
+    /** {@code local.set}, fused with a preceding addition. */
     private void localSet(int index) {
         int slot = lowerer.localSlot(index);
         if (lowerer.localIsRef(index)) {
@@ -204,17 +206,23 @@ final class InstructionLowering {
             out.emit(slot);
             out.emit(src);
             out.emit(c);
-        } else if (out.lastOp(2) == I32_ADD_LL) {
+        } else if (out.lastOp(2) == ADD_LL) {
             int a = out.lastImmediate(0);
             int b = out.lastImmediate(1);
             out.dropLast();
-            out.op(I32_ADD_LL_SET);
+            out.op(ADD_LL_SET);
             out.emit(slot);
             out.emit(a);
             out.emit(b);
-        } else if (out.lastBareOp() == I32_ADD) {
+        } else if (out.lastBareOp() == I32_ADD || out.lastBareOp() == I64_ADD) {
             out.dropLast();
-            withImm(I32_ADD_SET, slot);
+            withImm(ADD_SET, slot);
+        } else if (out.lastOpWithOneImmediate() == ADD_L) {
+            int local = out.lastImmediate();
+            out.dropLast();
+            out.op(ADD_L_SET);
+            out.emit(slot);
+            out.emit(local);
         } else {
             withImm(LOCAL_SET, slot);
         }
@@ -226,11 +234,11 @@ final class InstructionLowering {
         int last = out.lastOp(2);
         if (lowerer.localIsRef(index)) {
             withImm(LOCAL_TEE_REF, slot);
-        } else if (last == LOCAL_ADD_CONST || last == I32_ADD_LL) {
+        } else if (last == LOCAL_ADD_CONST || last == ADD_LL) {
             int a = out.lastImmediate(0);
             int b = out.lastImmediate(1);
             out.dropLast();
-            out.op(last == LOCAL_ADD_CONST ? LOCAL_ADD_CONST_TEE : I32_ADD_LL_TEE);
+            out.op(last == LOCAL_ADD_CONST ? LOCAL_ADD_CONST_TEE : ADD_LL_TEE);
             out.emit(slot);
             out.emit(a);
             out.emit(b);
@@ -240,7 +248,8 @@ final class InstructionLowering {
     }
 
     private void constant(Op op, long bits) {
-        if (op == Op.I32_CONST || op == Op.F32_CONST) {
+        if (op == Op.I32_CONST || op == Op.F32_CONST || (op == Op.I64_CONST && bits == (int) bits)) {
+            // CONST32 pushes the constant sign-extended: an i64 that fits is the same slot
             withImm(CONST32, (int) bits);
         } else {
             out.op(CONST64);
@@ -325,12 +334,16 @@ final class InstructionLowering {
             case I31_GET_U -> ext(ExtOps.I31_GET_U);
             case ANY_CONVERT_EXTERN, EXTERN_CONVERT_ANY -> { }
             case THROW_REF -> ext(ExtOps.THROW_REF);
-            case I32_ADD -> i32Add();
-            case I32_SUB -> i32Sub();
-            case I32_AND -> withConstant(I32_AND, I32_AND_CONST);
+            case I32_ADD -> add(I32_ADD);
+            case I64_ADD -> add(I64_ADD);
+            case I32_SUB -> sub(I32_SUB, false);
+            case I64_SUB -> sub(I64_SUB, true);
+            case I32_AND -> withConstant(I32_AND, AND_CONST);
+            case I64_AND -> withConstant(I64_AND, AND_CONST);
             case I32_SHL -> withConstant(I32_SHL, I32_SHL_CONST);
             case I32_SHR_U -> withConstant(I32_SHR_U, I32_SHR_U_CONST);
-            case I32_MUL -> withLocalOrConstant(I32_MUL, I32_MUL_L, I32_MUL_CONST);
+            case I32_MUL -> withLocalOrConstant(I32_MUL, MUL_L, MUL_CONST);
+            case I64_MUL -> withLocalOrConstant(I64_MUL, MUL_L, MUL_CONST);
             case F64_ADD -> f64Add();
             default -> {
                 int simple = PlainOps.internal(op);
@@ -377,14 +390,17 @@ final class InstructionLowering {
         }
     }
 
-    /** {@code x - c} is {@code x + (-c)}. */
-    private void i32Sub() {
-        if (out.lastOpWithOneImmediate() == CONST32) {
+    /**
+     * {@code x - c} is {@code x + (-c)}; for i64 ({@code wide}) not when {@code c} is
+     * {@code Integer.MIN_VALUE}, whose negation does not fit the immediate.
+     */
+    private void sub(int plain, boolean wide) {
+        if (out.lastOpWithOneImmediate() == CONST32 && !(wide && out.lastImmediate() == Integer.MIN_VALUE)) {
             int c = out.lastImmediate();
             out.dropLast();
             addConstant(-c);
         } else {
-            out.op(I32_SUB);
+            out.op(plain);
         }
     }
 
@@ -397,16 +413,17 @@ final class InstructionLowering {
             out.emit(slot);
             out.emit(c);
         } else {
-            withImm(I32_ADD_CONST, c);
+            withImm(ADD_CONST, c);
         }
     }
 
-    private void i32Add() {
+    /** {@code i32.add} or {@code i64.add} ({@code plain}), fused with local or constant operands. */
+    private void add(int plain) {
         if (out.lastOp(2) == LOCAL_GET2) {
             int a = out.lastImmediate(0);
             int b = out.lastImmediate(1);
             out.dropLast();
-            out.op(I32_ADD_LL);
+            out.op(ADD_LL);
             out.emit(a);
             out.emit(b);
         } else if (out.lastOpWithOneImmediate() == CONST32) {
@@ -416,9 +433,9 @@ final class InstructionLowering {
         } else if (out.lastOpWithOneImmediate() == LOCAL_GET) {
             int slot = out.lastImmediate();
             out.dropLast();
-            withImm(I32_ADD_L, slot);
+            withImm(ADD_L, slot);
         } else {
-            out.op(I32_ADD);
+            out.op(plain);
         }
     }
 }

@@ -20,7 +20,14 @@ import dev.weft.interpreter.Value;
  * (typed function references, tail calls, exceptions) share one case, {@code EXT}, handled by
  * {@link Ext}, which like a host call hands back a frame to "return" into, so both reuse the
  * loop's return path to reload their state. {@code DispatchLoopSizeTest} checks
- * the bytecode size. Values: i32/f32 in the low half of a slot (upper bits ignored), i64/f64 in
+ * the bytecode size.
+ *
+ * <p>Few loop-carried locals: the frame arrays, the module instance and memory 0 are read where
+ * a case needs them ({@code st.frames}, {@code fn.instance}, {@code fn.memory0}), not kept in
+ * locals of their own. Once the loop-carried values outnumber the registers, C2 stores every one
+ * of them to the stack frame at the loop head and reloads every one on every dispatch; dropping
+ * the instance and memory locals alone took the generator's suspend/resume pair from 79-93 ns to
+ * 65-77 ns (same machine and hour; see continuations/README.md). Values: i32/f32 in the low half of a slot (upper bits ignored), i64/f64 in
  * the whole slot, references in the same index of the {@code Object[]}.
  */
 public final class Interpreter {
@@ -73,16 +80,12 @@ public final class Interpreter {
         int depth = st.depth;
         long[] s = st.slots;
         Object[] r = st.refs;
-        int[] fr = st.frames;
-        FunctionInstance[] ff = st.frameFns;
         // enter by "returning" nothing into the top saved frame: sp stays st.sp
         int fp = st.sp;
         int sp = fp;
         int[] code = ENTER;
         int pc = 0;
         FunctionInstance fn = null;
-        ModuleInstance inst = null;
-        MemoryInstance mem = null;
         while (true) {
             popFrame:
             {
@@ -132,9 +135,9 @@ public final class Interpreter {
                     case CALL_INDIRECT: {
                         FunctionInstance f;
                         if (op == CALL) {
-                            f = inst.functions[code[pc++]];
+                            f = fn.instance.functions[code[pc++]];
                         } else {
-                            f = TableOps.indirect(inst.tables[code[pc + 1]], s[--sp], code[pc]);
+                            f = TableOps.indirect(fn.instance.tables[code[pc + 1]], s[--sp], code[pc]);
                             pc += 2;
                         }
                         CompiledFunction c = f.code;
@@ -145,13 +148,14 @@ public final class Interpreter {
                         }
                         int nfp = sp - c.numParams;
                         sp = nfp + c.numLocals;
+                        FunctionInstance[] ff = st.frameFns;
                         if (sp + c.maxStack > st.touched || depth >= ff.length) {
                             st.grow(sp + c.maxStack, depth);
                             s = st.slots;
                             r = st.refs;
-                            fr = st.frames;
                             ff = st.frameFns;
                         }
+                        int[] fr = st.frames;
                         fr[2 * depth] = pc;
                         fr[2 * depth + 1] = fp;
                         ff[depth++] = fn;
@@ -160,8 +164,6 @@ public final class Interpreter {
                             r[i] = null;
                         }
                         fn = f;
-                        inst = f.instance;
-                        mem = inst.memory0;
                         code = c.code;
                         fp = nfp;
                         pc = 0;
@@ -204,16 +206,16 @@ public final class Interpreter {
                         }
                         break;
                     case GLOBAL_GET:
-                        s[sp++] = inst.globals[code[pc++]].bits;
+                        s[sp++] = fn.instance.globals[code[pc++]].bits;
                         break;
                     case GLOBAL_SET:
-                        inst.globals[code[pc++]].bits = s[--sp];
+                        fn.instance.globals[code[pc++]].bits = s[--sp];
                         break;
                     case GLOBAL_GET_REF:
-                        r[sp++] = inst.globals[code[pc++]].ref;
+                        r[sp++] = fn.instance.globals[code[pc++]].ref;
                         break;
                     case GLOBAL_SET_REF:
-                        inst.globals[code[pc++]].ref = r[--sp];
+                        fn.instance.globals[code[pc++]].ref = r[--sp];
                         break;
                     case CONST32:
                         s[sp++] = code[pc++];
@@ -229,110 +231,71 @@ public final class Interpreter {
                         s[sp - 1] = r[sp - 1] == null ? 1 : 0;
                         break;
                     case REF_FUNC:
-                        r[sp++] = inst.functions[code[pc++]];
-                        break;
-                    case TABLE_GET:
-                        TableOps.get(s, r, sp, inst.tables[code[pc++]]);
-                        break;
-                    case TABLE_SET:
-                        sp = TableOps.set(s, r, sp, inst.tables[code[pc++]]);
-                        break;
-                    case TABLE_SIZE:
-                        s[sp++] = inst.tables[code[pc++]].size();
-                        break;
-                    case TABLE_GROW:
-                        sp = TableOps.grow(s, r, sp, inst.tables[code[pc++]]);
-                        break;
-                    case TABLE_FILL:
-                        sp = TableOps.fill(s, r, sp, inst.tables[code[pc++]]);
-                        break;
-                    case TABLE_COPY:
-                        sp = TableOps.copy(s, sp, inst, code[pc], code[pc + 1]);
-                        pc += 2;
-                        break;
-                    case TABLE_INIT:
-                        sp = TableOps.init(s, sp, inst, code[pc], code[pc + 1]);
-                        pc += 2;
-                        break;
-                    case ELEM_DROP:
-                        inst.elements[code[pc++]] = TableOps.EMPTY;
+                        r[sp++] = fn.instance.functions[code[pc++]];
                         break;
                     case LOAD_I32:
-                        s[sp - 1] = mem.loadI32((int) s[sp - 1], code[pc++]);
+                        s[sp - 1] = fn.memory0.loadI32((int) s[sp - 1], code[pc++]);
                         break;
                     case LOAD_I64:
-                        s[sp - 1] = mem.loadI64((int) s[sp - 1], code[pc++]);
+                        s[sp - 1] = fn.memory0.loadI64((int) s[sp - 1], code[pc++]);
                         break;
                     case LOAD_I32_ADD:
                         sp--;
-                        s[sp - 1] = mem.loadI32((int) s[sp - 1] + (int) s[sp], code[pc++]);
+                        s[sp - 1] = fn.memory0.loadI32((int) s[sp - 1] + (int) s[sp], code[pc++]);
                         break;
                     case LOAD_I64_ADD:
                         sp--;
-                        s[sp - 1] = mem.loadI64((int) s[sp - 1] + (int) s[sp], code[pc++]);
+                        s[sp - 1] = fn.memory0.loadI64((int) s[sp - 1] + (int) s[sp], code[pc++]);
                         break;
                     case LOAD_I32_SHL:
-                        s[sp - 1] = mem.loadI32((int) s[sp - 1] << code[pc], code[pc + 1]);
+                        s[sp - 1] = fn.memory0.loadI32((int) s[sp - 1] << code[pc], code[pc + 1]);
                         pc += 2;
                         break;
                     case LOAD_I64_SHL:
-                        s[sp - 1] = mem.loadI64((int) s[sp - 1] << code[pc], code[pc + 1]);
+                        s[sp - 1] = fn.memory0.loadI64((int) s[sp - 1] << code[pc], code[pc + 1]);
                         pc += 2;
                         break;
                     case LOAD_8S:
-                        s[sp - 1] = mem.load8((int) s[sp - 1], code[pc++]);
+                        s[sp - 1] = fn.memory0.load8((int) s[sp - 1], code[pc++]);
                         break;
                     case LOAD_8U:
-                        s[sp - 1] = mem.load8((int) s[sp - 1], code[pc++]) & 0xFF;
+                        s[sp - 1] = fn.memory0.load8((int) s[sp - 1], code[pc++]) & 0xFF;
                         break;
                     case LOAD_16S:
-                        s[sp - 1] = mem.load16((int) s[sp - 1], code[pc++]);
+                        s[sp - 1] = fn.memory0.load16((int) s[sp - 1], code[pc++]);
                         break;
                     case LOAD_16U:
-                        s[sp - 1] = mem.load16((int) s[sp - 1], code[pc++]) & 0xFFFF;
+                        s[sp - 1] = fn.memory0.load16((int) s[sp - 1], code[pc++]) & 0xFFFF;
                         break;
                     case LOAD_32U:
-                        s[sp - 1] = mem.loadI32((int) s[sp - 1], code[pc++]) & MASK32;
+                        s[sp - 1] = fn.memory0.loadI32((int) s[sp - 1], code[pc++]) & MASK32;
                         break;
                     case STORE_32:
                         sp -= 2;
-                        mem.storeI32((int) s[sp], code[pc++], (int) s[sp + 1]);
+                        fn.memory0.storeI32((int) s[sp], code[pc++], (int) s[sp + 1]);
                         break;
                     case STORE_64:
                         sp -= 2;
-                        mem.storeI64((int) s[sp], code[pc++], s[sp + 1]);
+                        fn.memory0.storeI64((int) s[sp], code[pc++], s[sp + 1]);
                         break;
                     case STORE_8:
                         sp -= 2;
-                        mem.store8((int) s[sp], code[pc++], (int) s[sp + 1]);
+                        fn.memory0.store8((int) s[sp], code[pc++], (int) s[sp + 1]);
                         break;
                     case STORE_16:
                         sp -= 2;
-                        mem.store16((int) s[sp], code[pc++], (int) s[sp + 1]);
+                        fn.memory0.store16((int) s[sp], code[pc++], (int) s[sp + 1]);
                         break;
                     case MEM_EXT:
-                        sp = MemoryOps.access(s, sp, code, pc, inst);
+                        sp = MemoryOps.access(s, sp, code, pc, fn.instance);
                         pc += 4;
                         break;
-                    case MEMORY_SIZE:
-                        s[sp++] = inst.memories[code[pc++]].pages();
-                        break;
-                    case MEMORY_GROW:
-                        s[sp - 1] = MemoryOps.grow(inst.memories[code[pc++]], s[sp - 1]);
-                        break;
                     case MEMORY_FILL:
-                        sp = MemoryOps.fill(s, sp, inst.memories[code[pc++]]);
+                        sp = MemoryOps.fill(s, sp, fn.instance.memories[code[pc++]]);
                         break;
                     case MEMORY_COPY:
-                        sp = MemoryOps.copy(s, sp, inst, code[pc], code[pc + 1]);
+                        sp = MemoryOps.copy(s, sp, fn.instance, code[pc], code[pc + 1]);
                         pc += 2;
-                        break;
-                    case MEMORY_INIT:
-                        sp = MemoryOps.init(s, sp, inst, code[pc], code[pc + 1]);
-                        pc += 2;
-                        break;
-                    case DATA_DROP:
-                        inst.data[code[pc++]] = MemoryOps.EMPTY;
                         break;
                     case I32_EQZ:
                         s[sp - 1] = (int) s[sp - 1] == 0 ? 1 : 0;
@@ -581,8 +544,8 @@ public final class Interpreter {
                     case CONVERT:
                         s[sp - 1] = NumericOps.convert(code[pc++], s[sp - 1]);
                         break;
-                    case I32_ADD_CONST:
-                        s[sp - 1] = (int) s[sp - 1] + code[pc++];
+                    case ADD_CONST:
+                        s[sp - 1] += code[pc++];
                         break;
                     case LOCAL_GET2:
                         s[sp] = s[fp + code[pc]];
@@ -633,16 +596,16 @@ public final class Interpreter {
                         sp -= 2;
                         pc = Integer.compareUnsigned((int) s[sp], (int) s[sp + 1]) <= 0 ? code[pc] : pc + 1;
                         break;
-                    case I32_ADD_LL:
-                        s[sp++] = (int) s[fp + code[pc]] + (int) s[fp + code[pc + 1]];
+                    case ADD_LL:
+                        s[sp++] = s[fp + code[pc]] + s[fp + code[pc + 1]];
                         pc += 2;
                         break;
-                    case I32_ADD_LL_SET:
-                        s[fp + code[pc]] = (int) s[fp + code[pc + 1]] + (int) s[fp + code[pc + 2]];
+                    case ADD_LL_SET:
+                        s[fp + code[pc]] = s[fp + code[pc + 1]] + s[fp + code[pc + 2]];
                         pc += 3;
                         break;
                     case LOCAL_ADD_CONST_SET:
-                        s[fp + code[pc]] = (int) s[fp + code[pc + 1]] + code[pc + 2];
+                        s[fp + code[pc]] = s[fp + code[pc + 1]] + code[pc + 2];
                         pc += 3;
                         break;
                     case BR_IF_LL_LT_S:
@@ -664,7 +627,7 @@ public final class Interpreter {
                         pc = (int) s[fp + code[pc]] != (int) s[fp + code[pc + 1]] ? code[pc + 2] : pc + 3;
                         break;
                     case LOCAL_ADD_CONST:
-                        s[sp++] = (int) s[fp + code[pc]] + code[pc + 1];
+                        s[sp++] = s[fp + code[pc]] + code[pc + 1];
                         pc += 2;
                         break;
                     case BR_IF_LC_LT_S:
@@ -704,15 +667,15 @@ public final class Interpreter {
                         pc = (int) s[--sp] != (int) s[fp + code[pc]] ? code[pc + 1] : pc + 2;
                         break;
                     case LOCAL_ADD_CONST_TEE:
-                        s[sp++] = s[fp + code[pc]] = (int) s[fp + code[pc + 1]] + code[pc + 2];
+                        s[sp++] = s[fp + code[pc]] = s[fp + code[pc + 1]] + code[pc + 2];
                         pc += 3;
                         break;
-                    case I32_ADD_LL_TEE:
-                        s[sp++] = s[fp + code[pc]] = (int) s[fp + code[pc + 1]] + (int) s[fp + code[pc + 2]];
+                    case ADD_LL_TEE:
+                        s[sp++] = s[fp + code[pc]] = s[fp + code[pc + 1]] + s[fp + code[pc + 2]];
                         pc += 3;
                         break;
-                    case I32_AND_CONST:
-                        s[sp - 1] = (int) s[sp - 1] & code[pc++];
+                    case AND_CONST:
+                        s[sp - 1] &= code[pc++];
                         break;
                     case I32_SHL_CONST:
                         s[sp - 1] = (int) s[sp - 1] << code[pc++];
@@ -720,18 +683,65 @@ public final class Interpreter {
                     case I32_SHR_U_CONST:
                         s[sp - 1] = (int) s[sp - 1] >>> code[pc++];
                         break;
-                    case I32_MUL_CONST:
-                        s[sp - 1] = (int) s[sp - 1] * code[pc++];
+                    case MUL_CONST:
+                        s[sp - 1] *= code[pc++];
                         break;
-                    case I32_ADD_L:
-                        s[sp - 1] = (int) s[sp - 1] + (int) s[fp + code[pc++]];
+                    case ADD_L:
+                        s[sp - 1] += s[fp + code[pc++]];
                         break;
-                    case I32_MUL_L:
-                        s[sp - 1] = (int) s[sp - 1] * (int) s[fp + code[pc++]];
+                    case MUL_L:
+                        s[sp - 1] *= s[fp + code[pc++]];
                         break;
-                    case I32_ADD_SET:
+                    case ADD_SET:
                         sp -= 2;
-                        s[fp + code[pc++]] = (int) s[sp] + (int) s[sp + 1];
+                        s[fp + code[pc++]] = s[sp] + s[sp + 1];
+                        break;
+                    case BR_IF_I64_EQZ:
+                        pc = s[--sp] == 0 ? code[pc] : pc + 1;
+                        break;
+                    case BR_IF_I64_EQ:
+                        sp -= 2;
+                        pc = s[sp] == s[sp + 1] ? code[pc] : pc + 1;
+                        break;
+                    case BR_IF_I64_NE:
+                        sp -= 2;
+                        pc = s[sp] != s[sp + 1] ? code[pc] : pc + 1;
+                        break;
+                    case BR_IF_I64_LT_S:
+                        sp -= 2;
+                        pc = s[sp] < s[sp + 1] ? code[pc] : pc + 1;
+                        break;
+                    case BR_IF_I64_GE_S:
+                        sp -= 2;
+                        pc = s[sp] >= s[sp + 1] ? code[pc] : pc + 1;
+                        break;
+                    case BR_IF_I64_GT_S:
+                        sp -= 2;
+                        pc = s[sp] > s[sp + 1] ? code[pc] : pc + 1;
+                        break;
+                    case BR_IF_I64_LE_S:
+                        sp -= 2;
+                        pc = s[sp] <= s[sp + 1] ? code[pc] : pc + 1;
+                        break;
+                    case BR_IF_I64_LT_U:
+                        sp -= 2;
+                        pc = Long.compareUnsigned(s[sp], s[sp + 1]) < 0 ? code[pc] : pc + 1;
+                        break;
+                    case BR_IF_I64_GE_U:
+                        sp -= 2;
+                        pc = Long.compareUnsigned(s[sp], s[sp + 1]) >= 0 ? code[pc] : pc + 1;
+                        break;
+                    case BR_IF_I64_GT_U:
+                        sp -= 2;
+                        pc = Long.compareUnsigned(s[sp], s[sp + 1]) > 0 ? code[pc] : pc + 1;
+                        break;
+                    case BR_IF_I64_LE_U:
+                        sp -= 2;
+                        pc = Long.compareUnsigned(s[sp], s[sp + 1]) <= 0 ? code[pc] : pc + 1;
+                        break;
+                    case ADD_L_SET:
+                        s[fp + code[pc]] = s[--sp] + s[fp + code[pc + 1]];
+                        pc += 2;
                         break;
                     case EXT:
                         depth = Ext.run(cx, st, fn, pc, fp, sp, depth, baseDepth);
@@ -769,19 +779,16 @@ public final class Interpreter {
                 sp = st.sp;
                 s = st.slots;
                 r = st.refs;
-                fr = st.frames;
-                ff = st.frameFns;
                 if (depth == baseDepth) {
                     return;
                 }
             }
             depth--;
+            int[] fr = st.frames;
             pc = fr[2 * depth];
             fp = fr[2 * depth + 1];
-            fn = ff[depth];
+            fn = st.frameFns[depth];
             code = fn.code.code;
-            inst = fn.instance;
-            mem = inst.memory0;
         }
     }
 
