@@ -21,7 +21,7 @@ public final class FunctionInstance implements WasmFunction {
     final CompiledFunction code;
     /** The defining instance, or null for a host function. */
     ModuleInstance instance;
-    /** Memory 0 of {@link #instance} (null without memories): the loop's hot memory opcodes load it in one step. */
+    /** Memory 0 of {@link #instance} (null without memories), for the loop's hot memory opcodes. */
     MemoryInstance memory0;
     final HostFunction host;
     final int paramSlots;

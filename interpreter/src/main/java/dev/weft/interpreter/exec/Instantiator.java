@@ -114,9 +114,9 @@ public final class Instantiator {
         }
         inst.tables = tables.toArray(TableInstance[]::new);
         inst.memories = memories.toArray(MemoryInstance[]::new);
-        inst.memory0 = memories.isEmpty() ? null : memories.getFirst();
+        MemoryInstance memory0 = memories.isEmpty() ? null : memories.getFirst();
         for (FunctionInstance fi : defined) {
-            fi.memory0 = inst.memory0;
+            fi.memory0 = memory0;
         }
         inst.tags = tags.toArray(TagInstance[]::new);
         inst.elements = new Object[m.elements().size()][];

@@ -131,9 +131,14 @@ final class InstructionLowering {
             ext(ExtOps.CONT_BIND).emit(lowerer.contParamSlots(first) - lowerer.contParamSlots(second));
             return;
         }
-        if (op == Op.TABLE_COPY || op == Op.TABLE_INIT || op == Op.MEMORY_INIT) {
-            int subop = op == Op.TABLE_COPY ? ExtOps.TABLE_COPY : op == Op.TABLE_INIT ? ExtOps.TABLE_INIT : ExtOps.MEMORY_INIT;
-            ext(subop).emit(first).emit(second);
+        int segmentOp = switch (op) {
+            case TABLE_COPY -> ExtOps.TABLE_COPY;
+            case TABLE_INIT -> ExtOps.TABLE_INIT;
+            case MEMORY_INIT -> ExtOps.MEMORY_INIT;
+            default -> -1;
+        };
+        if (segmentOp >= 0) {
+            ext(segmentOp).emit(first).emit(second);
             return;
         }
         if (op == Op.SWITCH) {
@@ -336,8 +341,8 @@ final class InstructionLowering {
             case THROW_REF -> ext(ExtOps.THROW_REF);
             case I32_ADD -> add(I32_ADD);
             case I64_ADD -> add(I64_ADD);
-            case I32_SUB -> sub(I32_SUB, false);
-            case I64_SUB -> sub(I64_SUB, true);
+            case I32_SUB -> sub(I32_SUB);
+            case I64_SUB -> sub(I64_SUB);
             case I32_AND -> withConstant(I32_AND, AND_CONST);
             case I64_AND -> withConstant(I64_AND, AND_CONST);
             case I32_SHL -> withConstant(I32_SHL, I32_SHL_CONST);
@@ -391,11 +396,13 @@ final class InstructionLowering {
     }
 
     /**
-     * {@code x - c} is {@code x + (-c)}; for i64 ({@code wide}) not when {@code c} is
-     * {@code Integer.MIN_VALUE}, whose negation does not fit the immediate.
+     * {@code x - c} is {@code x + (-c)} ({@code plain} is {@code I32_SUB} or {@code I64_SUB}); for
+     * i64 not when {@code c} is {@code Integer.MIN_VALUE}, whose negation does not fit the immediate.
      */
-    private void sub(int plain, boolean wide) {
-        if (out.lastOpWithOneImmediate() == CONST32 && !(wide && out.lastImmediate() == Integer.MIN_VALUE)) {
+    private void sub(int plain) {
+        boolean foldable = out.lastOpWithOneImmediate() == CONST32
+                && !(plain == I64_SUB && out.lastImmediate() == Integer.MIN_VALUE);
+        if (foldable) {
             int c = out.lastImmediate();
             out.dropLast();
             addConstant(-c);

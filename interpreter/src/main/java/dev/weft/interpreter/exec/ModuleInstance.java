@@ -9,8 +9,6 @@ public final class ModuleInstance {
     GlobalInstance[] globals;
     TableInstance[] tables;
     MemoryInstance[] memories;
-    /** memories[0], or null: the memory the hot load/store opcodes use. */
-    MemoryInstance memory0;
     TagInstance[] tags;
     /** Element segments' references; a dropped segment is an empty array. */
     Object[][] elements;
