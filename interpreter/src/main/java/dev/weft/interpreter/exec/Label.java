@@ -20,7 +20,10 @@ final class Label {
     int elseFixup = -1;
     /** Positions of forward branch immediates to patch with the end pc. */
     final IntList fixups = new IntList();
-    /** The pc a branch lands on once known: the loop start, or the block end when lowered. */
+    /**
+     * The pc a branch (or a catch clause) lands on once known: the loop start, set when the loop
+     * is entered and never moved, or the block end when the block is lowered.
+     */
     int endPc = -1;
     /** For a try_table: the first pc of its body, else -1. */
     int tryStart = -1;

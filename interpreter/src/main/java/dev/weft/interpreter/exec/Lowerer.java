@@ -253,7 +253,9 @@ public final class Lowerer {
         if (l.tryStart >= 0) {
             closeTry(l);
         }
-        l.endPc = out.length();
+        if (!l.loop) {
+            l.endPc = out.length(); // a loop's branches land on its start, before and after it ends
+        }
         if (l.elseFixup >= 0) {
             out.patch(l.elseFixup, out.length());
         }
