@@ -251,10 +251,8 @@ final class TypeReader {
         // Like the reference, limits are read as u64 whatever the address type; the validator
         // checks the range.
         long min = in.u64();
-        long max = Limits.NO_MAX;
-        if ((flags & 0x01) != 0) {
-            max = in.u64();
-        }
-        return new Limits(min, max, is64, shared);
+        boolean hasMax = (flags & 0x01) != 0;
+        long max = hasMax ? in.u64() : 0;
+        return new Limits(min, max, is64, shared, hasMax);
     }
 }

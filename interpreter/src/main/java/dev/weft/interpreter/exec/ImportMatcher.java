@@ -43,12 +43,12 @@ final class ImportMatcher {
     }
 
     private static boolean limits(long size, Limits actual, Limits expected) {
-        if (size < expected.min()) {
+        if (Long.compareUnsigned(size, expected.min()) < 0) {
             return false;
         }
         if (!expected.hasMax()) {
             return true;
         }
-        return actual.hasMax() && actual.max() <= expected.max();
+        return actual.hasMax() && !Limits.above(actual.max(), expected.max());
     }
 }

@@ -28,6 +28,8 @@ public final class MemoryInstance implements Memory {
     private static final VarHandle I64 = view(long[].class);
 
     private final boolean is64;
+    /** The declared limits (the minimum is the initial size). */
+    private final Limits declared;
     private final long maxPages;
     /**
      * The backing array; its length is the capacity, which may exceed {@link #size} so that
@@ -39,11 +41,12 @@ public final class MemoryInstance implements Memory {
     /** The memory's size in bytes (a multiple of the page size). */
     int size;
 
-    private MemoryInstance(long pages, long maxPages, boolean is64) {
-        this.size = Math.toIntExact(pages * PAGE_SIZE);
+    private MemoryInstance(Limits declared, long maxPages) {
+        this.size = Math.toIntExact(declared.min() * PAGE_SIZE);
         this.bytes = new byte[size];
+        this.declared = declared;
         this.maxPages = maxPages;
-        this.is64 = is64;
+        this.is64 = declared.is64();
     }
 
     private static VarHandle view(Class<?> arrayType) {
@@ -57,12 +60,12 @@ public final class MemoryInstance implements Memory {
      */
     public static MemoryInstance create(MemoryType type) {
         Limits l = type.limits();
-        if (l.min() > MAX_PAGES) {
-            throw new Trap(TrapKind.RESOURCE_EXHAUSTED, "memory of " + l.min() + " pages");
+        if (Limits.above(l.min(), MAX_PAGES)) {
+            throw new Trap(TrapKind.RESOURCE_EXHAUSTED, "memory of " + Long.toUnsignedString(l.min()) + " pages");
         }
         long specMax = l.is64() ? 1L << 48 : 65536;
         try {
-            return new MemoryInstance(l.min(), l.hasMax() ? l.max() : specMax, l.is64());
+            return new MemoryInstance(l, l.hasMax() && !Limits.above(l.max(), specMax) ? l.max() : specMax);
         } catch (OutOfMemoryError e) {
             throw new Trap(TrapKind.RESOURCE_EXHAUSTED, "memory of " + l.min() + " pages");
         }
@@ -80,8 +83,7 @@ public final class MemoryInstance implements Memory {
 
     @Override
     public MemoryType type() {
-        long max = maxPages == (is64 ? 1L << 48 : 65536) ? Limits.NO_MAX : maxPages;
-        return new MemoryType(new Limits(pages(), max, is64, false));
+        return new MemoryType(new Limits(pages(), declared.max(), is64, declared.shared(), declared.hasMax()));
     }
 
     /** The declared maximum in pages (the spec's bound when none was declared). */

@@ -18,14 +18,19 @@ public final class TableInstance implements Table {
     public static final long MAX_ELEMENTS = 10_000_000;
 
     private final RefType elementType;
+    /** The declared limits (the minimum is the initial size). */
+    private final Limits declared;
+    /** The size growth may reach: the declared maximum, else the address type's, as a signed long. */
     private final long max;
     private final boolean is64;
     Object[] elements;
 
-    private TableInstance(RefType elementType, int size, long max, boolean is64, Object init) {
+    private TableInstance(RefType elementType, int size, Limits declared, Object init) {
         this.elementType = elementType;
-        this.max = max;
-        this.is64 = is64;
+        this.declared = declared;
+        this.is64 = declared.is64();
+        long spec = is64 ? Long.MAX_VALUE : 0xFFFF_FFFFL;
+        this.max = declared.hasMax() && !Limits.above(declared.max(), spec) ? declared.max() : spec;
         this.elements = new Object[size];
         if (init != null) {
             Arrays.fill(elements, init);
@@ -39,11 +44,10 @@ public final class TableInstance implements Table {
      */
     public static TableInstance create(TableType type, Object init) {
         Limits l = type.limits();
-        if (l.min() > MAX_ELEMENTS) {
-            throw new Trap(TrapKind.RESOURCE_EXHAUSTED, "table of " + l.min() + " elements");
+        if (Limits.above(l.min(), MAX_ELEMENTS)) {
+            throw new Trap(TrapKind.RESOURCE_EXHAUSTED, "table of " + Long.toUnsignedString(l.min()) + " elements");
         }
-        long max = l.hasMax() ? l.max() : (l.is64() ? Long.MAX_VALUE : 0xFFFF_FFFFL);
-        return new TableInstance(type.elementType(), (int) l.min(), max, l.is64(), init);
+        return new TableInstance(type.elementType(), (int) l.min(), l, init);
     }
 
     /** True for a table64 table (i64 indices). */
@@ -51,14 +55,9 @@ public final class TableInstance implements Table {
         return is64;
     }
 
-    long declaredMax() {
-        return max;
-    }
-
     @Override
     public TableType type() {
-        boolean noMax = max == (is64 ? Long.MAX_VALUE : 0xFFFF_FFFFL);
-        return new TableType(elementType, new Limits(size(), noMax ? Limits.NO_MAX : max, is64, false));
+        return new TableType(elementType, new Limits(size(), declared.max(), is64, false, declared.hasMax()));
     }
 
     @Override

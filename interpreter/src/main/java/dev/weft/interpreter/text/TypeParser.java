@@ -270,9 +270,10 @@ final class TypeParser {
     /** {@code min max?} for the given address width. */
     Limits limits(Cursor c, boolean is64) {
         long min = Numbers.unsigned(c.atom(), 64, c.line());
-        long max = Limits.NO_MAX;
+        long max = 0;
         Token t = c.peekToken(Token.Kind.ATOM);
-        if (t != null && Numbers.isUnsigned(t.text())) {
+        boolean hasMax = t != null && Numbers.isUnsigned(t.text());
+        if (hasMax) {
             max = Numbers.unsigned(c.atom(), 64, t.line());
         }
         boolean shared = false;
@@ -280,6 +281,6 @@ final class TypeParser {
             c.next();
             shared = true;
         }
-        return new Limits(min, max, is64, shared);
+        return new Limits(min, max, is64, shared, hasMax);
     }
 }

@@ -144,7 +144,7 @@ public final class Validator {
         types.checkValType(t.elementType());
         Limits l = t.limits();
         checkLimits(l);
-        if (!l.is64() && (l.min() > MAX_TABLE_32 || l.min() < 0 || (l.hasMax() && (l.max() > MAX_TABLE_32 || l.max() < 0)))) {
+        if (!l.is64() && (Limits.above(l.min(), MAX_TABLE_32) || (l.hasMax() && Limits.above(l.max(), MAX_TABLE_32)))) {
             throw new InvalidModuleException("table size must be at most 2^32-1");
         }
     }
