@@ -9,9 +9,15 @@ import java.nio.file.NoSuchFileException;
 
 /** Turns any failure of a command into the one line shown to the user. */
 final class CliErrors {
+    /** Set once a VirtualMachineError was described: the process should halt, not exit. */
+    static volatile boolean fatal;
+
     private CliErrors() {}
 
     static String describe(Throwable ex) {
+        if (ex instanceof VirtualMachineError) {
+            fatal = true;
+        }
         return switch (ex) {
             case NoSuchFileException e -> "no such file: " + e.getFile();
             case IOException e -> "cannot read or write file: " + e.getMessage();
@@ -20,6 +26,10 @@ final class CliErrors {
             case WasmException e -> e.getMessage();
             case UnhandledSuspension e -> "unhandled suspension: " + e.getMessage();
             case IllegalArgumentException e -> e.getMessage();
+            case StackOverflowError e -> "the Java stack overflowed (a host function recursing into Wasm, or a"
+                    + " bug in Weft); a larger stack may help: WEFT_JAVA_OPTS=-Xss64m";
+            case OutOfMemoryError e -> "out of memory (" + e.getMessage() + "); a larger heap may help:"
+                    + " WEFT_JAVA_OPTS=-Xmx8g";
             default -> "internal error: " + ex;
         };
     }

@@ -18,7 +18,20 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        int code;
+        try {
+            code = execute(args);
+        } catch (Throwable t) { // whatever escaped the command's own handler: still one line
+            System.err.println("weft: " + CliErrors.describe(t));
+            code = 1;
+        }
+        if (CliErrors.fatal) {
+            // After a VirtualMachineError the heap or a thread may be unusable; shutdown hooks
+            // and lingering threads could keep the process alive, so leave at once.
+            System.err.flush();
+            Runtime.getRuntime().halt(code);
+        }
+        System.exit(code);
     }
 
     /** Runs the command line and returns the exit code (for tests). */

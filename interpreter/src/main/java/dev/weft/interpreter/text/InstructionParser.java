@@ -5,6 +5,7 @@ import dev.weft.interpreter.ast.Expression;
 import dev.weft.interpreter.ast.Instruction;
 import dev.weft.interpreter.ast.Op;
 import dev.weft.interpreter.ast.ValType;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +20,8 @@ final class InstructionParser {
     private final List<String> labels = new ArrayList<>();
     private final List<Instruction> out = new ArrayList<>();
     private final ImmediateParser immediates;
+    /** The parsing steps still to run, next on top (see {@link #run}). */
+    private final ArrayDeque<Runnable> todo = new ArrayDeque<>();
 
     private InstructionParser(ModuleContext ctx, IndexSpace locals) {
         this.ctx = ctx;
@@ -29,7 +32,7 @@ final class InstructionParser {
     /** A function body: all remaining items of {@code c}, followed by the final {@code end}. */
     static List<Instruction> functionBody(ModuleContext ctx, IndexSpace locals, Cursor c) {
         InstructionParser p = new InstructionParser(ctx, locals);
-        p.sequence(c);
+        p.run(() -> p.sequence(c));
         c.expectEnd();
         p.out.add(new Instruction.Plain(Op.END));
         return p.out;
@@ -38,7 +41,7 @@ final class InstructionParser {
     /** A constant expression: all remaining items of {@code c}, without the final end. */
     static Expression expression(ModuleContext ctx, Cursor c) {
         InstructionParser p = new InstructionParser(ctx, new IndexSpace("local"));
-        p.sequence(c);
+        p.run(() -> p.sequence(c));
         c.expectEnd();
         return new Expression(p.out);
     }
@@ -46,8 +49,27 @@ final class InstructionParser {
     /** A single folded instruction as an expression (e.g. an element item or offset). */
     static Expression folded(ModuleContext ctx, SExpr.Node node) {
         InstructionParser p = new InstructionParser(ctx, new IndexSpace("local"));
-        p.folded(node);
+        p.run(() -> p.folded(node));
         return new Expression(p.out);
+    }
+
+    /**
+     * Runs {@code first} and every step it schedules. Nesting does not recurse on the Java stack
+     * (a text module may nest blocks a million deep, as a binary one may): a step that meets a
+     * nested construct schedules the rest of its own work, then the nested part, and returns.
+     * {@link #todo} is last in, first out, so steps are pushed in reverse order.
+     */
+    private void run(Runnable first) {
+        todo.push(first);
+        while (!todo.isEmpty()) {
+            todo.pop().run();
+        }
+    }
+
+    /** Schedules {@code a}, then {@code b}. */
+    private void then(Runnable a, Runnable b) {
+        todo.push(b);
+        todo.push(a);
     }
 
     /** Parses instructions until the end of {@code c} or a keyword that closes a block. */
@@ -55,8 +77,8 @@ final class InstructionParser {
         while (!c.atEnd()) {
             if (c.peek() instanceof SExpr.Node n) {
                 c.next();
-                folded(n);
-                continue;
+                then(() -> folded(n), () -> sequence(c));
+                return;
             }
             Token t = c.peekToken(Token.Kind.ATOM);
             if (t == null) {
@@ -66,20 +88,22 @@ final class InstructionParser {
                 return;
             }
             c.next();
-            flat(t.text(), c);
+            Op op = op(t.text(), c);
+            switch (op) {
+                case BLOCK, LOOP, IF, TRY_TABLE -> {
+                    String label = c.optId();
+                    out.add(blockStart(op, c));
+                    labels.add(label);
+                    then(() -> sequence(c), () -> flatBlockBodyDone(op, c, label));
+                    return;
+                }
+                default -> out.add(immediates.parse(op, c));
+            }
         }
     }
 
     private static boolean isBlockEnd(String keyword) {
         return keyword.equals("end") || keyword.equals("else") || keyword.equals("then");
-    }
-
-    private void flat(String keyword, Cursor c) {
-        Op op = op(keyword, c);
-        switch (op) {
-            case BLOCK, LOOP, IF, TRY_TABLE -> flatBlock(op, c);
-            default -> out.add(immediates.parse(op, c));
-        }
     }
 
     private Op op(String keyword, Cursor c) {
@@ -91,19 +115,26 @@ final class InstructionParser {
         return op;
     }
 
-    private void flatBlock(Op op, Cursor c) {
-        String label = c.optId();
-        out.add(blockStart(op, c));
-        labels.add(label);
-        sequence(c);
+    /** After a flat block's body (or an if's then-part): its else-part, end, and the rest of {@code c}. */
+    private void flatBlockBodyDone(Op op, Cursor c, String label) {
         if (op == Op.IF && c.peekKeyword("else")) {
             c.next();
             checkEndLabel(c, label);
             out.add(new Instruction.Plain(Op.ELSE));
-            sequence(c);
+            then(() -> sequence(c), () -> flatBlockEnd(c, label));
+            return;
         }
+        flatBlockEnd(c, label);
+    }
+
+    private void flatBlockEnd(Cursor c, String label) {
         c.keyword("end");
         checkEndLabel(c, label);
+        endBlock();
+        todo.push(() -> sequence(c));
+    }
+
+    private void endBlock() {
         labels.remove(labels.size() - 1);
         out.add(new Instruction.Plain(Op.END));
     }
@@ -133,48 +164,61 @@ final class InstructionParser {
         Cursor c = Cursor.body(node);
         Op op = op(head, c);
         switch (op) {
-            case BLOCK, LOOP, TRY_TABLE -> foldedBlock(op, c);
-            case IF -> foldedIf(c);
-            default -> {
-                Instruction ins = immediates.parse(op, c);
-                while (!c.atEnd()) {
-                    folded(c.node());
-                }
-                out.add(ins);
+            case BLOCK, LOOP, TRY_TABLE -> {
+                String label = c.optId();
+                out.add(blockStart(op, c));
+                labels.add(label);
+                then(() -> sequence(c), () -> {
+                    c.expectEnd();
+                    endBlock();
+                });
             }
+            case IF -> {
+                String label = c.optId();
+                foldedIfCondition(c, label, blockType(c));
+            }
+            default -> foldedOperands(c, immediates.parse(op, c));
         }
     }
 
-    private void foldedBlock(Op op, Cursor c) {
-        String label = c.optId();
-        out.add(blockStart(op, c));
-        labels.add(label);
-        sequence(c);
-        c.expectEnd();
-        labels.remove(labels.size() - 1);
-        out.add(new Instruction.Plain(Op.END));
+    /** The operands of a folded plain instruction, then the instruction itself. */
+    private void foldedOperands(Cursor c, Instruction ins) {
+        if (c.atEnd()) {
+            out.add(ins);
+        } else {
+            SExpr.Node operand = c.node();
+            then(() -> folded(operand), () -> foldedOperands(c, ins));
+        }
     }
 
-    private void foldedIf(Cursor c) {
-        String label = c.optId();
-        BlockType type = blockType(c);
-        while (c.peekNode() && !c.peekList("then")) {
-            folded(c.node());
+    /** A folded if: the condition's folded instructions, then the then- and else-parts. */
+    private void foldedIfCondition(Cursor c, String label, BlockType type) {
+        if (c.peekNode() && !c.peekList("then")) {
+            SExpr.Node operand = c.node();
+            then(() -> folded(operand), () -> foldedIfCondition(c, label, type));
+            return;
         }
         out.add(new Instruction.Block(Op.IF, type));
         labels.add(label);
-        Cursor then = c.enter("then");
-        sequence(then);
-        then.expectEnd();
-        if (c.peekList("else")) {
-            Cursor els = c.enter("else");
-            out.add(new Instruction.Plain(Op.ELSE));
-            sequence(els);
-            els.expectEnd();
+        Cursor thenPart = c.enter("then");
+        then(() -> sequence(thenPart), () -> {
+            thenPart.expectEnd();
+            if (c.peekList("else")) {
+                Cursor elsePart = c.enter("else");
+                out.add(new Instruction.Plain(Op.ELSE));
+                then(() -> sequence(elsePart), () -> foldedIfEnd(c, elsePart));
+            } else {
+                foldedIfEnd(c, null);
+            }
+        });
+    }
+
+    private void foldedIfEnd(Cursor c, Cursor elsePart) {
+        if (elsePart != null) {
+            elsePart.expectEnd();
         }
         c.expectEnd();
-        labels.remove(labels.size() - 1);
-        out.add(new Instruction.Plain(Op.END));
+        endBlock();
     }
 
     private BlockType blockType(Cursor c) {
