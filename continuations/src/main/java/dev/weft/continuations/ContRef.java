@@ -28,12 +28,15 @@ public final class ContRef {
     private ContStack top;
     private final int generation;
     private final BoundArgs bound;
+    /** How many stacks the segment has (fixed while the reference owns it). */
+    private final int length;
 
-    ContRef(ContStack bottom, ContStack top, BoundArgs bound) {
+    ContRef(ContStack bottom, ContStack top, BoundArgs bound, int length) {
         this.bottom = bottom;
         this.top = top;
         this.generation = top.generation;
         this.bound = bound;
+        this.length = length;
     }
 
     /** True once consumed (or when its stack has been recycled since it was made). */
@@ -61,14 +64,7 @@ public final class ContRef {
 
     /** How many stacks the owned segment has; 0 once consumed. */
     public int segmentLength() {
-        if (isConsumed()) {
-            return 0;
-        }
-        int length = 1;
-        for (ContStack s = top; s != bottom; s = s.parent) {
-            length++;
-        }
-        return length;
+        return isConsumed() ? 0 : length;
     }
 
     ContStack bottom() {

@@ -5,7 +5,12 @@ public enum ContinuationError {
     /** A continuation reference used a second time, or its stack was recycled since. */
     ALREADY_CONSUMED("continuation already consumed"),
     /** A null continuation reference given to resume, bind or switch. */
-    NULL("null continuation reference");
+    NULL("null continuation reference"),
+    /**
+     * A resume or switch would link more stacks above the barriers of one thread than the
+     * model allows (an unbounded chain of nested resumes); reported as call stack exhaustion.
+     */
+    CHAIN_TOO_LONG("call stack exhausted");
 
     private final String message;
 

@@ -16,7 +16,13 @@ package dev.weft.continuations;
  * </pre>
  */
 public final class Continuations {
+    /** The default for {@link #maxLinked()}: system property {@code weft.maxLinkedStacks}. */
+    public static final int DEFAULT_MAX_LINKED = Integer.getInteger("weft.maxLinkedStacks", 200_000);
+
     private final StackSource source;
+    private final int maxLinked;
+    /** Stacks linked into active chains above this model's barriers (barriers not counted). */
+    private int linked;
     private long created;
     private long resumed;
     private long suspended;
@@ -35,7 +41,27 @@ public final class Continuations {
 
     /** A model taking its stacks from {@code source}. */
     public Continuations(StackSource source) {
+        this(source, DEFAULT_MAX_LINKED);
+    }
+
+    /**
+     * A model taking its stacks from {@code source} that links at most {@code maxLinked}
+     * continuation stacks into active chains at once (nested resumes; a resume or switch past
+     * it fails with {@link ContinuationError#CHAIN_TOO_LONG}).
+     */
+    public Continuations(StackSource source, int maxLinked) {
         this.source = source;
+        this.maxLinked = maxLinked;
+    }
+
+    /** The most stacks this model links into active chains at once. */
+    public int maxLinked() {
+        return maxLinked;
+    }
+
+    /** How many stacks are linked into active chains now (suspended and fresh ones are not). */
+    public int linked() {
+        return linked;
     }
 
     /** The source the stacks come from. */
@@ -82,7 +108,7 @@ public final class Continuations {
         ContStack stack = source.acquire();
         stack.activate(StackState.FRESH, entry);
         created++;
-        return own(stack, stack, null);
+        return own(stack, stack, null, 1);
     }
 
     /**
@@ -95,10 +121,11 @@ public final class Continuations {
     public ContRef bind(ContRef ref, Object chunk) {
         requireNonNull(ref);
         ContStack bottom = ref.bottom();
+        int length = ref.segmentLength();
         ContStack top = ref.consume();
         bound++;
         BoundArgs args = chunk == null ? ref.bound() : BoundArgs.append(ref.bound(), chunk);
-        return own(bottom, top, args);
+        return own(bottom, top, args, length);
     }
 
     /**
@@ -153,8 +180,11 @@ public final class Continuations {
         requireNonNull(ref);
         ref.checkLive();
         requireRunning(current);
+        int length = ref.segmentLength();
+        checkRoom(length);
         ContStack bottom = ref.bottom();
         ContStack top = ref.consume();
+        linked += length;
         bottom.parent = current;
         bottom.handlers = handlers == null ? HandlerTable.EMPTY : handlers;
         current.state = StackState.ACTIVE_PARENT;
@@ -219,7 +249,8 @@ public final class Continuations {
         requireRunning(current);
         HandlerClause clause = null;
         ContStack child = current;
-        for (; !child.barrier; child = child.parent) {
+        int length = 1;
+        for (; !child.barrier; child = child.parent, length++) {
             clause = child.handlers.find(tag, HandlerKind.SUSPEND);
             if (clause != null) {
                 break;
@@ -230,10 +261,11 @@ public final class Continuations {
         }
         ContStack handler = child.parent;
         cut(child, current);
+        linked -= length;
         handler.state = StackState.RUNNING;
         suspended++;
         lastClause = clause;
-        lastContinuation = own(child, current, null);
+        lastContinuation = own(child, current, null, length);
         return handler;
     }
 
@@ -259,17 +291,24 @@ public final class Continuations {
         if (child == null) {
             return new Unhandled(tag, HandlerKind.SWITCH, barrierOf(current));
         }
+        int cutLength = 1;
+        for (ContStack s = current; s != child; s = s.parent) {
+            cutLength++;
+        }
+        int targetLength = target.segmentLength();
+        checkRoom(targetLength - cutLength);
         HandlerTable handlers = child.handlers;
         HandlerClause clause = handlers.find(tag, HandlerKind.SWITCH);
         ContStack parent = child.parent;
         cut(child, current);
+        linked += targetLength - cutLength;
         ContStack bottom = target.bottom();
         ContStack top = target.consume();
         bottom.parent = parent;
         bottom.handlers = handlers;
         switched++;
         Resumption resumption = start(top, target.bound(), false);
-        return new Switched(resumption, clause, own(child, current, null));
+        return new Switched(resumption, clause, own(child, current, null, cutLength));
     }
 
     /** The innermost stack whose link handles {@code tag} with a {@code kind} clause, or null at the barrier. */
@@ -334,6 +373,7 @@ public final class Continuations {
             s.retire(StackState.DEAD);
             source.release(s);
             abandoned++;
+            linked--;
             s = parent;
         }
         s.state = StackState.RUNNING;
@@ -348,6 +388,7 @@ public final class Continuations {
         ContStack parent = stack.parent;
         stack.retire(finalState);
         source.release(stack);
+        linked--;
         parent.state = StackState.RUNNING;
         return parent;
     }
@@ -355,8 +396,15 @@ public final class Continuations {
     // ---- shared helpers ---------------------------------------------------------------------
 
     /** A new reference owning {@code [bottom .. top]}. */
-    private static ContRef own(ContStack bottom, ContStack top, BoundArgs args) {
-        return new ContRef(bottom, top, args);
+    private static ContRef own(ContStack bottom, ContStack top, BoundArgs args, int length) {
+        return new ContRef(bottom, top, args, length);
+    }
+
+    /** Throws CHAIN_TOO_LONG, changing nothing, if {@code more} stacks cannot be linked. */
+    private void checkRoom(int more) {
+        if (more > 0 && linked + more > maxLinked) {
+            throw new ContinuationException(ContinuationError.CHAIN_TOO_LONG);
+        }
     }
 
     /** Releases every stack of a detached segment, top first; returns how many. */

@@ -35,10 +35,12 @@ final class ContOps {
 
     /** Turns the model's check failures into the spec's traps. */
     static Trap trap(ContinuationException e) {
-        return new Trap(switch (e.error()) {
-            case NULL -> TrapKind.NULL_CONTINUATION_REFERENCE;
-            case ALREADY_CONSUMED -> TrapKind.CONTINUATION_ALREADY_CONSUMED;
-        });
+        return switch (e.error()) {
+            case NULL -> new Trap(TrapKind.NULL_CONTINUATION_REFERENCE);
+            case ALREADY_CONSUMED -> new Trap(TrapKind.CONTINUATION_ALREADY_CONSUMED);
+            case CHAIN_TOO_LONG -> new Trap(TrapKind.CALL_STACK_EXHAUSTED,
+                    "more than " + Continuations.DEFAULT_MAX_LINKED + " nested resumes (weft.maxLinkedStacks)");
+        };
     }
 
     /** {@code cont.new}: replaces the function reference on top by a fresh continuation. */
