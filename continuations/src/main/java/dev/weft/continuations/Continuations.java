@@ -380,6 +380,30 @@ public final class Continuations {
         return s;
     }
 
+    /**
+     * Recovery after a failure that may have struck in the middle of an operation (a Java
+     * {@code StackOverflowError} in a host function, say): releases every stack still live on
+     * the parent links from {@code current} out to {@code root} (or to a detached bottom),
+     * whatever their states, and makes {@code root} running again. When {@code root} is the
+     * thread's outermost barrier nothing can be linked any more, so the count starts afresh.
+     */
+    public void recover(ContStack current, ContStack root, boolean outermost) {
+        for (ContStack s = current; s != null && s != root && !s.barrier; ) {
+            ContStack parent = s.parent;
+            if (s.state != StackState.DEAD && s.state != StackState.RETURNED) {
+                s.retire(StackState.DEAD);
+                source.release(s);
+                abandoned++;
+                linked--;
+            }
+            s = parent;
+        }
+        root.state = StackState.RUNNING;
+        if (outermost) {
+            linked = 0;
+        }
+    }
+
     private ContStack leave(ContStack stack, StackState finalState) {
         requireRunning(stack);
         if (stack.barrier) {

@@ -70,4 +70,20 @@ class ChainLimitTest {
         model.returned(s.target().stack());
         assertEquals(0, model.linked());
     }
+
+    @Test
+    void recoverAfterAFailureThatStruckInsideASuspendLeavesTheRootRunningAndNothingLinked() {
+        ContStack outer = push(model, root, onYield);
+        ContStack inner = push(model, outer, HandlerTable.EMPTY);
+        assertSame(root, model.suspendTo(inner, yield)); // as if the failure came before the loop ran root
+        ContRef k = model.lastContinuation();
+        model.recover(inner, root, true);
+        assertEquals(StackState.RUNNING, root.state());
+        assertEquals(StackState.DEAD, inner.state());
+        assertEquals(StackState.DEAD, outer.state());
+        assertEquals(0, model.linked());
+        assertThrows(ContinuationException.class, () -> model.resume(root, k, onYield), "its stacks were released");
+        push(model, root, onYield);
+        assertEquals(1, model.linked());
+    }
 }

@@ -5,8 +5,12 @@ import dev.weft.interpreter.exec.FunctionInstance;
 
 /**
  * A function implemented in Java. It receives the arguments as {@link Value}s and returns the
- * results; it may call back into Wasm. A {@link Trap} thrown here traps the calling Wasm code;
- * any other exception becomes a trap "host function failed".
+ * results; it may call back into Wasm. A {@link Trap} thrown here traps the calling Wasm code and
+ * a {@link WasmException} is thrown into it (Wasm may catch it). A {@code StackOverflowError}
+ * becomes the trap "call stack exhausted"; any other throwable, checked exceptions and errors
+ * such as {@code AssertionError} included, becomes a trap "host function failed" with it as the
+ * cause. Only failures of the JVM itself ({@code VirtualMachineError}: out of memory, internal
+ * errors) pass through unchanged.
  */
 @FunctionalInterface
 public interface HostFunction {
@@ -14,6 +18,8 @@ public interface HostFunction {
 
     /** A function instance of type {@code type} backed by {@code impl}. */
     static WasmFunction of(CompositeType.Func type, HostFunction impl) {
+        java.util.Objects.requireNonNull(type, "type");
+        java.util.Objects.requireNonNull(impl, "impl");
         return FunctionInstance.host(type, impl);
     }
 }

@@ -64,10 +64,10 @@ final class Calls {
         try {
             Value[] results = fn.apply(arg);
             return results == null ? new Value[0] : results;
-        } catch (Trap | WasmException | StackOverflowError e) {
+        } catch (Trap | WasmException | VirtualMachineError e) {
             HostRequests.discard();
-            throw e;
-        } catch (RuntimeException e) {
+            throw e; // a StackOverflowError becomes a trap where the Wasm call that overflowed began
+        } catch (Throwable e) { // checked exceptions thrown sneakily and errors too, as HostFunction says
             HostRequests.discard();
             throw new Trap(TrapKind.HOST, String.valueOf(e), e);
         }

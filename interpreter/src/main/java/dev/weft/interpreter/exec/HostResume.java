@@ -7,6 +7,8 @@ import dev.weft.continuations.ContinuationStats;
 import dev.weft.continuations.HandlerTable;
 import dev.weft.continuations.Resumption;
 import dev.weft.interpreter.Tag;
+import dev.weft.interpreter.Trap;
+import dev.weft.interpreter.TrapKind;
 import dev.weft.interpreter.Value;
 import dev.weft.interpreter.WasmException;
 import dev.weft.interpreter.ast.ValType;
@@ -75,6 +77,8 @@ public final class HostResume {
                 return new Outcome(c.payload(), c.tag(), c.next());
             }
             return new Outcome(Calls.readValues(root, 0, results), null, null);
+        } catch (StackOverflowError e) {
+            throw new Trap(TrapKind.CALL_STACK_EXHAUSTED, "Java stack overflow in host calls");
         } finally {
             cx.leaveRoot(root, caller);
         }

@@ -1,6 +1,10 @@
 package dev.weft.interpreter.exec;
 
+import dev.weft.continuations.ContStack;
 import dev.weft.continuations.Continuations;
+import dev.weft.continuations.StackState;
+import dev.weft.interpreter.Trap;
+import dev.weft.interpreter.TrapKind;
 
 /**
  * One thread's stack-switching state: the continuation model (with its stack source) and the
@@ -11,6 +15,13 @@ import dev.weft.continuations.Continuations;
  */
 final class StackContext {
     private static final ThreadLocal<StackContext> CURRENT = ThreadLocal.withInitial(StackContext::new);
+    /**
+     * How deep host functions may re-enter Wasm on one thread (Wasm, host, Wasm, host, ...):
+     * system property {@code weft.maxHostDepth}. Each level costs Java stack (about 1.6 KiB
+     * measured); the default keeps well inside a default 1 MiB thread stack, because a
+     * StackOverflowError inside a JDK class initialiser breaks that class for the whole process.
+     */
+    static final int MAX_HOST_DEPTH = Integer.getInteger("weft.maxHostDepth", 500);
 
     final Continuations model;
     /** The stack the loop runs (or, between invocations, the innermost running barrier); null outside Wasm. */
@@ -24,6 +35,8 @@ final class StackContext {
 
     /** The barrier of outermost embedder calls, entered once and kept between calls. */
     private ExecStack idleRoot;
+    /** Nested barriers now entered: host functions that called back into Wasm. */
+    private int hostDepth;
 
     /**
      * A barrier stack for an embedder call on this thread, now running: the thread's kept root
@@ -39,7 +52,12 @@ final class StackContext {
             }
             root = idleRoot;
         } else {
+            if (hostDepth >= MAX_HOST_DEPTH) {
+                throw new Trap(TrapKind.CALL_STACK_EXHAUSTED,
+                        "host functions re-entered Wasm more than " + MAX_HOST_DEPTH + " deep (weft.maxHostDepth)");
+            }
             root = (ExecStack) model.enter(caller);
+            hostDepth++;
         }
         running = root;
         return root;
@@ -53,17 +71,32 @@ final class StackContext {
     void leaveRoot(ExecStack root, ExecStack caller) {
         ExecStack cur = running;
         running = caller;
+        boolean outermost = root == idleRoot;
         if (cur != root && cur != null) {
-            model.abandon(cur);
+            if (cur.state() == StackState.RUNNING && chainReaches(cur, root)) {
+                model.abandon(cur);
+            } else {
+                model.recover(cur, root, outermost); // the failure struck inside a switch
+            }
         }
-        if (root == idleRoot) {
+        if (outermost) {
             root.sp = 0;
             root.depth = 0;
             root.waiting = null;
         } else {
+            hostDepth--;
             root.touchAll(); // a host may have written arguments without a frame
             model.exit(root);
         }
+    }
+
+    /** Whether the parent links lead from {@code s} to {@code root} through running chain links. */
+    private static boolean chainReaches(ExecStack s, ExecStack root) {
+        ContStack t = s;
+        while (t != null && t != root && !t.isBarrier()) {
+            t = t.parent();
+        }
+        return t == root;
     }
 
     /** The current thread's context. */
