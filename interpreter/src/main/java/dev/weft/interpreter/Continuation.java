@@ -9,6 +9,7 @@ import dev.weft.interpreter.exec.HostResume;
 import dev.weft.interpreter.exec.SharedStacks;
 import dev.weft.stackpool.PoolStats;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.Locale;
 
@@ -49,27 +50,29 @@ public final class Continuation {
      * {@code tags} come back as {@link Step.Suspended}.
      */
     public static Continuation of(WasmFunction function, Tag... tags) {
+        Objects.requireNonNull(function, "function");
+        Objects.requireNonNull(tags, "tags");
+        for (int i = 0; i < tags.length; i++) {
+            Objects.requireNonNull(tags[i], "tags[" + i + "]");
+        }
         FunctionInstance f = (FunctionInstance) function;
         return new Continuation(HostResume.create(f), List.of(tags), f.type().params(), f.type().results());
     }
 
     /** Resumes with {@code args} (the function's parameters, or the suspending tag's results). */
     public Step resume(Value... args) {
-        checkArity(args);
+        checkArguments(args);
         return step(HostResume.resume(ref, handled, args, results));
     }
 
     /** {@link HostControl#resume}: a request to resume this continuation at the current host call site. */
     Value[] resumeFromHost(Value[] args, Function<Step, Value[]> then) {
-        checkArity(args);
+        checkArguments(args);
         return HostRequests.resume(ref, handled, args, results, o -> then.apply(step(o)));
     }
 
-    private void checkArity(Value[] args) {
-        if (args.length != params.size()) {
-            throw new IllegalArgumentException("expected " + params.size() + " arguments " + params
-                    + " but got " + args.length);
-        }
+    private void checkArguments(Value[] args) {
+        HostResume.checkArguments(params, args);
     }
 
     private Step step(HostResume.Outcome o) {

@@ -13,6 +13,7 @@ public non-sealed interface Tag extends Extern {
      * {@link Continuation}s: a fresh identity that no module's tag import matches.
      */
     static Tag create(CompositeType.Func type) {
+        java.util.Objects.requireNonNull(type, "type");
         return new TagInstance(type, -1);
     }
 }

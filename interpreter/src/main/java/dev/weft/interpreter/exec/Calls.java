@@ -108,7 +108,14 @@ final class Calls {
     }
 
     static void checkArguments(FunctionInstance f, Value[] args) {
-        List<ValType> params = f.type.params();
+        checkArguments(f.type.params(), args);
+    }
+
+    /** Checks {@code args} against {@code params}: count, then each value's type (IllegalArgumentException). */
+    static void checkArguments(List<ValType> params, Value[] args) {
+        if (args == null) {
+            throw new IllegalArgumentException("args must not be null (pass no values for none)");
+        }
         if (args.length != params.size()) {
             throw new IllegalArgumentException("expected " + params.size() + " arguments "
                     + params + " but got " + args.length);

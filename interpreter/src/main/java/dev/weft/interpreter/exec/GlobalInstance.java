@@ -34,10 +34,10 @@ public final class GlobalInstance implements Global {
 
     /** Sets the value regardless of mutability (initialisation). */
     public void setValue(Value value) {
-        if (!value.type().equals(type.type())
-                && !(value.type().isRef() && type.type().isRef())) {
-            throw new IllegalArgumentException(
-                    "global of type " + type.type() + " cannot hold " + value.type());
+        java.util.Objects.requireNonNull(value, "value");
+        if (!Calls.fits(value, type.type())) {
+            throw new IllegalArgumentException("global of type " + type.type() + " cannot hold "
+                    + (value.ref() == null && value.type().isRef() ? "a null " : "") + value.type());
         }
         bits = value.bits();
         ref = value.ref();

@@ -32,6 +32,11 @@ public final class HostResume {
 
     private static final ThreadLocal<Caught> CAUGHT = new ThreadLocal<>();
 
+    /** Checks arguments for a resume as {@link dev.weft.interpreter.WasmFunction#call} checks a call's. */
+    public static void checkArguments(List<ValType> params, Value[] args) {
+        Calls.checkArguments(params, args);
+    }
+
     /** A fresh continuation of {@code f} (nothing runs). */
     public static ContRef create(FunctionInstance f) {
         return StackContext.current().model.create(f);

@@ -230,6 +230,7 @@ public final class MemoryInstance implements Memory {
 
     @Override
     public void write(long address, byte[] data) {
+        java.util.Objects.requireNonNull(data, "data");
         System.arraycopy(data, 0, bytes, range(address, data.length), data.length);
     }
 
