@@ -367,17 +367,9 @@ public final class Continuations {
      */
     public ContStack abandon(ContStack current) {
         requireRunning(current);
-        ContStack s = current;
-        while (!s.barrier) {
-            ContStack parent = s.parent;
-            s.retire(StackState.DEAD);
-            source.release(s);
-            abandoned++;
-            linked--;
-            s = parent;
-        }
-        s.state = StackState.RUNNING;
-        return s;
+        ContStack barrier = releaseChain(current, null);
+        barrier.state = StackState.RUNNING;
+        return barrier;
     }
 
     /**
@@ -388,7 +380,20 @@ public final class Continuations {
      * thread's outermost barrier nothing can be linked any more, so the count starts afresh.
      */
     public void recover(ContStack current, ContStack root, boolean outermost) {
-        for (ContStack s = current; s != null && s != root && !s.barrier; ) {
+        releaseChain(current, root);
+        root.state = StackState.RUNNING;
+        if (outermost) {
+            linked = 0;
+        }
+    }
+
+    /**
+     * Releases the live stacks on the parent links from {@code current} up to, not including,
+     * {@code stop}, a barrier or a detached bottom; returns where it stopped.
+     */
+    private ContStack releaseChain(ContStack current, ContStack stop) {
+        ContStack s = current;
+        while (s != null && s != stop && !s.barrier) {
             ContStack parent = s.parent;
             if (s.state != StackState.DEAD && s.state != StackState.RETURNED) {
                 s.retire(StackState.DEAD);
@@ -398,10 +403,7 @@ public final class Continuations {
             }
             s = parent;
         }
-        root.state = StackState.RUNNING;
-        if (outermost) {
-            linked = 0;
-        }
+        return s;
     }
 
     private ContStack leave(ContStack stack, StackState finalState) {

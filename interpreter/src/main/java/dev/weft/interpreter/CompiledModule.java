@@ -24,8 +24,17 @@ public final class CompiledModule {
 
     /** Lowers an already validated module. */
     public static CompiledModule of(ValidatedModule validated) throws InvalidModuleException {
+        return of(validated, true);
+    }
+
+    /** Lowered without peephole fusion: for tests that check the fused forms against the plain ones. */
+    static CompiledModule unfused(Module module) throws InvalidModuleException {
+        return of(Validator.validate(module), false);
+    }
+
+    private static CompiledModule of(ValidatedModule validated, boolean fuse) throws InvalidModuleException {
         try {
-            return new CompiledModule(validated, Lowerer.lowerAll(validated));
+            return new CompiledModule(validated, Lowerer.lowerAll(validated, fuse));
         } catch (UnsupportedInstruction e) {
             throw new InvalidModuleException(e.getMessage());
         }

@@ -15,9 +15,19 @@ final class CodeBuffer {
     private int len;
     /** Starts of the last opcodes, most recent first; -1 when unknown. */
     private final int[] starts = {-1, -1, -1};
+    /** False to lower without peephole fusion (for tests that compare both): no history is kept. */
+    private final boolean fuse;
+
+    CodeBuffer(boolean fuse) {
+        this.fuse = fuse;
+    }
 
     /** Appends an opcode. */
     void op(int opcode) {
+        if (!fuse) {
+            emit(opcode);
+            return;
+        }
         System.arraycopy(starts, 0, starts, 1, HISTORY - 1);
         starts[0] = len;
         emit(opcode);
@@ -107,30 +117,7 @@ final class CodeBuffer {
      * i64 over two stack operands).
      */
     int jumpUnless() {
-        int fused = switch (lastBareOp()) {
-            case I32_EQZ -> BR_IF;
-            case I32_EQ -> BR_IF_I32_NE;
-            case I32_NE -> BR_IF_I32_EQ;
-            case I32_LT_S -> BR_IF_I32_GE_S;
-            case I32_GE_S -> BR_IF_I32_LT_S;
-            case I32_GT_S -> BR_IF_I32_LE_S;
-            case I32_LE_S -> BR_IF_I32_GT_S;
-            case I32_LT_U -> BR_IF_I32_GE_U;
-            case I32_GE_U -> BR_IF_I32_LT_U;
-            case I32_GT_U -> BR_IF_I32_LE_U;
-            case I32_LE_U -> BR_IF_I32_GT_U;
-            case I64_EQ -> BR_IF_I64_NE;
-            case I64_NE -> BR_IF_I64_EQ;
-            case I64_LT_S -> BR_IF_I64_GE_S;
-            case I64_GE_S -> BR_IF_I64_LT_S;
-            case I64_GT_S -> BR_IF_I64_LE_S;
-            case I64_LE_S -> BR_IF_I64_GT_S;
-            case I64_LT_U -> BR_IF_I64_GE_U;
-            case I64_GE_U -> BR_IF_I64_LT_U;
-            case I64_GT_U -> BR_IF_I64_LE_U;
-            case I64_LE_U -> BR_IF_I64_GT_U;
-            default -> -1;
-        };
+        int fused = BranchFusion.notTaken(lastBareOp());
         emitJump(fused, BR_UNLESS);
         int pos = len;
         emit(-1);
@@ -139,31 +126,7 @@ final class CodeBuffer {
 
     /** Emits a conditional jump opcode (the target follows), fused with a preceding comparison. */
     void jumpIf() {
-        int fused = switch (lastBareOp()) {
-            case I32_EQZ -> BR_IF_I32_EQZ;
-            case I32_EQ -> BR_IF_I32_EQ;
-            case I32_NE -> BR_IF_I32_NE;
-            case I32_LT_S -> BR_IF_I32_LT_S;
-            case I32_GE_S -> BR_IF_I32_GE_S;
-            case I32_GT_S -> BR_IF_I32_GT_S;
-            case I32_LE_S -> BR_IF_I32_LE_S;
-            case I32_LT_U -> BR_IF_I32_LT_U;
-            case I32_GE_U -> BR_IF_I32_GE_U;
-            case I32_GT_U -> BR_IF_I32_GT_U;
-            case I32_LE_U -> BR_IF_I32_LE_U;
-            case I64_EQZ -> BR_IF_I64_EQZ;
-            case I64_EQ -> BR_IF_I64_EQ;
-            case I64_NE -> BR_IF_I64_NE;
-            case I64_LT_S -> BR_IF_I64_LT_S;
-            case I64_GE_S -> BR_IF_I64_GE_S;
-            case I64_GT_S -> BR_IF_I64_GT_S;
-            case I64_LE_S -> BR_IF_I64_LE_S;
-            case I64_LT_U -> BR_IF_I64_LT_U;
-            case I64_GE_U -> BR_IF_I64_GE_U;
-            case I64_GT_U -> BR_IF_I64_GT_U;
-            case I64_LE_U -> BR_IF_I64_LE_U;
-            default -> -1;
-        };
+        int fused = BranchFusion.taken(lastBareOp());
         emitJump(fused, BR_IF);
     }
 

@@ -33,6 +33,16 @@ public final class CompiledFunction {
         this.handlers = handlers;
     }
 
+    /** A copy of the internal code (see {@link dev.weft.interpreter.code.Instr}), for tools and tests. */
+    public int[] code() {
+        return code.clone();
+    }
+
+    /** The internal code as text, one instruction a line. */
+    public String disassemble() {
+        return dev.weft.interpreter.code.Disassembler.disassemble(code);
+    }
+
     /** Parameter slots. */
     public int numParams() {
         return numParams;

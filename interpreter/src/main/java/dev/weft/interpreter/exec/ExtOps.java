@@ -1,6 +1,8 @@
 package dev.weft.interpreter.exec;
 
 /**
+ * Compile-time constants mirroring {@link dev.weft.interpreter.code.ExtInstr}'s ordinals
+ * ({@code InstructionTableTest} checks them), for the {@code switch} in {@link Ext}.
  * Sub-opcodes of {@link Opcodes#EXT}: instructions of later proposals (tail calls, typed
  * function references, exception handling, GC casts and i31) that do not earn a case of their own in the dispatch
  * loop (each case there costs bytecode and can disturb the JIT's code for the hot cases).

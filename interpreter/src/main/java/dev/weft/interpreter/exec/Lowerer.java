@@ -26,12 +26,9 @@ import java.util.List;
  * fused: a comparison or {@code i32.eqz} with the following {@code br_if}/{@code if},
  * {@code i32.const}+{@code i32.add}, and two numeric {@code local.get}s.
  *
- * <p>Immediate layouts: {@code BR t}; {@code BR_COPY t arity height}; {@code BR_TABLE n (t arity
- * height){n+1}}; {@code CALL f}; {@code CALL_INDIRECT canonicalType table}; {@code CONST64 hi lo};
- * hot loads/stores {@code offset}; {@code MEM_EXT op memory offLo offHi}; {@code CONVERT op};
- * {@code EXT subop imm*} (see {@link ExtOps}), and {@code RESUME_EXT}/{@code SUSPEND_EXT} in the
- * same shape for resume and suspend. A {@code try_table} emits no
- * code but adds handler entries (see {@link ExceptionOps}), innermost first.
+ * <p>The opcodes and their immediates are the table {@link dev.weft.interpreter.code.Instr}. A
+ * {@code try_table} emits no code but adds handler entries (see {@link ExceptionOps}), innermost
+ * first.
  */
 public final class Lowerer {
     private final ValidatedModule vm;
@@ -40,9 +37,9 @@ public final class Lowerer {
     private final List<Integer> tagTypes = new ArrayList<>();
     /** Resume instructions lowered so far in this function (their handler-table cache index). */
     private int resumeSites;
-    private final CodeBuffer out = new CodeBuffer();
+    private final CodeBuffer out;
     private final List<Label> labels = new ArrayList<>();
-    private final InstructionLowering instructions = new InstructionLowering(this, out);
+    private final InstructionLowering instructions;
     private ValType[] localTypes;
     private int[] localSlots;
     private int numLocals;
@@ -53,8 +50,10 @@ public final class Lowerer {
     private final IntList handlerClauses = new IntList();
     private final IntList handlerEnds = new IntList();
 
-    private Lowerer(ValidatedModule vm) {
+    private Lowerer(ValidatedModule vm, boolean fuse) {
         this.vm = vm;
+        this.out = new CodeBuffer(fuse);
+        this.instructions = new InstructionLowering(this, out);
         Module m = vm.module();
         for (Import i : m.imports()) {
             if (i.desc() instanceof ImportDesc.Global g) {
@@ -74,11 +73,16 @@ public final class Lowerer {
 
     /** Lowers every defined function of a validated module. */
     public static CompiledFunction[] lowerAll(ValidatedModule vm) {
+        return lowerAll(vm, true);
+    }
+
+    /** As {@link #lowerAll(ValidatedModule)}; {@code fuse} false emits no fused forms (tests compare both). */
+    public static CompiledFunction[] lowerAll(ValidatedModule vm, boolean fuse) {
         ConstEval.checkSupported(vm.module());
         int n = vm.module().functions().size();
         CompiledFunction[] result = new CompiledFunction[n];
         for (int i = 0; i < n; i++) {
-            result[i] = new Lowerer(vm).lower(i);
+            result[i] = new Lowerer(vm, fuse).lower(i);
         }
         return result;
     }

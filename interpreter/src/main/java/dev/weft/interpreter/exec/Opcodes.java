@@ -1,9 +1,12 @@
 package dev.weft.interpreter.exec;
 
+import dev.weft.interpreter.code.Instr;
+
 /**
- * The internal opcodes of lowered code (not the Wasm bytes). Numbered densely from 0 so the
- * dispatch {@code switch} compiles to a {@code tableswitch}. Immediates follow the opcode in the
- * {@code int[]}; their layout is given in {@link Lowerer} and {@link Interpreter}.
+ * The internal opcodes of lowered code as compile-time constants, for the dispatch
+ * {@code switch} (a {@code tableswitch}: numbered densely from 0). The instruction set itself,
+ * numbers, names and immediate layouts, is the table {@link Instr}; these constants mirror its
+ * ordinals ({@code InstructionTableTest} checks every one).
  */
 final class Opcodes {
     private Opcodes() {}
@@ -233,43 +236,9 @@ final class Opcodes {
     /** Number of internal opcodes. */
     static final int COUNT = 190;
 
-    private static final String[] NAMES = {
-        "UNREACHABLE", "BR", "BR_COPY", "BR_IF", "BR_IF_COPY", "BR_UNLESS",
-        "BR_TABLE", "RETURN", "RETURN_VOID", "RETURN_1", "CALL", "CALL_INDIRECT",
-        "LOCAL_GET", "LOCAL_SET", "LOCAL_TEE", "LOCAL_GET_REF", "LOCAL_SET_REF", "LOCAL_TEE_REF",
-        "DROP", "DROP_REF", "SELECT", "SELECT_REF", "GLOBAL_GET", "GLOBAL_SET",
-        "GLOBAL_GET_REF", "GLOBAL_SET_REF", "CONST32", "CONST64", "REF_NULL", "REF_IS_NULL",
-        "REF_FUNC", "LOAD_I32", "LOAD_I64", "LOAD_8S", "LOAD_8U", "LOAD_16S",
-        "LOAD_16U", "LOAD_32U", "STORE_32", "STORE_64", "STORE_8", "STORE_16",
-        "MEM_EXT", "MEMORY_FILL", "MEMORY_COPY", "I32_EQZ", "I32_EQ", "I32_NE",
-        "I32_LT_S", "I32_LT_U", "I32_GT_S", "I32_GT_U", "I32_LE_S", "I32_LE_U",
-        "I32_GE_S", "I32_GE_U", "I32_ADD", "I32_SUB", "I32_MUL", "I32_DIV_S",
-        "I32_DIV_U", "I32_REM_S", "I32_REM_U", "I32_AND", "I32_OR", "I32_XOR",
-        "I32_SHL", "I32_SHR_S", "I32_SHR_U", "I32_ROTL", "I32_ROTR", "I64_EQZ",
-        "I64_EQ", "I64_NE", "I64_LT_S", "I64_LT_U", "I64_GT_S", "I64_GT_U",
-        "I64_LE_S", "I64_LE_U", "I64_GE_S", "I64_GE_U", "I64_ADD", "I64_SUB",
-        "I64_MUL", "I64_DIV_S", "I64_DIV_U", "I64_REM_S", "I64_REM_U", "I64_AND",
-        "I64_OR", "I64_XOR", "I64_SHL", "I64_SHR_S", "I64_SHR_U", "I64_ROTL",
-        "I64_ROTR", "F32_EQ", "F32_NE", "F32_LT", "F32_GT", "F32_LE",
-        "F32_GE", "F32_SQRT", "F32_ADD", "F32_SUB", "F32_MUL", "F32_DIV",
-        "F32_MIN", "F32_MAX", "F32_COPYSIGN", "F64_EQ", "F64_NE", "F64_LT",
-        "F64_GT", "F64_LE", "F64_GE", "F64_SQRT", "F64_ADD", "F64_SUB",
-        "F64_MUL", "F64_DIV", "F64_MIN", "F64_MAX", "F64_COPYSIGN", "CONVERT",
-        "ADD_CONST", "LOCAL_GET2", "BR_IF_I32_EQZ", "BR_IF_I32_LT_S", "BR_IF_I32_GE_S", "BR_IF_I32_NE",
-        "BR_IF_I32_EQ", "BR_IF_I32_LT_U", "BR_IF_I32_GE_U", "BR_IF_I32_GT_S", "BR_IF_I32_LE_S", "BR_IF_I32_GT_U",
-        "BR_IF_I32_LE_U", "ADD_LL", "ADD_LL_SET", "LOCAL_ADD_CONST_SET", "BR_IF_LL_LT_S", "BR_IF_LL_GE_S",
-        "BR_IF_LL_LT_U", "BR_IF_LL_GE_U", "BR_IF_LL_EQ", "BR_IF_LL_NE", "LOCAL_ADD_CONST", "BR_IF_LC_LT_S",
-        "BR_IF_LC_GE_S", "BR_IF_LC_LT_U", "BR_IF_LC_GE_U", "BR_IF_LC_EQ", "BR_IF_LC_NE", "BR_IF_SL_LT_S",
-        "BR_IF_SL_GE_S", "BR_IF_SL_LT_U", "BR_IF_SL_GE_U", "BR_IF_SL_EQ", "BR_IF_SL_NE", "LOCAL_ADD_CONST_TEE",
-        "ADD_LL_TEE", "AND_CONST", "I32_SHL_CONST", "I32_SHR_U_CONST", "MUL_CONST", "ADD_L",
-        "MUL_L", "ADD_SET", "EXT", "LOAD_I32_ADD", "LOAD_I64_ADD", "LOAD_I32_SHL",
-        "LOAD_I64_SHL", "F64_MUL_ADD", "RESUME_EXT", "SUSPEND_EXT", "BR_IF_I64_EQZ", "BR_IF_I64_EQ",
-        "BR_IF_I64_NE", "BR_IF_I64_LT_S", "BR_IF_I64_GE_S", "BR_IF_I64_GT_S", "BR_IF_I64_LE_S", "BR_IF_I64_LT_U",
-        "BR_IF_I64_GE_U", "BR_IF_I64_GT_U", "BR_IF_I64_LE_U", "ADD_L_SET",
-    };
-
     /** The name of an internal opcode, for disassembly and error messages. */
     static String name(int op) {
-        return op >= 0 && op < NAMES.length ? NAMES[op] : "op" + op;
+        Instr instr = Instr.of(op);
+        return instr != null ? instr.name() : "op" + op;
     }
 }
