@@ -5,7 +5,15 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.NoSuchElementException;
 
-/** An instantiated module: its exports by name. Create one with {@link Linker#instantiate}. */
+/**
+ * An instantiated module: its exports by name. Create one with {@link Linker#instantiate}.
+ *
+ * <p>Threads: an instance is not thread-safe. Call into it from one thread at a time (handing it
+ * from thread to thread with the usual happens-before, such as an executor's queue, is fine). A
+ * call from a second thread while a first one runs in the instance is refused with an
+ * {@code IllegalStateException} (a cheap check, made when an embedder calls an export).
+ * Continuations may be resumed on another thread than the one that created them.
+ */
 public final class Instance {
     private final CompiledModule module;
     private final ModuleInstance state;

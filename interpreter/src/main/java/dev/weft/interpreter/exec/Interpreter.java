@@ -47,8 +47,16 @@ public final class Interpreter {
             return Calls.invokeHostDirect(f, args);
         }
         StackContext cx = StackContext.current();
+        ModuleInstance inst = f.instance;
+        Thread owner = inst.enter(Thread.currentThread());
         ExecStack caller = cx.running;
-        ExecStack root = cx.enterRoot();
+        ExecStack root;
+        try {
+            root = cx.enterRoot();
+        } catch (RuntimeException e) {
+            inst.exit(owner);
+            throw e;
+        }
         try {
             CompiledFunction c = f.code;
             root.reserve(c.frameSize());
@@ -61,6 +69,7 @@ public final class Interpreter {
             throw new Trap(TrapKind.CALL_STACK_EXHAUSTED, "Java stack overflow in host calls");
         } finally {
             cx.leaveRoot(root, caller);
+            inst.exit(owner);
         }
     }
 

@@ -14,8 +14,44 @@ public final class ModuleInstance {
     Object[][] elements;
     /** Data segments' bytes; a dropped segment is an empty array. */
     byte[][] data;
+    /** The thread running this instance's code from Java, or null (see {@link #enter}). */
+    @SuppressWarnings("unused") // through OWNER
+    private Thread owner;
+
+    private static final java.lang.invoke.VarHandle OWNER;
+
+    static {
+        try {
+            OWNER = java.lang.invoke.MethodHandles.lookup().findVarHandle(ModuleInstance.class, "owner", Thread.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     ModuleInstance() {}
+
+    /**
+     * An embedder call enters this instance on {@code me}: an instance is not thread-safe, so a
+     * call from a second thread while another runs in it is refused (best effort, without
+     * locking: release/acquire accesses, plain moves on x86). Returns the owner to restore on
+     * {@link #exit} (the same thread for a nested entry through a host function).
+     *
+     * @throws IllegalStateException if another thread is running in this instance
+     */
+    Thread enter(Thread me) {
+        Thread prev = (Thread) OWNER.getAcquire(this);
+        if (prev != null && prev != me) {
+            throw new IllegalStateException("instance is in use by thread \"" + prev.getName()
+                    + "\": an instance is not thread-safe; call it from one thread at a time");
+        }
+        OWNER.setRelease(this, me);
+        return prev;
+    }
+
+    /** Ends the entry that {@link #enter} returned {@code prev} for. */
+    void exit(Thread prev) {
+        OWNER.setRelease(this, prev);
+    }
 
     public FunctionInstance function(int index) {
         return functions[index];
