@@ -6,7 +6,9 @@ import java.util.Arrays;
 /**
  * One execution stack: the root of an embedder call (a host barrier) or the stack of one
  * continuation. The interpreter subclasses it (through a {@link StackFactory}) to keep its
- * frame registers, and lays its frames out in {@link #segment()} and {@link #refs()}.
+ * frame registers; {@link #segment()} and {@link #refs()} are the slot's memory, which the
+ * subclass may use as its value arrays directly (the interpreter's heap slots, whose segment
+ * wraps a {@code long[]}) or copy into arrays of its own (native slots).
  *
  * <p>Stacks form chains through {@link #parent()}. The active chain runs from a barrier to the
  * stack the dispatch loop runs; every non-barrier link carries the {@link HandlerTable} of the

@@ -105,7 +105,7 @@ final class ContInstructions {
                 throw new InvalidModuleException("type mismatch tag type");
             }
             // The explainer demands tres = res($ct); the interpreter checks nothing. Enforce the
-            // sound middle ground (docs/stack-switching.md section 8.1).
+            // sound middle ground (docs/stack-switching.md §4, choice 1).
             if (!allSub(tres, results)) {
                 throw new InvalidModuleException("type mismatch: switch handler tag results do not match the continuation");
             }
