@@ -32,8 +32,8 @@ public final class Continuations {
     private long abandoned;
     private long roots;
 
-    // The outcome of the last resumeTop / suspendTo, read right after the call (one model per
-    // thread): the interpreter's hot path allocates no result record.
+    // The rest of the outcome of the last resume / suspend / switchTo, read right after the call
+    // (one model per thread), so that no operation allocates a result record.
     private boolean lastFresh;
     private BoundArgs lastBound;
     private HandlerClause lastClause;
@@ -144,39 +144,16 @@ public final class Continuations {
     // ---- resume --------------------------------------------------------------------------
 
     /**
-     * {@code resume}: consumes {@code ref}, links its segment under {@code current} with
-     * {@code handlers}, and returns the segment's top to run. {@code current} becomes
-     * {@link StackState#ACTIVE_PARENT}.
+     * {@code resume} (and {@code resume_throw}/{@code resume_throw_ref}, whose exception the
+     * interpreter raises at the stack returned): consumes {@code ref}, links its segment under
+     * {@code current} with {@code handlers}, and returns the segment's top, now running.
+     * {@code current} becomes {@link StackState#ACTIVE_PARENT}. {@link #lastFresh()} and
+     * {@link #lastBound()} then say whether that stack has never run and what
+     * {@code cont.bind} bound. Allocates nothing.
      *
-     * @throws ContinuationException NULL or ALREADY_CONSUMED (nothing changed)
+     * @throws ContinuationException NULL, ALREADY_CONSUMED or CHAIN_TOO_LONG (nothing changed)
      */
-    public Resumption resume(ContStack current, ContRef ref, HandlerTable handlers) {
-        return link(current, ref, handlers, false);
-    }
-
-    /**
-     * {@code resume_throw} and {@code resume_throw_ref}: as {@link #resume}, but the interpreter
-     * raises its exception at the resumption point ({@link Resumption#raise()}); for a fresh
-     * continuation, before the first instruction. (For {@code resume_throw_ref} the interpreter
-     * checks the exnref for null before calling.)
-     */
-    public Resumption resumeThrow(ContStack current, ContRef ref, HandlerTable handlers) {
-        return link(current, ref, handlers, true);
-    }
-
-    private Resumption link(ContStack current, ContRef ref, HandlerTable handlers, boolean raise) {
-        ContStack top = resumeTop(current, ref, handlers);
-        return new Resumption(top, lastFresh, lastBound, raise);
-    }
-
-    /**
-     * {@code resume} without a result record: as {@link #resume}, returning the stack to run;
-     * {@link #lastFresh()} and {@link #lastBound()} then give the rest of the {@link Resumption}
-     * (until the next operation on this model).
-     *
-     * @throws ContinuationException NULL or ALREADY_CONSUMED (nothing changed)
-     */
-    public ContStack resumeTop(ContStack current, ContRef ref, HandlerTable handlers) {
+    public ContStack resume(ContStack current, ContRef ref, HandlerTable handlers) {
         requireNonNull(ref);
         ref.checkLive();
         requireRunning(current);
@@ -189,38 +166,40 @@ public final class Continuations {
         bottom.handlers = handlers == null ? HandlerTable.EMPTY : handlers;
         current.state = StackState.ACTIVE_PARENT;
         resumed++;
-        lastFresh = top.state == StackState.FRESH;
-        lastBound = ref.bound();
-        top.state = StackState.RUNNING;
+        enter(top, ref.bound());
         return top;
     }
 
-    /** After {@link #resumeTop}: true if the stack returned has never run. */
+    /** Records what {@link #lastFresh()} and {@link #lastBound()} report and makes {@code top} running. */
+    private void enter(ContStack top, BoundArgs bound) {
+        lastFresh = top.state == StackState.FRESH;
+        lastBound = bound;
+        top.state = StackState.RUNNING;
+    }
+
+    /** After {@link #resume} or {@link #switchTo}: true if the stack returned has never run. */
     public boolean lastFresh() {
         return lastFresh;
     }
 
-    /** After {@link #resumeTop}: the arguments bound by {@code cont.bind}, or null. */
+    /** After {@link #resume} or {@link #switchTo}: the arguments bound by {@code cont.bind}, or null. */
     public BoundArgs lastBound() {
         return lastBound;
     }
 
-    /** After {@link #suspendTo} returned a handler: the matching clause. */
+    /** After {@link #suspend} or {@link #switchTo} found a handler: the matching clause. */
     public HandlerClause lastClause() {
         return lastClause;
     }
 
-    /** After {@link #suspendTo} returned a handler: the new reference owning the cut segment. */
+    /**
+     * After {@link #suspend} or {@link #switchTo} found a handler: the new reference owning the
+     * cut segment (the switcher, for a switch). Read once: the model forgets it.
+     */
     public ContRef lastContinuation() {
         ContRef k = lastContinuation;
         lastContinuation = null;
         return k;
-    }
-
-    private static Resumption start(ContStack top, BoundArgs args, boolean raise) {
-        boolean fresh = top.state == StackState.FRESH;
-        top.state = StackState.RUNNING;
-        return new Resumption(top, fresh, args, raise);
     }
 
     // ---- suspend and switch -----------------------------------------------------------------
@@ -229,23 +208,11 @@ public final class Continuations {
      * {@code suspend tag}: finds the innermost link whose handlers have a
      * {@link HandlerKind#SUSPEND} clause for the identical {@code tag} (switch clauses are passed
      * over), cuts the chain above that link's parent into a new reference, and returns the
-     * handler's stack to run. Stops at the barrier with {@link Unhandled}, changing nothing.
+     * handler's stack, now running; {@link #lastClause()} and {@link #lastContinuation()} give
+     * the clause and the reference. Returns null, changing nothing, when no handler is found
+     * before the barrier ({@link #unhandled} describes it).
      */
-    public SuspendOutcome suspend(ContStack current, Object tag) {
-        ContStack handler = suspendTo(current, tag);
-        if (handler == null) {
-            return unhandledSuspend(current, tag);
-        }
-        return new Suspended(handler, lastClause, lastContinuation());
-    }
-
-    /**
-     * {@code suspend} without a result record: as {@link #suspend}, returning the handler's stack
-     * to run, with {@link #lastClause()} and {@link #lastContinuation()} giving the rest of the
-     * {@link Suspended}; or null, changing nothing, where {@link #suspend} returns
-     * {@link Unhandled} (see {@link #unhandledSuspend}).
-     */
-    public ContStack suspendTo(ContStack current, Object tag) {
+    public ContStack suspend(ContStack current, Object tag) {
         requireRunning(current);
         HandlerClause clause = null;
         ContStack child = current;
@@ -269,27 +236,29 @@ public final class Continuations {
         return handler;
     }
 
-    /** What {@link #suspend} returns when {@link #suspendTo} found no handler. */
-    public Unhandled unhandledSuspend(ContStack current, Object tag) {
-        return new Unhandled(tag, HandlerKind.SUSPEND, barrierOf(current));
+    /** What a {@link #suspend} or {@link #switchTo} that returned null ran into. */
+    public Unhandled unhandled(ContStack current, Object tag, HandlerKind kind) {
+        return new Unhandled(tag, kind, barrierOf(current));
     }
 
     /**
      * {@code switch ct tag} with target {@code target}: finds the innermost link with a
      * {@link HandlerKind#SWITCH} clause for {@code tag}, cuts the chain above that link's parent
-     * {@code p} into a new reference (the switcher), consumes {@code target} and links it under
-     * the same {@code p} with the same handlers. {@code p} stays blocked at its {@code resume}.
-     * Without a handler: {@link Unhandled}, and {@code target} is not consumed.
+     * {@code p} into a new reference (the switcher, {@link #lastContinuation()}), consumes
+     * {@code target} and links it under the same {@code p} with the same handlers, and returns
+     * its top, now running ({@link #lastFresh()}, {@link #lastBound()}, {@link #lastClause()}
+     * as for the other operations). {@code p} stays blocked at its {@code resume}. Without a
+     * handler: null, and {@code target} is not consumed.
      *
-     * @throws ContinuationException NULL or ALREADY_CONSUMED for the target (nothing changed)
+     * @throws ContinuationException NULL, ALREADY_CONSUMED or CHAIN_TOO_LONG for the target (nothing changed)
      */
-    public SwitchOutcome switchTo(ContStack current, ContRef target, Object tag) {
+    public ContStack switchTo(ContStack current, ContRef target, Object tag) {
         requireNonNull(target);
         target.checkLive();
         requireRunning(current);
         ContStack child = handlingLink(current, tag, HandlerKind.SWITCH);
         if (child == null) {
-            return new Unhandled(tag, HandlerKind.SWITCH, barrierOf(current));
+            return null;
         }
         int cutLength = 1;
         for (ContStack s = current; s != child; s = s.parent) {
@@ -298,7 +267,7 @@ public final class Continuations {
         int targetLength = target.segmentLength();
         checkRoom(targetLength - cutLength);
         HandlerTable handlers = child.handlers;
-        HandlerClause clause = handlers.find(tag, HandlerKind.SWITCH);
+        lastClause = handlers.find(tag, HandlerKind.SWITCH);
         ContStack parent = child.parent;
         cut(child, current);
         linked += targetLength - cutLength;
@@ -307,8 +276,9 @@ public final class Continuations {
         bottom.parent = parent;
         bottom.handlers = handlers;
         switched++;
-        Resumption resumption = start(top, target.bound(), false);
-        return new Switched(resumption, clause, own(child, current, null, cutLength));
+        enter(top, target.bound());
+        lastContinuation = own(child, current, null, cutLength);
+        return top;
     }
 
     /** The innermost stack whose link handles {@code tag} with a {@code kind} clause, or null at the barrier. */

@@ -10,7 +10,7 @@ package dev.weft.continuations;
  * @param kind    what was searched for
  * @param barrier the barrier the search stopped at
  */
-public record Unhandled(Object tag, HandlerKind kind, ContStack barrier) implements SuspendOutcome, SwitchOutcome {
+public record Unhandled(Object tag, HandlerKind kind, ContStack barrier) {
     /** The spec text of an unhandled suspension. */
     public static final String MESSAGE = "unhandled tag";
 

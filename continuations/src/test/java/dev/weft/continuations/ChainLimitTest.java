@@ -45,14 +45,14 @@ class ChainLimitTest {
     void suspendAndResumeMoveTheWholeSegmentOutOfAndIntoTheCount() {
         ContStack outer = push(model, root, onYield);
         ContStack inner = push(model, outer, HandlerTable.EMPTY);
-        Suspended s = (Suspended) model.suspend(inner, yield);
+        Chains.Suspension s = Chains.suspend(model, inner, yield);
         assertEquals(2, s.continuation().segmentLength());
         assertEquals(0, model.linked());
         ContStack a = push(model, push(model, root, onYield), onYield);
         ContinuationException e = assertThrows(ContinuationException.class,
                 () -> model.resume(a, s.continuation(), onYield));
         assertEquals(ContinuationError.CHAIN_TOO_LONG, e.error());
-        ContStack top = model.resume(model.returned(a), s.continuation(), onYield).stack();
+        ContStack top = model.resume(model.returned(a), s.continuation(), onYield);
         assertSame(inner, top);
         assertEquals(3, model.linked());
         model.returned(model.returned(top));
@@ -64,10 +64,10 @@ class ChainLimitTest {
         ContStack a = push(model, root, onYield);
         ContRef target = model.create("g");
         ContRef bound = model.bind(target, null);
-        Switched s = (Switched) model.switchTo(a, bound, sw);
+        Chains.Switch s = Chains.switchTo(model, a, bound, sw);
         assertEquals(1, model.linked());
         assertEquals(1, s.switcher().segmentLength());
-        model.returned(s.target().stack());
+        model.returned(s.target());
         assertEquals(0, model.linked());
     }
 
@@ -75,7 +75,7 @@ class ChainLimitTest {
     void recoverAfterAFailureThatStruckInsideASuspendLeavesTheRootRunningAndNothingLinked() {
         ContStack outer = push(model, root, onYield);
         ContStack inner = push(model, outer, HandlerTable.EMPTY);
-        assertSame(root, model.suspendTo(inner, yield)); // as if the failure came before the loop ran root
+        assertSame(root, model.suspend(inner, yield)); // as if the failure came before the loop ran root
         ContRef k = model.lastContinuation();
         model.recover(inner, root, true);
         assertEquals(StackState.RUNNING, root.state());

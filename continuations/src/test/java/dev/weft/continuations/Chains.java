@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,9 +16,35 @@ final class Chains {
 
     /** Creates a fresh continuation and resumes it under {@code current}; returns the new running stack. */
     static ContStack push(Continuations model, ContStack current, HandlerTable handlers) {
-        Resumption r = model.resume(current, model.create("f"), handlers);
-        assertTrue(r.fresh());
-        return r.stack();
+        ContStack top = model.resume(current, model.create("f"), handlers);
+        assertTrue(model.lastFresh());
+        return top;
+    }
+
+    /** What a handled suspend told: the handler's stack, the clause and the new reference. */
+    record Suspension(ContStack handler, HandlerClause clause, ContRef continuation) {}
+
+    /** {@code model.suspend}, which must find a handler, with the rest of its outcome. */
+    static Suspension suspend(Continuations model, ContStack current, Object tag) {
+        ContStack handler = model.suspend(current, tag);
+        assertNotNull(handler, "handled");
+        return new Suspension(handler, model.lastClause(), model.lastContinuation());
+    }
+
+    /** {@code model.suspend}, which must find no handler (changing nothing): what it ran into. */
+    static Unhandled unhandledSuspend(Continuations model, ContStack current, Object tag) {
+        assertNull(model.suspend(current, tag), "unhandled");
+        return model.unhandled(current, tag, HandlerKind.SUSPEND);
+    }
+
+    /** What a handled switch told: the target's stack (now running) and the rest of its outcome. */
+    record Switch(ContStack target, boolean fresh, BoundArgs bound, HandlerClause clause, ContRef switcher) {}
+
+    /** {@code model.switchTo}, which must find a handler, with the rest of its outcome. */
+    static Switch switchTo(Continuations model, ContStack current, ContRef target, Object tag) {
+        ContStack top = model.switchTo(current, target, tag);
+        assertNotNull(top, "handled");
+        return new Switch(top, model.lastFresh(), model.lastBound(), model.lastClause(), model.lastContinuation());
     }
 
     /** The active chain from {@code current} out to its barrier, innermost first. */

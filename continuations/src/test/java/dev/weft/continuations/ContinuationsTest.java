@@ -38,11 +38,10 @@ class ContinuationsTest {
         void resumeLinksTheSegmentUnderTheCurrentStackWithTheHandlersAndRunsItsTop() {
             ContRef k = model.create("entry");
             ContStack stack = k.top();
-            Resumption r = model.resume(root, k, onYield);
-            assertSame(stack, r.stack());
-            assertTrue(r.fresh());
-            assertFalse(r.raise());
-            assertNull(r.bound());
+            ContStack r = model.resume(root, k, onYield);
+            assertSame(stack, r);
+            assertTrue(model.lastFresh());
+            assertNull(model.lastBound());
             assertEquals("entry", stack.entry());
             assertSame(root, stack.parent());
             assertSame(onYield, stack.handlers());
@@ -54,37 +53,35 @@ class ContinuationsTest {
         void resumingASuspendedMultiStackSegmentGrowsTheChainByItsLengthAndRunsItsTop() {
             ContStack thread = push(model, root, onYield);
             ContStack generator = push(model, thread, onOther);
-            Suspended s = (Suspended) model.suspend(generator, yield);
-            Resumption r = model.resume(root, s.continuation(), onYield);
-            assertFalse(r.fresh(), "continues after its suspend");
-            assertSame(generator, r.stack());
+            Chains.Suspension s = Chains.suspend(model, generator, yield);
+            ContStack r = model.resume(root, s.continuation(), onYield);
+            assertFalse(model.lastFresh(), "continues after its suspend");
+            assertSame(generator, r);
             assertActiveChain(generator, generator, thread, root);
         }
 
         @Test
         void aNullHandlerTableCountsAsEmpty() {
-            ContStack s = model.resume(root, model.create("f"), null).stack();
+            ContStack s = model.resume(root, model.create("f"), null);
             assertSame(HandlerTable.EMPTY, s.handlers());
         }
 
         @Test
         void resumeThrowOnAFreshContinuationAsksToRaiseBeforeTheFirstInstruction() {
-            Resumption r = model.resumeThrow(root, model.create("f"), onYield);
-            assertTrue(r.fresh());
-            assertTrue(r.raise());
-            assertSame(root, model.thrown(r.stack()), "the exception leaves at once");
-            assertEquals(StackState.DEAD, r.stack().state());
+            ContStack r = model.resume(root, model.create("f"), onYield);
+            assertTrue(model.lastFresh());
+            assertSame(root, model.thrown(r), "the exception leaves at once");
+            assertEquals(StackState.DEAD, r.state());
             assertActiveChain(root, root);
         }
 
         @Test
         void resumeThrowOnASuspendedContinuationRaisesAtItsSuspendUnderTheNewHandlers() {
             ContStack a = push(model, root, onYield);
-            ContRef k = ((Suspended) model.suspend(a, yield)).continuation();
-            Resumption r = model.resumeThrow(root, k, onOther);
-            assertSame(a, r.stack());
-            assertFalse(r.fresh());
-            assertTrue(r.raise());
+            ContRef k = Chains.suspend(model, a, yield).continuation();
+            ContStack r = model.resume(root, k, onOther);
+            assertSame(a, r);
+            assertFalse(model.lastFresh());
             assertSame(onOther, a.handlers());
             assertActiveChain(a, a, root);
         }
@@ -103,7 +100,7 @@ class ContinuationsTest {
         void theInnermostHandlerWinsOverAnOuterOneForTheSameTag() {
             ContStack outer = push(model, root, onYield);
             ContStack inner = push(model, outer, onYield);
-            Suspended s = assertInstanceOf(Suspended.class, model.suspend(inner, yield));
+            Chains.Suspension s = Chains.suspend(model, inner, yield);
             assertSame(outer, s.handler());
             assertSegment(s.continuation(), inner);
             assertActiveChain(outer, outer, root);
@@ -113,7 +110,7 @@ class ContinuationsTest {
         void theSearchFollowsParentLinksPastLinksWithoutAMatchingClause() {
             ContStack thread = push(model, root, onYield);
             ContStack generator = push(model, thread, onOther);
-            Suspended s = (Suspended) model.suspend(generator, yield);
+            Chains.Suspension s = Chains.suspend(model, generator, yield);
             assertSame(root, s.handler());
             assertEquals(1, s.clause().label());
             assertSegment(s.continuation(), thread, generator);
@@ -125,17 +122,17 @@ class ContinuationsTest {
             HandlerTable switchOnly = HandlerTable.builder().onSwitch(yield).build();
             ContStack outer = push(model, root, onYield);
             ContStack inner = push(model, outer, switchOnly);
-            assertSame(root, ((Suspended) model.suspend(inner, yield)).handler());
+            assertSame(root, Chains.suspend(model, inner, yield).handler());
         }
 
         @Test
         void theConcurrentGeneratorShapeCapturesThreadAndGeneratorAndLaterReturnsOneStackAtATime() {
             ContStack thread = push(model, root, onYield);
             ContStack generator = push(model, thread, onOther);
-            ContRef k = ((Suspended) model.suspend(generator, yield)).continuation();
+            ContRef k = Chains.suspend(model, generator, yield).continuation();
             assertEquals(2, k.segmentLength());
             model.resume(root, k, onYield);
-            Suspended gen = (Suspended) model.suspend(generator, other);
+            Chains.Suspension gen = Chains.suspend(model, generator, other);
             assertSame(thread, gen.handler());
             assertSegment(gen.continuation(), generator);
             assertActiveChain(thread, thread, root);
@@ -148,7 +145,7 @@ class ContinuationsTest {
         @Test
         void anUnhandledSuspendStopsAtTheBarrierAndChangesNothing() {
             ContStack a = push(model, root, onOther);
-            Unhandled u = assertInstanceOf(Unhandled.class, model.suspend(a, yield));
+            Unhandled u = Chains.unhandledSuspend(model, a, yield);
             assertEquals("unhandled tag", u.message());
             assertSame(root, u.barrier());
             assertFalse(u.crossesHost());
@@ -157,13 +154,13 @@ class ContinuationsTest {
 
         @Test
         void aSuspendOnTheRootItselfIsUnhandled() {
-            assertInstanceOf(Unhandled.class, model.suspend(root, yield));
+            Chains.unhandledSuspend(model, root, yield);
         }
 
         @Test
         void aTagEqualButNotIdenticalToTheHandledOneIsUnhandled() {
             ContStack a = push(model, root, onYield);
-            assertInstanceOf(Unhandled.class, model.suspend(a, new TestTag("yield")));
+            Chains.unhandledSuspend(model, a, new TestTag("yield"));
         }
     }
 
@@ -196,7 +193,7 @@ class ContinuationsTest {
         void aTrapAbandonsTheWholeChainUpToTheBarrierButNoSuspendedContinuation() {
             ContStack a = push(model, root, onYield);
             ContStack parked = push(model, a, onYield);
-            ContRef k = ((Suspended) model.suspend(parked, yield)).continuation();
+            ContRef k = Chains.suspend(model, parked, yield).continuation();
             ContStack b = push(model, a, onYield);
             ContStack c = push(model, b, onOther);
             assertSame(root, model.abandon(c));
@@ -207,7 +204,7 @@ class ContinuationsTest {
             assertActiveChain(root, root);
             assertEquals(2, source.stats().inUse(), "root and the parked continuation");
             assertFalse(k.isConsumed());
-            assertSame(parked, model.resume(root, k, onYield).stack());
+            assertSame(parked, model.resume(root, k, onYield));
         }
 
         @Test
@@ -237,7 +234,7 @@ class ContinuationsTest {
             ContStack a = push(model, root, onYield);
             ContStack host = model.enter(a);
             ContStack b = push(model, host, onOther);
-            Unhandled u = assertInstanceOf(Unhandled.class, model.suspend(b, yield));
+            Unhandled u = Chains.unhandledSuspend(model, b, yield);
             assertSame(host, u.barrier());
             assertTrue(u.crossesHost());
             assertSame(a, host.hostCaller());
@@ -249,14 +246,14 @@ class ContinuationsTest {
             ContStack a = push(model, root, onYield);
             ContStack host = model.enter(a);
             ContStack b = push(model, host, onYield);
-            assertSame(host, ((Suspended) model.suspend(b, yield)).handler());
+            assertSame(host, Chains.suspend(model, b, yield).handler());
         }
     }
 
     @Test
     void theCountersFollowEveryOperation() {
         ContStack a = push(model, root, onYield);
-        ContRef k = ((Suspended) model.suspend(a, yield)).continuation();
+        ContRef k = Chains.suspend(model, a, yield).continuation();
         ContRef k2 = model.bind(k, new long[] {1});
         model.resume(root, k2, onYield);
         model.returned(a);

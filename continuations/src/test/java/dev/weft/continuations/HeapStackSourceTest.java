@@ -57,7 +57,7 @@ class HeapStackSourceTest {
         Continuations model = new Continuations(new HeapStackSource(64, RegisterStack::new));
         ContStack root = model.enter();
         RegisterStack s = assertInstanceOf(RegisterStack.class,
-                model.resume(root, model.create("f"), HandlerTable.EMPTY).stack());
+                model.resume(root, model.create("f"), HandlerTable.EMPTY));
         s.pc = 3;
         assertSame(root, model.returned(s));
     }

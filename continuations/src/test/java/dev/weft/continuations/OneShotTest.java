@@ -38,7 +38,7 @@ class OneShotTest {
 
     private ContRef suspendedContinuation() {
         ContStack a = push(model, root, onYield);
-        return ((Suspended) model.suspend(a, yield)).continuation();
+        return Chains.suspend(model, a, yield).continuation();
     }
 
     @Test
@@ -46,7 +46,7 @@ class OneShotTest {
         ContRef k = suspendedContinuation();
         ContRef[] table = {k, k};
         ContRef global = k;
-        ContStack running = model.resume(root, table[0], onYield).stack();
+        ContStack running = model.resume(root, table[0], onYield);
         assertAlreadyConsumed(() -> model.resume(running, table[1], onYield));
         assertAlreadyConsumed(() -> model.resume(running, global, onYield));
         assertActiveChain(running, running, root);
@@ -55,9 +55,9 @@ class OneShotTest {
     @Test
     void aConsumedReferenceTrapsForResumeResumeThrowBindAndDiscard() {
         ContRef k = model.create("f");
-        ContStack a = model.resume(root, k, onYield).stack();
+        ContStack a = model.resume(root, k, onYield);
         assertAlreadyConsumed(() -> model.resume(a, k, onYield));
-        assertAlreadyConsumed(() -> model.resumeThrow(a, k, onYield));
+        assertAlreadyConsumed(() -> model.resume(a, k, onYield));
         assertAlreadyConsumed(() -> model.bind(k, "x"));
         assertAlreadyConsumed(() -> model.discard(k));
         assertActiveChain(a, a, root);
@@ -77,7 +77,7 @@ class OneShotTest {
     @Test
     void aNullReferenceTrapsWithTheNullMessage() {
         for (Runnable use : List.<Runnable>of(() -> model.resume(root, null, onYield),
-                () -> model.resumeThrow(root, null, onYield), () -> model.bind(null, "x"),
+                () -> model.resume(root, null, onYield), () -> model.bind(null, "x"),
                 () -> model.discard(null))) {
             ContinuationException e = assertThrows(ContinuationException.class, use::run);
             assertEquals(ContinuationError.NULL, e.error());
@@ -91,10 +91,10 @@ class OneShotTest {
         ContStack top = k.top();
         ContRef bound = model.bind(k, new long[] {7});
         assertAlreadyConsumed(() -> model.resume(root, k, onYield));
-        Resumption r = model.resume(root, bound, onYield);
-        assertSame(top, r.stack());
-        assertFalse(r.fresh());
-        assertEquals(1, r.bound().depth());
+        ContStack r = model.resume(root, bound, onYield);
+        assertSame(top, r);
+        assertFalse(model.lastFresh());
+        assertEquals(1, model.lastBound().depth());
     }
 
     @Test
@@ -103,9 +103,9 @@ class OneShotTest {
         ContRef k4 = model.bind(k, "p1 p2");
         ContRef k2 = model.bind(k4, "p3 p4");
         ContRef same = model.bind(k2, null);
-        Resumption r = model.resume(root, same, onYield);
-        assertTrue(r.fresh());
-        assertEquals(List.of("p1 p2", "p3 p4"), r.bound().chunksInOrder());
+        ContStack r = model.resume(root, same, onYield);
+        assertTrue(model.lastFresh());
+        assertEquals(List.of("p1 p2", "p3 p4"), model.lastBound().chunksInOrder());
         assertEquals(3, model.stats().bound());
     }
 
@@ -113,7 +113,7 @@ class OneShotTest {
     void anAliasOfAReturnedContinuationStillTrapsAfterItsStackWasRecycled() {
         ContRef k = model.create("first");
         ContRef alias = k;
-        ContStack stack = model.resume(root, k, onYield).stack();
+        ContStack stack = model.resume(root, k, onYield);
         int generation = stack.generation();
         model.returned(stack);
         ContRef k2 = model.create("second");
@@ -121,7 +121,7 @@ class OneShotTest {
         assertNotEquals(generation, stack.generation());
         assertAlreadyConsumed(() -> model.resume(root, alias, onYield));
         assertEquals(StackState.FRESH, stack.state(), "the new owner is untouched");
-        assertEquals("second", model.resume(root, k2, onYield).stack().entry());
+        assertEquals("second", model.resume(root, k2, onYield).entry());
     }
 
     @Test
@@ -153,7 +153,7 @@ class OneShotTest {
     void discardGivesTheStacksBackWithoutRunningAnything() {
         ContStack a = push(model, root, onYield);
         ContStack b = push(model, a, HandlerTable.EMPTY);
-        ContRef k = ((Suspended) model.suspend(b, yield)).continuation();
+        ContRef k = Chains.suspend(model, b, yield).continuation();
         int inUse = source.stats().inUse();
         model.discard(k);
         assertEquals(inUse - 2, source.stats().inUse());

@@ -48,7 +48,7 @@ class PoolStackSourceTest {
         stack.segment().setAtIndex(ValueLayout.JAVA_LONG, 0, 42L);
         stack.refs()[0] = "reference";
         stack.recordUsedBytes(8);
-        model.returned(model.resume(root, first, onYield).stack());
+        model.returned(model.resume(root, first, onYield));
         ContRef second = model.create("b");
         assertSame(stack, second.top(), "LIFO pool, same slot, same object");
         assertEquals(0L, stack.segment().getAtIndex(ValueLayout.JAVA_LONG, 0), "cleared on release");
@@ -64,9 +64,9 @@ class PoolStackSourceTest {
         ContStack root = model.enter();
         for (int i = 0; i < 10; i++) {
             ContRef k = model.create(i);
-            ContStack s = model.resume(root, k, onYield).stack();
-            ContRef parked = ((Suspended) model.suspend(s, yield)).continuation();
-            assertSame(s, model.resume(root, parked, onYield).stack());
+            ContStack s = model.resume(root, k, onYield);
+            ContRef parked = Chains.suspend(model, s, yield).continuation();
+            assertSame(s, model.resume(root, parked, onYield));
             assertSame(root, model.returned(s));
             assertTrue(k.isConsumed() && parked.isConsumed());
         }
@@ -79,7 +79,7 @@ class PoolStackSourceTest {
         Continuations model = model(16);
         ContStack root = model.enter();
         for (int i = 0; i < 1_000_000; i++) {
-            ContStack s = model.resume(root, model.create("f"), onYield).stack();
+            ContStack s = model.resume(root, model.create("f"), onYield);
             s.recordUsedBytes(16);
             model.returned(s);
         }
@@ -99,13 +99,13 @@ class PoolStackSourceTest {
         ContStack root = model.enter();
         ContRef[] parked = new ContRef[count];
         for (int i = 0; i < count; i++) {
-            ContStack s = model.resume(root, model.create(i), onYield).stack();
+            ContStack s = model.resume(root, model.create(i), onYield);
             s.recordUsedBytes(0);
-            parked[i] = ((Suspended) model.suspend(s, yield)).continuation();
+            parked[i] = Chains.suspend(model, s, yield).continuation();
         }
         assertEquals(count + 1, pool.stats().inUse());
         for (int i = count - 1; i >= 0; i--) {
-            ContStack s = model.resume(root, parked[i], onYield).stack();
+            ContStack s = model.resume(root, parked[i], onYield);
             assertEquals(i, s.entry());
             model.returned(s);
         }
@@ -120,9 +120,9 @@ class PoolStackSourceTest {
         ContStack root = model.enter();
         ContRef[] parked = new ContRef[count];
         for (int i = 0; i < count; i++) {
-            ContStack s = model.resume(root, model.create(i), onYield).stack();
+            ContStack s = model.resume(root, model.create(i), onYield);
             s.recordUsedBytes(0);
-            parked[i] = ((Suspended) model.suspend(s, yield)).continuation();
+            parked[i] = Chains.suspend(model, s, yield).continuation();
         }
         assertEquals(count + 1, pool.stats().inUse());
         for (ContRef k : parked) {
@@ -142,7 +142,7 @@ class PoolStackSourceTest {
         assertEquals(1, pool.stats().inUse(), "only the root is left");
         assertEquals(StackState.RUNNING, root.state());
         ContRef k = model.create("after");
-        assertSame(root, model.returned(model.resume(root, k, onYield).stack()), "reclaimed slots are reusable");
+        assertSame(root, model.returned(model.resume(root, k, onYield)), "reclaimed slots are reusable");
     }
 
     @Test
@@ -156,10 +156,10 @@ class PoolStackSourceTest {
     }
 
     private void parkTwoReferencingEachOther(Continuations model, ContStack root) {
-        ContStack a = model.resume(root, model.create("a"), onYield).stack();
-        ContRef ka = ((Suspended) model.suspend(a, yield)).continuation();
-        ContStack b = model.resume(root, model.create("b"), onYield).stack();
-        ContRef kb = ((Suspended) model.suspend(b, yield)).continuation();
+        ContStack a = model.resume(root, model.create("a"), onYield);
+        ContRef ka = Chains.suspend(model, a, yield).continuation();
+        ContStack b = model.resume(root, model.create("b"), onYield);
+        ContRef kb = Chains.suspend(model, b, yield).continuation();
         a.refs()[0] = kb;
         b.refs()[0] = ka;
     }
@@ -191,14 +191,14 @@ class PoolStackSourceTest {
     private int dropSuspendedContinuations(Continuations model, ContStack root, int count) {
         HandlerTable none = HandlerTable.EMPTY;
         for (int i = 0; i < count; i++) {
-            ContStack outer = model.resume(root, model.create("outer"), onYield).stack();
-            ContStack inner = model.resume(outer, model.create("inner"), none).stack();
+            ContStack outer = model.resume(root, model.create("outer"), onYield);
+            ContStack inner = model.resume(outer, model.create("inner"), none);
             model.suspend(inner, yield);
         }
         return count;
     }
 
     private ContStack resumeAndDropTheReference(Continuations model, ContStack root) {
-        return model.resume(root, model.create("f"), onYield).stack();
+        return model.resume(root, model.create("f"), onYield);
     }
 }

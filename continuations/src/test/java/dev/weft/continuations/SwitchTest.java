@@ -9,6 +9,7 @@ import static dev.weft.continuations.Chains.push;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,9 +33,9 @@ class SwitchTest {
         ContStack a = push(model, root, onSwap);
         ContRef b = model.create("b");
         ContStack bStack = b.top();
-        Switched s = assertInstanceOf(Switched.class, model.switchTo(a, b, swap));
-        assertSame(bStack, s.target().stack());
-        assertTrue(s.target().fresh());
+        Chains.Switch s = Chains.switchTo(model, a, b, swap);
+        assertSame(bStack, s.target());
+        assertTrue(s.fresh());
         assertSame(root, bStack.parent());
         assertSame(onSwap, bStack.handlers());
         assertEquals(StackState.ACTIVE_PARENT, root.state(), "p stays blocked at its resume");
@@ -47,14 +48,14 @@ class SwitchTest {
     @Test
     void pingPongSwitchesBackAndForthAndTheLastReturnLandsAtTheOriginalResume() {
         ContStack ping = push(model, root, onSwap);
-        Switched toPong = (Switched) model.switchTo(ping, model.create("pong"), swap);
-        ContStack pong = toPong.target().stack();
-        Switched toPing = (Switched) model.switchTo(pong, toPong.switcher(), swap);
-        assertSame(ping, toPing.target().stack());
-        assertFalse(toPing.target().fresh(), "ping continues after its switch");
+        Chains.Switch toPong = Chains.switchTo(model, ping, model.create("pong"), swap);
+        ContStack pong = toPong.target();
+        Chains.Switch toPing = Chains.switchTo(model, pong, toPong.switcher(), swap);
+        assertSame(ping, toPing.target());
+        assertFalse(toPing.fresh(), "ping continues after its switch");
         assertActiveChain(ping, ping, root);
-        Switched again = (Switched) model.switchTo(ping, toPing.switcher(), swap);
-        assertSame(pong, again.target().stack());
+        Chains.Switch again = Chains.switchTo(model, ping, toPing.switcher(), swap);
+        assertSame(pong, again.target());
         assertSame(root, model.returned(pong), "values land at root's resume");
         assertActiveChain(root, root);
         assertFalse(again.switcher().isConsumed(), "ping is left suspended, owned by the switcher");
@@ -64,16 +65,17 @@ class SwitchTest {
     void theSwitcherSegmentSpansTheStacksBetweenTheSwitchAndTheHandler() {
         ContStack a = push(model, root, onSwap);
         ContStack inner = push(model, a, HandlerTable.builder().onSuspend(yield, 3).build());
-        Switched s = (Switched) model.switchTo(inner, model.create("t"), swap);
+        Chains.Switch s = Chains.switchTo(model, inner, model.create("t"), swap);
         assertSegment(s.switcher(), a, inner);
-        assertSame(root, s.target().stack().parent());
+        assertSame(root, s.target().parent());
     }
 
     @Test
     void switchPassesOverSuspendClausesAndAnUnhandledSwitchLeavesTheTargetUnconsumed() {
         ContStack a = push(model, root, HandlerTable.builder().onSuspend(swap, 0).build());
         ContRef target = model.create("t");
-        Unhandled u = assertInstanceOf(Unhandled.class, model.switchTo(a, target, swap));
+        assertNull(model.switchTo(a, target, swap));
+        Unhandled u = model.unhandled(a, swap, HandlerKind.SWITCH);
         assertEquals(HandlerKind.SWITCH, u.kind());
         assertEquals("unhandled tag", u.message());
         assertFalse(target.isConsumed());
@@ -85,8 +87,8 @@ class SwitchTest {
         ContStack outer = push(model, root, onSwap);
         ContStack middle = push(model, outer, onSwap);
         ContStack inner = push(model, middle, HandlerTable.EMPTY);
-        Switched s = (Switched) model.switchTo(inner, model.create("t"), swap);
-        assertSame(outer, s.target().stack().parent());
+        Chains.Switch s = Chains.switchTo(model, inner, model.create("t"), swap);
+        assertSame(outer, s.target().parent());
         assertSegment(s.switcher(), middle, inner);
     }
 
@@ -107,8 +109,8 @@ class SwitchTest {
     void aSwitchTargetCarriesItsBoundArguments() {
         ContStack a = push(model, root, onSwap);
         ContRef target = model.bind(model.create("t"), "bound");
-        Switched s = (Switched) model.switchTo(a, target, swap);
-        assertEquals(java.util.List.of("bound"), s.target().bound().chunksInOrder());
+        Chains.Switch s = Chains.switchTo(model, a, target, swap);
+        assertEquals(java.util.List.of("bound"), s.bound().chunksInOrder());
         assertEquals(1, model.stats().switched());
     }
 }

@@ -4,10 +4,8 @@ import dev.weft.continuations.BoundArgs;
 import dev.weft.continuations.ContRef;
 import dev.weft.continuations.ContinuationException;
 import dev.weft.continuations.Continuations;
+import dev.weft.continuations.HandlerKind;
 import dev.weft.continuations.HandlerTable;
-import dev.weft.continuations.Resumption;
-import dev.weft.continuations.SwitchOutcome;
-import dev.weft.continuations.Switched;
 import dev.weft.continuations.Unhandled;
 import dev.weft.interpreter.Trap;
 import dev.weft.interpreter.TrapKind;
@@ -116,7 +114,7 @@ final class ContOps {
         Continuations model = cx.model;
         ExecStack top;
         try {
-            top = (ExecStack) model.resumeTop(st, k, h);
+            top = (ExecStack) model.resume(st, k, h);
         } catch (ContinuationException e) {
             throw trap(e);
         }
@@ -132,15 +130,10 @@ final class ContOps {
         HandlerTable h = handlers(fn, code, pc + 3);
         int base = sp - 1 - n;
         st.depth = Ext.resumeAt(st, depth, fn, after(code, pc + 3), fp, base);
-        Resumption res;
-        try {
-            res = cx.model.resumeThrow(st, (ContRef) st.refs[sp - 1], h);
-        } catch (ContinuationException e) {
-            throw trap(e);
-        }
+        ExecStack top = resumeToRaise(cx, st, (ContRef) st.refs[sp - 1], h);
         WasmException exn = new WasmException(tag, Calls.readValues(st, base, tag.type().params()));
         clear(st.refs, base, sp);
-        return raise(cx, res, exn);
+        return raise(cx, top, cx.model.lastFresh(), exn);
     }
 
     /** {@code resume_throw_ref}: raises the exception below the continuation (null exnref first). */
@@ -151,14 +144,18 @@ final class ContOps {
         }
         HandlerTable h = handlers(fn, code, pc + 1);
         st.depth = Ext.resumeAt(st, depth, fn, after(code, pc + 1), fp, sp - 2);
-        Resumption res;
+        ExecStack top = resumeToRaise(cx, st, (ContRef) st.refs[sp - 1], h);
+        clear(st.refs, sp - 2, sp);
+        return raise(cx, top, cx.model.lastFresh(), (WasmException) exn);
+    }
+
+    /** The model's resume for resume_throw*: the exception is raised at the stack returned. */
+    private static ExecStack resumeToRaise(StackContext cx, ExecStack st, ContRef k, HandlerTable h) {
         try {
-            res = cx.model.resumeThrow(st, (ContRef) st.refs[sp - 1], h);
+            return (ExecStack) cx.model.resume(st, k, h);
         } catch (ContinuationException e) {
             throw trap(e);
         }
-        clear(st.refs, sp - 2, sp);
-        return raise(cx, res, (WasmException) exn);
     }
 
     /** {@code suspend}: tag {@code code[pc + 1]} with {@code code[pc + 2]} payload slots. */
@@ -177,9 +174,9 @@ final class ContOps {
      */
     static int suspendParked(StackContext cx, ExecStack st, TagInstance tag, int base, int n) {
         Continuations model = cx.model;
-        ExecStack h = (ExecStack) model.suspendTo(st, tag);
+        ExecStack h = (ExecStack) model.suspend(st, tag);
         if (h == null) {
-            throw unhandled(model.unhandledSuspend(st, tag), tag);
+            throw unhandled(model.unhandled(st, tag, HandlerKind.SUSPEND), tag);
         }
         cx.running = h;
         int label = model.lastClause().label();
@@ -207,18 +204,18 @@ final class ContOps {
         int n = code[pc + 2];
         int argBase = sp - 1 - n;
         st.depth = Ext.resumeAt(st, depth, fn, pc + 3, fp, argBase);
-        SwitchOutcome outcome;
+        Continuations model = cx.model;
+        ExecStack target;
         try {
-            outcome = cx.model.switchTo(st, (ContRef) st.refs[sp - 1], tag);
+            target = (ExecStack) model.switchTo(st, (ContRef) st.refs[sp - 1], tag);
         } catch (ContinuationException e) {
             throw trap(e);
         }
-        if (!(outcome instanceof Switched sw)) {
-            throw unhandled((Unhandled) outcome, tag);
+        if (target == null) {
+            throw unhandled(model.unhandled(st, tag, HandlerKind.SWITCH), tag);
         }
         st.refs[sp - 1] = null;
-        Resumption res = sw.target();
-        int d = enter(cx, (ExecStack) res.stack(), res.fresh(), res.bound(), st, argBase, n, sw.switcher());
+        int d = enter(cx, target, model.lastFresh(), model.lastBound(), st, argBase, n, model.lastContinuation());
         clear(st.refs, argBase, argBase + n);
         return d;
     }
@@ -298,11 +295,14 @@ final class ContOps {
         }
     }
 
-    /** Raises {@code exn} at the resumption point of {@code res} (resume_throw); returns the depth to continue at. */
-    static int raise(StackContext cx, Resumption res, WasmException exn) {
-        ExecStack t = (ExecStack) res.stack();
+    /**
+     * Raises {@code exn} at the resumption point of {@code t}, just resumed (resume_throw;
+     * {@code fresh}: it never ran, so the exception leaves it at once); returns the depth to
+     * continue at.
+     */
+    static int raise(StackContext cx, ExecStack t, boolean fresh, WasmException exn) {
         cx.running = t;
-        if (res.fresh()) {
+        if (fresh) {
             return ExceptionOps.unwindSaved(thrown(t), exn);
         }
         return ExceptionOps.unwindSaved(t, exn);

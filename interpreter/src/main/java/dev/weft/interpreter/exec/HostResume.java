@@ -5,7 +5,6 @@ import dev.weft.continuations.ContRef;
 import dev.weft.continuations.ContinuationException;
 import dev.weft.continuations.ContinuationStats;
 import dev.weft.continuations.HandlerTable;
-import dev.weft.continuations.Resumption;
 import dev.weft.interpreter.Tag;
 import dev.weft.interpreter.Trap;
 import dev.weft.interpreter.TrapKind;
@@ -64,15 +63,15 @@ public final class HostResume {
             int n = Calls.slotCount(args);
             root.reserve(n);
             Calls.writeValues(root, 0, args);
-            Resumption res;
+            ExecStack top;
             try {
-                res = cx.model.resume(root, k, hostHandlers(tags));
+                top = (ExecStack) cx.model.resume(root, k, hostHandlers(tags));
             } catch (ContinuationException e) {
                 throw ContOps.trap(e);
             }
             root.sp = 0;
             root.depth = 0;
-            ContOps.enter(cx, (ExecStack) res.stack(), res.fresh(), res.bound(), root, 0, n, null);
+            ContOps.enter(cx, top, cx.model.lastFresh(), cx.model.lastBound(), root, 0, n, null);
             if (cx.running != root) {
                 Interpreter.run(cx, cx.running);
             }
