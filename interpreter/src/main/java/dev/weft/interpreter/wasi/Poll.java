@@ -123,7 +123,9 @@ final class Poll {
             try {
                 long clockNow = ProcessCalls.now(wasi.config(), id);
                 long wait = abs ? timeout - clockNow : timeout;
-                timers.add(new Timer(userdata, wait < 0 && !abs ? Long.MAX_VALUE : deadline(now, wait)));
+                // nanoTime read after the clock, so an absolute deadline is never reached early
+                long start = abs ? System.nanoTime() : now;
+                timers.add(new Timer(userdata, wait < 0 && !abs ? Long.MAX_VALUE : deadline(start, wait)));
             } catch (WasiError e) {
                 ready.add(new Event(userdata, e.errno(), CLOCK));
             }
