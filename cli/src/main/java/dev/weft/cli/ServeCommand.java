@@ -52,9 +52,11 @@ final class ServeCommand implements Callable<Integer> {
         Thread hook = new Thread(() -> {
             server.stop();
             try {
-                server.awaitTermination(GRACE);
-            } catch (Exception ignored) {
-                // exiting anyway: nothing left to report to
+                Integer code = server.awaitTermination(GRACE);
+                System.err.println(code == null ? "weft serve: the guest did not stop within " + GRACE.toSeconds() + " s"
+                        : "weft serve: stopped (guest exit code " + code + ")");
+            } catch (Exception e) {
+                System.err.println("weft serve: " + e.getMessage());
             }
         }, "weft-serve-stop");
         Runtime.getRuntime().addShutdownHook(hook);
