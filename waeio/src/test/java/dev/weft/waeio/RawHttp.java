@@ -20,7 +20,11 @@ final class RawHttp implements AutoCloseable {
     private final InputStream in;
 
     RawHttp(WaeioServer server) throws IOException {
-        socket = new Socket(server.address().getAddress(), server.port());
+        this(server.address());
+    }
+
+    RawHttp(java.net.InetSocketAddress address) throws IOException {
+        socket = new Socket(address.getAddress(), address.getPort());
         socket.setSoTimeout(20_000);
         in = socket.getInputStream();
     }
