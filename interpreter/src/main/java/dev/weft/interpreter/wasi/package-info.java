@@ -48,7 +48,9 @@
  *       descriptors are ready at once ({@code EBADF} for a closed one); clocks alone sleep.</li>
  *   <li>Sockets: {@code sock_accept} on a listening socket granted with
  *       {@code WasiConfig.Builder.tcpListen} (fd 3 onwards, before the preopens, as wasmtime's
- *       {@code --tcplisten}; {@code fd_prestat_get} on it is {@code EBADF}), {@code sock_recv}
+ *       {@code --tcplisten}; {@code fd_prestat_get} on it is {@code EBADF}, so, as on wasmtime
+ *       (its issue 3936), wasi-libc's preopen scan stops there and a program given both a socket
+ *       and directories does not find the directories), {@code sock_recv}
  *       (flag WAITALL; PEEK is ENOTSUP), {@code sock_send}, {@code sock_shutdown},
  *       {@code fd_read}/{@code fd_write}/{@code fd_close}/{@code fd_fdstat_get}/
  *       {@code fd_fdstat_set_flags} (NONBLOCK). Blocking unless NONBLOCK, then {@code EAGAIN}; end
