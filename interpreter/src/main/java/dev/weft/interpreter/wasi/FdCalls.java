@@ -106,7 +106,12 @@ final class FdCalls {
         int n = d.read(buf);
         while (fill && n > 0 && n < buf.length) {
             byte[] rest = new byte[buf.length - n];
-            int more = d.read(rest);
+            int more;
+            try {
+                more = d.read(rest);
+            } catch (WasiError e) {
+                break; // EAGAIN, or a failure after some data: return the data; the next call reports it
+            }
             if (more == 0) {
                 break;
             }
