@@ -26,7 +26,12 @@ final class ListenSocketFd extends SockFd {
             throw new WasiError(WasiErrno.INVAL);
         }
         while (true) {
-            SocketChannel ch = server.accept();
+            SocketChannel ch;
+            try {
+                ch = server.accept();
+            } catch (IOException e) {
+                throw new WasiError(SocketErrors.errno(e));
+            }
             if (ch != null) {
                 ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 return new StreamSocketFd(ch, readiness, flags);

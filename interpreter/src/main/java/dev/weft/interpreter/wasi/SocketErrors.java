@@ -24,6 +24,9 @@ final class SocketErrors {
         if (m.contains("not connected")) {
             return WasiErrno.NOTCONN;
         }
+        if (m.contains("Too many open files")) {
+            return WasiErrno.MFILE;
+        }
         return WasiErrno.IO;
     }
 }
