@@ -42,13 +42,15 @@ public final class WaeioServer implements AutoCloseable {
     private final Thread thread;
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
 
-    private WaeioServer(InetSocketAddress address, Runnable guest) {
+    /** Starts running {@code compiled} with {@code config} on the guest thread. */
+    private WaeioServer(InetSocketAddress address, Module module, CompiledModule compiled, WasiConfig config) {
         this.address = address;
         // a platform thread: the guest runs the interpreter for its whole life and blocks only in
         // the selector, so a virtual thread would pin its carrier anyway; a large stack for deep
         // guest call chains (Asyncify resumes nest on the engine stack)
-        this.thread = new Thread(null, guest, "waeio-guest-" + address.getPort(), 64L << 20);
+        this.thread = new Thread(null, () -> run(module, compiled, config), "waeio-guest-" + address.getPort(), 64L << 20);
         thread.setDaemon(true);
+        thread.start();
     }
 
     public static Builder builder() {
@@ -199,10 +201,7 @@ public final class WaeioServer implements AutoCloseable {
                     .stderr(stderr)
                     .tcpListen(socket)
                     .build();
-            WaeioServer[] self = new WaeioServer[1];
-            self[0] = new WaeioServer(bound, () -> self[0].run(module, compiled, config));
-            self[0].thread.start();
-            return self[0];
+            return new WaeioServer(bound, module, compiled, config);
         }
     }
 
