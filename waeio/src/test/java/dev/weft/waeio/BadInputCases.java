@@ -8,33 +8,39 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
 /**
  * Everything a client may get wrong gets an answer (or a clean close), and the server keeps
  * serving: each case is followed by a good request on a fresh connection, and where HTTP lets
- * the connection survive, on the same one. One server with small limits for all cases.
+ * the connection survive, on the same one. One server with small limits for all cases, per
+ * fiber backend ({@code BadInput<Backend>Test}).
  */
 @Timeout(60)
-class BadInputTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class BadInputCases {
     /** The server's connection limit: more than any other case here holds at once. */
     private static final int LIMIT = 8;
 
-    private static WaeioServer server;
+    private WaeioServer server;
+
+    /** The fiber backend of the server under test. */
+    abstract Backend backend();
 
     @BeforeAll
-    static void start() throws Exception {
-        server = WaeioServer.builder().listen("127.0.0.1", 0)
+    void start() throws Exception {
+        server = WaeioServer.builder().backend(backend()).listen("127.0.0.1", 0)
                 .args("conns=" + LIMIT, "header_ms=400", "idle_ms=600", "body=1024").start();
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    void stop() throws Exception {
         server.close();
     }
 
     /** Sends {@code request} on a fresh connection and returns the response. */
-    private static RawHttp.Response answer(String request, boolean expectClose) throws Exception {
+    private RawHttp.Response answer(String request, boolean expectClose) throws Exception {
         try (RawHttp c = new RawHttp(server)) {
             RawHttp.Response r = c.send(request).read();
             if (expectClose) {
@@ -53,7 +59,7 @@ class BadInputTest {
      * A connection that got a 200, so it holds one of the server's slots. Connections that earlier
      * tests closed free their slots asynchronously, so a 503 is retried for a while.
      */
-    private static RawHttp served() throws Exception {
+    private RawHttp served() throws Exception {
         for (int attempt = 0; ; attempt++) {
             RawHttp c = new RawHttp(server);
             RawHttp.Response r = c.send(RawHttp.get("/")).read();
@@ -66,7 +72,7 @@ class BadInputTest {
         }
     }
 
-    private static void stillServing() throws Exception {
+    private void stillServing() throws Exception {
         served().close();
     }
 
