@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "weft 0.1.0",
         description = "A WebAssembly runtime for the JVM with native stack switching.",
-        subcommands = {RunCommand.class, WastCommand.class, Wat2WasmCommand.class})
+        subcommands = {RunCommand.class, WastCommand.class, Wat2WasmCommand.class, ServeCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

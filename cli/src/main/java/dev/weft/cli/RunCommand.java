@@ -15,6 +15,7 @@ import dev.weft.interpreter.wasi.Wasi;
 import dev.weft.interpreter.wasi.WasiCommand;
 import dev.weft.interpreter.wasi.WasiConfig;
 import dev.weft.interpreter.wasi.WasiExit;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +56,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--env", paramLabel = "KEY=VALUE",
             description = "WASI: set an environment variable (the environment is empty otherwise); repeatable")
     List<String> env = new ArrayList<>();
+
+    @Option(names = "--tcplisten", paramLabel = "HOST:PORT",
+            description = "WASI: bind a listening TCP socket before the program starts and grant it as fd 3"
+                + " (then 4, ...; before the --dir directories); repeatable")
+    List<String> tcpListen = new ArrayList<>();
+
+    @Option(names = "-S", paramLabel = "KEY=VALUE",
+            description = "WASI option in wasmtime's spelling; only tcplisten=HOST:PORT (same as --tcplisten)")
+    List<String> wasiOptions = new ArrayList<>();
 
     @Option(names = "--stats", description = "print the stack-switching counters to stderr after the run")
     boolean stats;
@@ -133,7 +143,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** The WASI view of this process: program arguments after the file name, --env, --dir, stdio. */
-    private WasiConfig wasiConfig(List<String> programArgs) {
+    private WasiConfig wasiConfig(List<String> programArgs) throws IOException {
         WasiConfig.Builder b = WasiConfig.builder()
                 .args(file.toString())
                 .args(programArgs)
@@ -148,6 +158,9 @@ final class RunCommand implements Callable<Integer> {
             b.env(kv.substring(0, eq), kv.substring(eq + 1));
         }
         dirs.forEach(b::preopen);
+        for (String hostPort : TcpListenOptions.addresses(tcpListen, wasiOptions)) {
+            b.tcpListen(WasiConfig.bindTcp(hostPort));
+        }
         return b.build();
     }
 }

@@ -72,6 +72,7 @@ final class Bench {
                     yield n * runs.steps(config.repeats());
                 }
                 case POOL -> engines.contains(Engine.WEFT) ? config.backends().size() * 2 * runs.steps(config.repeats()) : 0;
+                case HTTP -> 0; // timed by duration, not by runs; reports its own progress lines
             };
         }
         return steps;
@@ -94,6 +95,7 @@ final class Bench {
                 case LIFECYCLE -> lifecycle(progress);
                 case WALL -> wall(runs);
                 case POOL -> pool(runs);
+                case HTTP -> http();
             });
             report = report(started, "", machine, versions);
             ReportFiles.write(report, config.out());
@@ -121,6 +123,20 @@ final class Bench {
         List<Section> ordered = sections.stream().sorted(Comparator.comparing(Section::title)).toList();
         return new Report(config.invocation(), config.mode().id(), settings, started, finished,
                 new LinkedHashMap<>(machine), versions, List.copyOf(skipped), ordered);
+    }
+
+    /** Sections (f) and (g); (f) is returned, (g) added directly. */
+    private Section http() throws IOException, InterruptedException {
+        Path node = engines.contains(Engine.NODE) ? tools.node() : null;
+        try {
+            List<Section> http = new HttpSections(config.mode(), config.backends(), node, scratch, err).measure();
+            sections.add(http.get(1));
+            return http.get(0);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("http section: " + e.getMessage(), e);
+        }
     }
 
     private Section sizes() throws IOException {

@@ -53,7 +53,7 @@ public record BenchConfig(Mode mode, List<Engine> engines, List<Program> program
                 description = "fiber backends: native,wasmfx,asyncify or all (default: all)")
         List<String> backends;
         @Option(names = "--sections", split = ",", paramLabel = "LIST",
-                description = "report sections: size,coldstart,lifecycle,wall,pool or all (default: all)")
+                description = "report sections: size,coldstart,lifecycle,wall,pool,http or all (default: all)")
         List<String> sections;
         @Option(names = "--repeats", paramLabel = "N",
                 description = "timed runs per measurement (default: 5, --quick: 2)")

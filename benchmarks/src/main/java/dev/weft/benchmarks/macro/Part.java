@@ -6,7 +6,8 @@ public enum Part implements Named {
     COLDSTART("coldstart"),
     LIFECYCLE("lifecycle"),
     WALL("wall"),
-    POOL("pool");
+    POOL("pool"),
+    HTTP("http");
 
     private final String id;
 

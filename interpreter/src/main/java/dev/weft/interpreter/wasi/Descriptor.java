@@ -3,19 +3,22 @@ package dev.weft.interpreter.wasi;
 import java.io.IOException;
 
 /**
- * An open file descriptor: a standard stream, a regular file or a directory. Operations a kind
- * does not support fail with the errno POSIX gives for them.
+ * An open file descriptor: a standard stream, a regular file, a directory or a socket. Operations
+ * a kind does not support fail with the errno POSIX gives for them.
  */
-sealed interface Descriptor permits StdioFd, FileFd, DirFd {
+sealed interface Descriptor permits StdioFd, FileFd, DirFd, SockFd {
     /** Filetype codes of preview1. */
     int UNKNOWN = 0;
     int CHARACTER_DEVICE = 2;
     int DIRECTORY = 3;
     int REGULAR_FILE = 4;
+    int SOCKET_STREAM = 6;
     int SYMBOLIC_LINK = 7;
 
     /** Fdflags bit: writes go to the end of the file. */
     int APPEND = 1;
+    /** Fdflags bit: reads, writes and accepts that would block fail with {@code EAGAIN}. */
+    int NONBLOCK = 4;
 
     /** The preview1 filetype. */
     int filetype();

@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 
 /**
- * Calls on open descriptors: reading and writing (iovec arrays), seeking, closing, status and the
- * preopen queries. Struct layouts:
+ * Calls on open descriptors: reading and writing (iovec arrays; on sockets too), seeking, closing,
+ * status and the preopen queries. Struct layouts:
  * <pre>
  * fdstat (24):  0 filetype u8 | 2 flags u16 | 8 rights_base u64 | 16 rights_inheriting u64
  * prestat (8):  0 tag u8 (0 = dir) | 4 name_len u32
@@ -89,13 +89,55 @@ final class FdCalls {
     private int read(int fd, long iovs, long count, long offset, long resultPtr) throws IOException {
         Descriptor d = wasi.fds().get(fd);
         GuestMemory mem = wasi.memory();
-        GuestMemory.IoVec[] vecs = mem.ioVecs(iovs, count);
+        mem.ioVecs(iovs, count);
         mem.check(resultPtr, 4);
-        byte[] buf = new byte[Math.min(GuestMemory.totalLength(vecs), MAX_CHUNK)];
-        int n = offset < 0 ? d.read(buf) : d.pread(buf, offset);
-        mem.scatter(vecs, buf, n);
+        int n = offset < 0 ? readInto(d, mem, iovs, count, false) : preadInto(d, mem, iovs, count, offset);
         mem.writeInt(resultPtr, n);
         return WasiErrno.SUCCESS;
+    }
+
+    /**
+     * Reads from {@code d} into the iovecs at {@code iovs} and returns the count; with
+     * {@code fill}, reads again until the buffers are full or the stream ends.
+     */
+    static int readInto(Descriptor d, GuestMemory mem, long iovs, long count, boolean fill) throws IOException {
+        GuestMemory.IoVec[] vecs = mem.ioVecs(iovs, count);
+        byte[] buf = new byte[Math.min(GuestMemory.totalLength(vecs), MAX_CHUNK)];
+        int n = d.read(buf);
+        while (fill && n > 0 && n < buf.length) {
+            byte[] rest = new byte[buf.length - n];
+            int more;
+            try {
+                more = d.read(rest);
+            } catch (WasiError e) {
+                break; // EAGAIN, or a failure after some data: return the data; the next call reports it
+            }
+            if (more == 0) {
+                break;
+            }
+            System.arraycopy(rest, 0, buf, n, more);
+            n += more;
+        }
+        mem.scatter(vecs, buf, n);
+        return n;
+    }
+
+    private static int preadInto(Descriptor d, GuestMemory mem, long iovs, long count, long offset) throws IOException {
+        GuestMemory.IoVec[] vecs = mem.ioVecs(iovs, count);
+        byte[] buf = new byte[Math.min(GuestMemory.totalLength(vecs), MAX_CHUNK)];
+        int n = d.pread(buf, offset);
+        mem.scatter(vecs, buf, n);
+        return n;
+    }
+
+    /**
+     * Writes the iovecs at {@code iovs} to socket {@code s} in one piece of at most
+     * {@link #MAX_CHUNK} bytes (a short write is legal; in pieces, a non-blocking socket could
+     * lose a later piece's place) and returns the count.
+     */
+    static int sendFrom(StreamSocketFd s, GuestMemory mem, long iovs, long count) throws IOException {
+        byte[] data = mem.gatherPrefix(mem.ioVecs(iovs, count), MAX_CHUNK);
+        return data.length == 0 ? 0 : s.write(data);
     }
 
     /** {@code fd_write} at the position ({@code offset < 0}) or {@code fd_pwrite} at {@code offset}. */
@@ -104,6 +146,10 @@ final class FdCalls {
         GuestMemory mem = wasi.memory();
         GuestMemory.IoVec[] vecs = mem.ioVecs(iovs, count);
         mem.check(resultPtr, 4);
+        if (d instanceof StreamSocketFd s && offset < 0) {
+            mem.writeInt(resultPtr, sendFrom(s, mem, iovs, count));
+            return WasiErrno.SUCCESS;
+        }
         long[] written = {0};
         mem.gather(vecs, MAX_CHUNK, chunk -> written[0] += offset < 0
                 ? d.write(chunk)
@@ -125,7 +171,7 @@ final class FdCalls {
         b.put(0, (byte) d.filetype());
         b.putShort(2, (short) d.fdflags());
         b.putLong(8, ALL_RIGHTS);
-        b.putLong(16, d instanceof DirFd ? ALL_RIGHTS : 0);
+        b.putLong(16, d instanceof DirFd || d instanceof ListenSocketFd ? ALL_RIGHTS : 0);
         wasi.memory().write(resultPtr, b.array());
         return WasiErrno.SUCCESS;
     }
@@ -134,7 +180,8 @@ final class FdCalls {
         Descriptor d = wasi.fds().get(fd);
         wasi.memory().check(resultPtr, FileStats.SIZE);
         ByteBuffer b = switch (d) {
-            case StdioFd s -> FileStats.ofStream();
+            case StdioFd s -> FileStats.ofStream(Descriptor.CHARACTER_DEVICE);
+            case SockFd s -> FileStats.ofStream(Descriptor.SOCKET_STREAM);
             case FileFd f -> fileStat(f);
             case DirFd dir -> FileStats.of(dir.path(), true);
         };

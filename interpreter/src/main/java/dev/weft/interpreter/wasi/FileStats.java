@@ -44,10 +44,10 @@ final class FileStats {
         return b;
     }
 
-    /** The filestat of a standard stream: a character device with everything else zero. */
-    static ByteBuffer ofStream() {
+    /** The filestat of a stream (standard stream or socket): its filetype, everything else zero. */
+    static ByteBuffer ofStream(int filetype) {
         ByteBuffer b = GuestMemory.struct(SIZE);
-        b.put(16, (byte) Descriptor.CHARACTER_DEVICE);
+        b.put(16, (byte) filetype);
         b.putLong(24, 1);
         return b;
     }

@@ -130,6 +130,21 @@ final class GuestMemory {
         }
     }
 
+    /** The first {@code max} bytes (or fewer, if shorter) of the buffers of {@code vecs}, concatenated. */
+    byte[] gatherPrefix(IoVec[] vecs, int max) {
+        byte[] out = new byte[Math.min(totalLength(vecs), max)];
+        int done = 0;
+        for (IoVec v : vecs) {
+            int n = Math.min(v.length(), out.length - done);
+            if (n <= 0) {
+                break;
+            }
+            System.arraycopy(memory.read(v.address(), n), 0, out, done, n);
+            done += n;
+        }
+        return out;
+    }
+
     /** Copies the first {@code count} bytes of {@code data} into the buffers of {@code vecs}. */
     void scatter(IoVec[] vecs, byte[] data, int count) {
         int done = 0;

@@ -2,16 +2,23 @@ package dev.weft.interpreter.wasi;
 
 import static dev.weft.interpreter.wasi.ProcessCalls.ptr;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.SelectionKey;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * {@code poll_oneoff}. Clock subscriptions sleep until the earliest deadline; descriptor
- * subscriptions are reported ready at once (an open descriptor) or with {@code EBADF}, and then
- * no clock waits. Layouts:
+ * {@code poll_oneoff}. Descriptor subscriptions on sockets wait for readiness on the
+ * {@link Readiness} selector ({@code fd_read}: data, end of stream or a pending connection;
+ * {@code fd_write}: room to send); on other descriptors they are ready at once (an open
+ * descriptor) or report {@code EBADF}. Clock subscriptions bound the wait: with nothing ready
+ * the call blocks until a socket is ready or the earliest clock fires, whichever is first.
+ * Layouts:
  * <pre>
  * subscription (48): 0 userdata u64 | 8 tag u8 (0 clock, 1 fd_read, 2 fd_write)
  *                    clock: 16 id u32 | 24 timeout u64 | 32 precision u64 | 40 flags u16 (1 = abstime)
@@ -23,13 +30,18 @@ final class Poll {
     static final int SUBSCRIPTION_SIZE = 48;
     static final int EVENT_SIZE = 32;
     private static final int CLOCK = 0;
+    private static final int FD_READ = 1;
+    private static final int FD_WRITE = 2;
     private static final int ABSTIME = 1;
 
     /** An event to report. */
     private record Event(long userdata, int error, int type) {}
 
-    /** A clock subscription and how long from now it fires. */
-    private record Timer(long userdata, long waitNanos) {}
+    /** A clock subscription and when it fires ({@code System.nanoTime()} scale). */
+    private record Timer(long userdata, long deadline) {}
+
+    /** A descriptor subscription on a socket, waiting for selector operation {@code op}. */
+    private record Waiter(long userdata, int type, SockFd socket, int op) {}
 
     private final Wasi wasi;
 
@@ -41,7 +53,7 @@ final class Poll {
         f.add("poll_oneoff", "iiii", a -> poll(ptr(a, 0), ptr(a, 1), ptr(a, 2), ptr(a, 3)));
     }
 
-    private int poll(long in, long out, long count, long neventsPtr) {
+    private int poll(long in, long out, long count, long neventsPtr) throws IOException {
         GuestMemory mem = wasi.memory();
         if (count == 0) {
             return WasiErrno.INVAL;
@@ -52,18 +64,23 @@ final class Poll {
         ByteBuffer subs = ByteBuffer.wrap(mem.read(in, count * SUBSCRIPTION_SIZE)).order(ByteOrder.LITTLE_ENDIAN);
         List<Event> ready = new ArrayList<>();
         List<Timer> timers = new ArrayList<>();
+        List<Waiter> waiters = new ArrayList<>();
+        long now = System.nanoTime();
         for (int i = 0; i < count; i++) {
-            subscribe(subs, i * SUBSCRIPTION_SIZE, ready, timers);
+            subscribe(subs, i * SUBSCRIPTION_SIZE, now, ready, timers, waiters);
         }
-        if (ready.isEmpty() && !timers.isEmpty()) {
-            long wait = timers.stream().mapToLong(Timer::waitNanos).min().orElseThrow();
-            if (!sleep(wait)) {
+        long deadline = timers.stream().mapToLong(Timer::deadline).min().orElse(Long.MAX_VALUE);
+        if (waiters.isEmpty()) {
+            if (ready.isEmpty() && !timers.isEmpty() && !sleepUntil(deadline)) {
                 return WasiErrno.INTR;
             }
-            for (Timer t : timers) {
-                if (t.waitNanos() <= wait) {
-                    ready.add(new Event(t.userdata(), WasiErrno.SUCCESS, CLOCK));
-                }
+        } else {
+            waitForSockets(waiters, ready.isEmpty() ? deadline : now, ready);
+        }
+        long after = System.nanoTime();
+        for (Timer t : timers) {
+            if (after >= t.deadline()) {
+                ready.add(new Event(t.userdata(), WasiErrno.SUCCESS, CLOCK));
             }
         }
         writeEvents(mem, out, ready);
@@ -71,7 +88,32 @@ final class Poll {
         return WasiErrno.SUCCESS;
     }
 
-    private void subscribe(ByteBuffer subs, int at, List<Event> ready, List<Timer> timers) {
+    /**
+     * Waits on the selector until a waiter's socket is ready or {@code deadline} passes (a
+     * spurious wake-up waits again for the rest), adding an event for each ready waiter.
+     */
+    private void waitForSockets(List<Waiter> waiters, long deadline, List<Event> ready) throws IOException {
+        Map<SockFd, Integer> interest = new LinkedHashMap<>();
+        for (Waiter w : waiters) {
+            interest.merge(w.socket(), w.op(), (a, b) -> a | b);
+        }
+        while (true) {
+            long left = deadline == Long.MAX_VALUE ? -1 : Math.max(0, deadline - System.nanoTime());
+            Map<SockFd, Integer> found = wasi.readiness().select(interest, left);
+            for (Waiter w : waiters) {
+                Integer ops = found.get(w.socket());
+                if (ops != null && (ops & w.op()) != 0) {
+                    ready.add(new Event(w.userdata(), WasiErrno.SUCCESS, w.type()));
+                }
+            }
+            if (!found.isEmpty() || left == 0) {
+                return;
+            }
+        }
+    }
+
+    private void subscribe(ByteBuffer subs, int at, long now, List<Event> ready, List<Timer> timers,
+            List<Waiter> waiters) {
         long userdata = subs.getLong(at);
         int tag = subs.get(at + 8) & 0xFF;
         if (tag == CLOCK) {
@@ -79,27 +121,49 @@ final class Poll {
             long timeout = subs.getLong(at + 24);
             boolean abs = (subs.getShort(at + 40) & ABSTIME) != 0;
             try {
-                long now = ProcessCalls.now(wasi.config(), id);
-                long wait = abs ? timeout - now : timeout < 0 ? Long.MAX_VALUE : timeout;
-                timers.add(new Timer(userdata, wait));
+                long clockNow = ProcessCalls.now(wasi.config(), id);
+                long wait = abs ? timeout - clockNow : timeout;
+                // nanoTime read after the clock, so an absolute deadline is never reached early
+                long start = abs ? System.nanoTime() : now;
+                timers.add(new Timer(userdata, wait < 0 && !abs ? Long.MAX_VALUE : deadline(start, wait)));
             } catch (WasiError e) {
                 ready.add(new Event(userdata, e.errno(), CLOCK));
             }
-        } else if (tag == 1 || tag == 2) {
-            int error = WasiErrno.SUCCESS;
+        } else if (tag == FD_READ || tag == FD_WRITE) {
             try {
-                wasi.fds().get(subs.getInt(at + 16));
+                Descriptor d = wasi.fds().get(subs.getInt(at + 16));
+                if (d instanceof SockFd s) {
+                    int op = tag == FD_READ ? s.readOp() : SelectionKey.OP_WRITE;
+                    if (s instanceof ListenSocketFd && tag == FD_WRITE) {
+                        throw new WasiError(WasiErrno.INVAL);
+                    }
+                    waiters.add(new Waiter(userdata, tag, s, op));
+                } else {
+                    ready.add(new Event(userdata, WasiErrno.SUCCESS, tag));
+                }
             } catch (WasiError e) {
-                error = e.errno();
+                ready.add(new Event(userdata, e.errno(), tag));
             }
-            ready.add(new Event(userdata, error, tag));
         } else {
             throw new WasiError(WasiErrno.INVAL);
         }
     }
 
-    /** Sleeps {@code nanos} (nothing if not positive); false if interrupted. */
-    private static boolean sleep(long nanos) {
+    /** {@code now + wait} on the {@code nanoTime} scale, saturating instead of overflowing. */
+    private static long deadline(long now, long wait) {
+        if (wait <= 0) {
+            return now;
+        }
+        try {
+            return Math.addExact(now, wait);
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** Sleeps until {@code deadline} (nothing if it passed); false if interrupted. */
+    private static boolean sleepUntil(long deadline) {
+        long nanos = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.nanoTime();
         if (nanos <= 0) {
             return true;
         }
@@ -107,7 +171,6 @@ final class Poll {
             Thread.sleep(Duration.ofNanos(nanos));
             return true;
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return false;
         }
     }

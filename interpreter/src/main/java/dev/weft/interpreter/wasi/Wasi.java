@@ -10,6 +10,7 @@ import dev.weft.interpreter.ast.Import;
 import dev.weft.interpreter.ast.ImportDesc;
 import dev.weft.interpreter.ast.Module;
 import java.io.IOException;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -24,6 +25,8 @@ import java.util.Map;
  * wasi.bind(inst);                           // reach the guest's exported "memory"
  * }</pre>
  * {@link WasiCommand} does all of this and runs {@code _start}. Not thread-safe: one guest thread.
+ * Interrupting that thread makes a blocking call ({@code poll_oneoff}, a blocking socket call)
+ * return {@code EINTR} once.
  */
 public final class Wasi implements AutoCloseable {
     /** The import module name. */
@@ -31,6 +34,7 @@ public final class Wasi implements AutoCloseable {
 
     private final WasiConfig config;
     private final FdTable fds = new FdTable();
+    private final Readiness readiness = new Readiness();
     private final Map<String, WasmFunction> functions;
     private GuestMemory memory;
 
@@ -44,6 +48,9 @@ public final class Wasi implements AutoCloseable {
         fds.add(StdioFd.input(config.stdin()));
         fds.add(StdioFd.output(config.stdout()));
         fds.add(StdioFd.output(config.stderr()));
+        for (ServerSocketChannel listener : config.tcpListeners()) {
+            fds.add(listenSocket(listener));
+        }
         for (WasiConfig.Preopen p : config.preopens()) {
             fds.add(new DirFd(realDirectory(p.host()), p.guest()));
         }
@@ -94,10 +101,15 @@ public final class Wasi implements AutoCloseable {
         return this;
     }
 
-    /** Closes every open descriptor (the host's standard streams stay open). */
+    /** Closes every open descriptor (the host's standard streams stay open) and the selector. */
     @Override
     public void close() {
         fds.closeAll();
+        try {
+            readiness.close();
+        } catch (IOException ignored) {
+            // teardown: nothing left to report to
+        }
     }
 
     WasiConfig config() {
@@ -108,12 +120,24 @@ public final class Wasi implements AutoCloseable {
         return fds;
     }
 
+    Readiness readiness() {
+        return readiness;
+    }
+
     /** The bound memory. */
     GuestMemory memory() {
         if (memory == null) {
             throw new IllegalStateException("WASI called before Wasi.bind(instance)");
         }
         return memory;
+    }
+
+    private ListenSocketFd listenSocket(ServerSocketChannel listener) {
+        try {
+            return new ListenSocketFd(listener, readiness);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot use listening socket " + listener, e);
+        }
     }
 
     private static Path realDirectory(Path host) {

@@ -1,7 +1,11 @@
 package dev.weft.interpreter.wasi;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -13,11 +17,15 @@ import java.util.function.LongSupplier;
 
 /**
  * What a WASI program may see: its arguments and environment, its standard streams, the host
- * directories it may reach (preopens), and its sources of time and randomness. Immutable; build
+ * directories it may reach (preopens), the listening sockets it may accept connections on, and
+ * its sources of time and randomness. Immutable; build
  * one with {@link #builder()}. By default there are no arguments, no environment, no preopens,
  * stdin is empty and stdout/stderr are discarded.
  */
 public final class WasiConfig {
+    /** The listen backlog of {@link #bindTcp}. */
+    private static final int BACKLOG = 1024;
+
     /**
      * A host directory made visible to the guest under a name.
      *
@@ -46,6 +54,7 @@ public final class WasiConfig {
     private final OutputStream stdout;
     private final OutputStream stderr;
     private final List<Preopen> preopens;
+    private final List<ServerSocketChannel> tcpListeners;
     private final LongSupplier realtimeNanos;
     private final LongSupplier monotonicNanos;
     private final Random random;
@@ -57,6 +66,7 @@ public final class WasiConfig {
         this.stdout = b.stdout;
         this.stderr = b.stderr;
         this.preopens = List.copyOf(b.preopens);
+        this.tcpListeners = List.copyOf(b.tcpListeners);
         this.realtimeNanos = b.realtimeNanos;
         this.monotonicNanos = b.monotonicNanos;
         this.random = b.random;
@@ -93,6 +103,55 @@ public final class WasiConfig {
         return preopens;
     }
 
+    /**
+     * The granted listening sockets; the first becomes fd 3 (before the preopened directories,
+     * as in wasmtime), the next fd 4, and so on. The guest's {@link Wasi} owns and closes them.
+     */
+    public List<ServerSocketChannel> tcpListeners() {
+        return tcpListeners;
+    }
+
+    /**
+     * Binds a TCP listening socket to {@code HOST:PORT} (port 0 picks a free one; IPv6 hosts in
+     * brackets, {@code [::1]:8080}), ready for {@link Builder#tcpListen}.
+     *
+     * @throws IllegalArgumentException if the address is malformed
+     * @throws IOException              if binding fails
+     */
+    public static ServerSocketChannel bindTcp(String hostPort) throws IOException {
+        int colon = hostPort.lastIndexOf(':');
+        if (colon <= 0 || colon == hostPort.length() - 1) {
+            throw new IllegalArgumentException("expected HOST:PORT, got \"" + hostPort + "\"");
+        }
+        String host = hostPort.substring(0, colon);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        int port;
+        try {
+            port = Integer.parseInt(hostPort.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bad port in \"" + hostPort + "\"");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port out of range in \"" + hostPort + "\"");
+        }
+        return bindTcp(new InetSocketAddress(host, port));
+    }
+
+    /** Binds a TCP listening socket to {@code address} (backlog 1024, address reuse on). */
+    public static ServerSocketChannel bindTcp(InetSocketAddress address) throws IOException {
+        ServerSocketChannel ch = ServerSocketChannel.open();
+        try {
+            ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            ch.bind(address, BACKLOG);
+            return ch;
+        } catch (IOException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
     /** Nanoseconds since the Unix epoch ({@code clock_time_get} realtime). */
     public LongSupplier realtimeNanos() {
         return realtimeNanos;
@@ -116,6 +175,7 @@ public final class WasiConfig {
         private OutputStream stdout = OutputStream.nullOutputStream();
         private OutputStream stderr = OutputStream.nullOutputStream();
         private final List<Preopen> preopens = new ArrayList<>();
+        private final List<ServerSocketChannel> tcpListeners = new ArrayList<>();
         private LongSupplier realtimeNanos = Builder::nowNanos;
         private LongSupplier monotonicNanos = System::nanoTime;
         private Random random = new SecureRandom();
@@ -169,6 +229,15 @@ public final class WasiConfig {
         /** Adds a preopen given as {@code HOST[::GUEST]}. */
         public Builder preopen(String spec) {
             preopens.add(Preopen.parse(spec));
+            return this;
+        }
+
+        /**
+         * Grants the guest the bound listening socket {@code listener} (see {@link #bindTcp}); it
+         * accepts connections with {@code sock_accept}. The guest's {@link Wasi} closes it.
+         */
+        public Builder tcpListen(ServerSocketChannel listener) {
+            tcpListeners.add(Objects.requireNonNull(listener));
             return this;
         }
 

@@ -11,6 +11,9 @@ public final class WasiErrno {
     public static final int AGAIN = 6;
     public static final int BADF = 8;
     public static final int BUSY = 10;
+    public static final int CANCELED = 11;
+    public static final int CONNABORTED = 13;
+    public static final int CONNRESET = 15;
     public static final int EXIST = 20;
     public static final int FAULT = 21;
     public static final int FBIG = 22;
@@ -26,11 +29,14 @@ public final class WasiErrno {
     public static final int NOMEM = 48;
     public static final int NOSPC = 51;
     public static final int NOSYS = 52;
+    public static final int NOTCONN = 53;
     public static final int NOTDIR = 54;
     public static final int NOTEMPTY = 55;
+    public static final int NOTSOCK = 57;
     public static final int NOTSUP = 58;
     public static final int OVERFLOW = 61;
     public static final int PERM = 63;
+    public static final int PIPE = 64;
     public static final int ROFS = 69;
     public static final int SPIPE = 70;
     public static final int XDEV = 75;

@@ -31,6 +31,7 @@ final class WasiFunctions {
         new FdCalls(wasi).register(this);
         new PathCalls(wasi).register(this);
         new Readdir(wasi).register(this);
+        new SockCalls(wasi).register(this);
         registerUnsupported();
     }
 
@@ -91,8 +92,7 @@ final class WasiFunctions {
         String[][] unsupported = {
             {"fd_filestat_set_times", "iIIi"}, {"path_filestat_set_times", "iiiiIIi"},
             {"path_link", "iiiiiii"}, {"path_readlink", "iiiiii"}, {"path_symlink", "iiiii"},
-            {"proc_raise", "i"}, {"sock_accept", "iii"}, {"sock_recv", "iiiiii"},
-            {"sock_send", "iiiii"}, {"sock_shutdown", "ii"},
+            {"proc_raise", "i"},
         };
         for (String[] u : unsupported) {
             add(u[0], u[1], args -> WasiErrno.NOSYS);

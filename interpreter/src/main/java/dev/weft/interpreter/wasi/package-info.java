@@ -43,10 +43,22 @@
  *       rights only decide read and/or write), {@code path_filestat_get},
  *       {@code path_create_directory}, {@code path_remove_directory}, {@code path_unlink_file},
  *       {@code path_rename}.</li>
- *   <li>{@code poll_oneoff}: clock subscriptions (relative or absolute) sleep until the earliest;
- *       descriptor subscriptions are reported ready at once ({@code EBADF} for a closed one).</li>
+ *   <li>{@code poll_oneoff}: socket subscriptions wait on one {@code java.nio} selector per
+ *       {@code Wasi} until a socket is ready or the earliest clock fires (no spinning); other
+ *       descriptors are ready at once ({@code EBADF} for a closed one); clocks alone sleep.</li>
+ *   <li>Sockets: {@code sock_accept} on a listening socket granted with
+ *       {@code WasiConfig.Builder.tcpListen} (fd 3 onwards, before the preopens, as wasmtime's
+ *       {@code --tcplisten}; {@code fd_prestat_get} on it is {@code EBADF}, so, as on wasmtime
+ *       (its issue 3936), wasi-libc's preopen scan stops there and a program given both a socket
+ *       and directories does not find the directories), {@code sock_recv}
+ *       (flag WAITALL; PEEK is ENOTSUP), {@code sock_send}, {@code sock_shutdown},
+ *       {@code fd_read}/{@code fd_write}/{@code fd_close}/{@code fd_fdstat_get}/
+ *       {@code fd_fdstat_set_flags} (NONBLOCK). Blocking unless NONBLOCK, then {@code EAGAIN}; end
+ *       of stream reads 0; a reset is {@code ECONNRESET}, writing after a shutdown {@code EPIPE},
+ *       a {@code sock_*} call on another kind of descriptor {@code ENOTSOCK}. An interrupt of the
+ *       guest thread makes a waiting call return {@code EINTR} once.</li>
  *   <li>Everything else ({@code path_link}, {@code path_symlink}, {@code path_readlink},
- *       {@code *_set_times}, {@code proc_raise}, {@code sock_*}), and with
+ *       {@code *_set_times}, {@code proc_raise}), and with
  *       {@code defineStubs} any other name or a mistyped import, returns {@code ENOSYS} (52).</li>
  * </ul>
  *
@@ -58,7 +70,7 @@
  * (21) with no side effect. Only {@code proc_exit} throws.
  *
  * <h2>Sandbox</h2>
- * Descriptors 0-2 are stdin, stdout and stderr; 3 onwards the preopens; then opened files and
+ * Descriptors 0-2 are stdin, stdout and stderr; 3 onwards the listening sockets, then the preopens; then opened files and
  * directories, each taking the lowest free number. A path is always relative to a directory
  * descriptor and resolved one component at a time without following links: absolute paths,
  * {@code ..} above that directory, and symbolic links whose target is absolute or climbs above it

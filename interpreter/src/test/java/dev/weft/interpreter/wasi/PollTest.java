@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /** poll_oneoff: clock subscriptions sleep, descriptor subscriptions are ready at once. */
 class PollTest {
-    private static final int IN = 1000;
-    private static final int OUT = 2000;
+    private static final int IN = PollSubscriptions.IN;
+    private static final int OUT = PollSubscriptions.OUT;
     private static final int NEVENTS = 200;
     private static final long MILLI = 1_000_000;
 
@@ -21,20 +21,11 @@ class PollTest {
     }
 
     private void clock(int index, long userdata, int clockId, long timeout, int flags) {
-        int at = IN + index * Poll.SUBSCRIPTION_SIZE;
-        g.memory.write(at, new byte[Poll.SUBSCRIPTION_SIZE]);
-        g.memory.writeLong(at, userdata);
-        g.memory.writeInt(at + 16, clockId);
-        g.memory.writeLong(at + 24, timeout);
-        g.memory.write(at + 40, new byte[] {(byte) flags, 0});
+        new PollSubscriptions(g).clock(index, userdata, clockId, timeout, flags);
     }
 
     private void fd(int index, long userdata, int type, int fd) {
-        int at = IN + index * Poll.SUBSCRIPTION_SIZE;
-        g.memory.write(at, new byte[Poll.SUBSCRIPTION_SIZE]);
-        g.memory.writeLong(at, userdata);
-        g.memory.write(at + 8, new byte[] {(byte) type});
-        g.memory.writeInt(at + 16, fd);
+        new PollSubscriptions(g).fd(index, userdata, type, fd);
     }
 
     private long event(int index, int offset) {

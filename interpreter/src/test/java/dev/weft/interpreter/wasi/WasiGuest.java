@@ -31,6 +31,7 @@ final class WasiGuest {
             {"fd_readdir", "iiiIi"}, {"path_open", "iiiiiIIii"}, {"path_filestat_get", "iiiii"},
             {"path_create_directory", "iii"}, {"path_remove_directory", "iii"}, {"path_unlink_file", "iii"},
             {"path_rename", "iiiiii"}, {"poll_oneoff", "iiii"}, {"path_symlink", "iiiii"},
+            {"sock_accept", "iii"}, {"sock_recv", "iiiiii"}, {"sock_send", "iiiii"}, {"sock_shutdown", "ii"},
         };
         for (String[] s : sigs) {
             SIGNATURES.put(s[0], s[1]);
