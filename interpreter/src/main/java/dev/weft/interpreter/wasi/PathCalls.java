@@ -55,11 +55,18 @@ final class PathCalls {
         return p;
     }
 
+    /** Whether lookupflags ask to follow a final symbolic link; other bits set: EINVAL, as a libc expects. */
+    private static boolean follows(int lookupflags) {
+        if ((lookupflags & ~SYMLINK_FOLLOW) != 0) {
+            throw new WasiError(WasiErrno.INVAL);
+        }
+        return lookupflags != 0;
+    }
+
     private int open(Value[] a) throws IOException {
         long fdPtr = ptr(a, 8);
         wasi.memory().check(fdPtr, 4);
-        boolean follow = (a[1].asInt() & SYMLINK_FOLLOW) != 0;
-        Path path = resolve(a[0].asInt(), ptr(a, 2), ptr(a, 3), follow);
+        Path path = resolve(a[0].asInt(), ptr(a, 2), ptr(a, 3), follows(a[1].asInt()));
         OpenRequest request = new OpenRequest(a[4].asInt(), a[5].asLong(), a[7].asInt());
         int fd = wasi.fds().add(request.open(path));
         wasi.memory().writeInt(fdPtr, fd);
@@ -68,7 +75,7 @@ final class PathCalls {
 
     private int filestat(int fd, int flags, long ptr, long len, long resultPtr) throws IOException {
         wasi.memory().check(resultPtr, FileStats.SIZE);
-        boolean follow = (flags & SYMLINK_FOLLOW) != 0;
+        boolean follow = follows(flags);
         Path path = resolve(fd, ptr, len, follow);
         wasi.memory().write(resultPtr, FileStats.of(path, follow).array());
         return WasiErrno.SUCCESS;

@@ -47,6 +47,16 @@ class PathCallsTest {
         }
 
         @Test
+        void lookupflagsOtherThanSymlinkFollowAreEinval() throws Exception {
+            Files.writeString(dir.resolve("f"), "x");
+            assertEquals(WasiErrno.INVAL, g.openErrno(3, "f", -1, 0, READ), "all-ones dirflags");
+            assertEquals(WasiErrno.INVAL, g.openErrno(3, "f", 2, 0, READ));
+            int len = g.putString(500, "f");
+            assertEquals(WasiErrno.INVAL, g.call("path_filestat_get", 3, -1, 500, len, 200));
+            assertEquals(WasiErrno.SUCCESS, g.call("path_filestat_get", 3, 1, 500, len, 200));
+        }
+
+        @Test
         void openingAMissingFileWithoutCreatIsEnoent() {
             assertEquals(WasiErrno.NOENT, g.openErrno(3, "missing", 0, 0, READ));
             assertEquals(WasiErrno.NOENT, g.openErrno(3, "nodir/file", 0, CREAT, WRITE));
