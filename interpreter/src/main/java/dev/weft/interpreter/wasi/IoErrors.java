@@ -47,6 +47,8 @@ final class IoErrors {
             case "Read-only file system" -> WasiErrno.ROFS;
             case "Invalid cross-device link" -> WasiErrno.XDEV;
             case "File name too long" -> WasiErrno.NAMETOOLONG;
+            case "Too many open files" -> WasiErrno.MFILE;
+            case "Too many open files in system" -> WasiErrno.NFILE;
             default -> WasiErrno.IO;
         };
     }

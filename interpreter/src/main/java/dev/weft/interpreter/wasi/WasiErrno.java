@@ -24,6 +24,8 @@ public final class WasiErrno {
     public static final int ISDIR = 31;
     public static final int LOOP = 32;
     public static final int MFILE = 33;
+    /** Too many files open in the system. */
+    public static final int NFILE = 41;
     public static final int NAMETOOLONG = 37;
     public static final int NOENT = 44;
     public static final int NOMEM = 48;
