@@ -19,7 +19,7 @@ final class Calls {
      * call's results, or in a Wasm handler when the host throws a {@link WasmException}.
      */
     static int callHost(ExecStack st, FunctionInstance f, FunctionInstance fn, int pc, int fp, int sp,
-            int depth, int baseDepth) {
+            int depth) {
         int base = sp - f.paramSlots;
         Value[] args = readValues(st, base, f.type.params());
         st.sp = sp;
@@ -28,7 +28,7 @@ final class Calls {
         try {
             results = invokeHost(f, args);
         } catch (WasmException e) {
-            return ExceptionOps.unwind(st, e, fn, pc - 1, fp, depth, baseDepth);
+            return ExceptionOps.unwind(st, e, fn, pc - 1, fp, depth);
         }
         if (results == HostRequests.PENDING) {
             st.depth = Ext.resumeAt(st, depth, fn, pc, fp, base);

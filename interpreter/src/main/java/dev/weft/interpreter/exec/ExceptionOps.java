@@ -26,29 +26,29 @@ final class ExceptionOps {
 
     /** {@code throw tag}: the payload is on top of the stack. */
     static int throwTag(ExecStack st, FunctionInstance fn, int tagIndex, int pc, int fp, int sp,
-            int depth, int baseDepth) {
+            int depth) {
         TagInstance tag = fn.instance.tags[tagIndex];
         int slots = Lowerer.slotsOf(tag.type().params());
         Value[] payload = Calls.readValues(st, sp - slots, tag.type().params());
-        return unwind(st, new WasmException(tag, payload), fn, pc, fp, depth, baseDepth);
+        return unwind(st, new WasmException(tag, payload), fn, pc, fp, depth);
     }
 
     /** {@code throw_ref}: rethrows the exception on top of the stack, or traps if it is null. */
-    static int throwRef(ExecStack st, FunctionInstance fn, int pc, int fp, int sp, int depth, int baseDepth) {
+    static int throwRef(ExecStack st, FunctionInstance fn, int pc, int fp, int sp, int depth) {
         Object exn = st.refs[sp - 1];
         if (exn == null) {
             throw new Trap(TrapKind.NULL_EXCEPTION_REFERENCE);
         }
-        return unwind(st, (WasmException) exn, fn, pc, fp, depth, baseDepth);
+        return unwind(st, (WasmException) exn, fn, pc, fp, depth);
     }
 
     /**
      * Finds the handler for {@code exn} thrown at {@code pc} (a position inside the throwing
-     * instruction) of {@code fn}, popping frames down to {@code baseDepth}; continues there
-     * (see {@link Ext}) or rethrows {@code exn} as a Java exception.
+     * instruction) of {@code fn}, popping frames, and past a continuation's bottom frame going on
+     * at its parent's resume site; continues there (see {@link Ext}) or, past a barrier's bottom,
+     * rethrows {@code exn} as a Java exception.
      */
-    static int unwind(ExecStack st, WasmException exn, FunctionInstance fn, int pc, int fp,
-            int depth, int baseDepth) {
+    static int unwind(ExecStack st, WasmException exn, FunctionInstance fn, int pc, int fp, int depth) {
         while (true) {
             int[] h = fn.code.handlers;
             for (int i = 0; i < h.length; i += ENTRY) {
@@ -56,13 +56,12 @@ final class ExceptionOps {
                     return enterHandler(st, exn, fn, fp, h, i, depth);
                 }
             }
-            while (depth == baseDepth) {
+            while (depth == 0) {
                 if (st.isBarrier()) {
                     throw exn;
                 }
                 st = ContOps.thrown(st);
                 depth = st.depth;
-                baseDepth = 0;
             }
             depth--;
             pc = st.frames[2 * depth] - 1;
@@ -72,18 +71,16 @@ final class ExceptionOps {
     }
 
     /** Like {@link #unwind} but starting at the caller of the current frame (after a tail call). */
-    static int unwindCaller(ExecStack st, WasmException exn, int depth, int baseDepth) {
-        while (depth == baseDepth) {
+    static int unwindCaller(ExecStack st, WasmException exn, int depth) {
+        while (depth == 0) {
             if (st.isBarrier()) {
                 throw exn;
             }
             st = ContOps.thrown(st);
             depth = st.depth;
-            baseDepth = 0;
         }
         depth--;
-        return unwind(st, exn, st.frameFns[depth], st.frames[2 * depth] - 1, st.frames[2 * depth + 1],
-                depth, baseDepth);
+        return unwind(st, exn, st.frameFns[depth], st.frames[2 * depth] - 1, st.frames[2 * depth + 1], depth);
     }
 
     /**
@@ -92,7 +89,7 @@ final class ExceptionOps {
      * site an exception left a continuation through.
      */
     static int unwindSaved(ExecStack st, WasmException exn) {
-        return unwindCaller(st, exn, st.depth, 0);
+        return unwindCaller(st, exn, st.depth);
     }
 
     private static boolean catches(int tagIndex, Tag tag, ModuleInstance inst) {

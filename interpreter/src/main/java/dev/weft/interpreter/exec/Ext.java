@@ -13,18 +13,18 @@ final class Ext {
     private Ext() {}
 
     /** Executes the EXT instruction whose sub-opcode is at {@code code[pc]}; returns the new depth. */
-    static int run(StackContext cx, ExecStack st, FunctionInstance fn, int pc, int fp, int sp, int depth, int baseDepth) {
+    static int run(StackContext cx, ExecStack st, FunctionInstance fn, int pc, int fp, int sp, int depth) {
         int[] code = fn.code.code;
         return switch (code[pc]) {
-            case ExtOps.RETURN_CALL -> TailCalls.call(st, fn.instance.functions[code[pc + 1]], fp, sp, depth, baseDepth);
-            case ExtOps.RETURN_CALL_INDIRECT -> TailCalls.callIndirect(st, fn, code, pc, fp, sp, depth, baseDepth);
-            case ExtOps.RETURN_CALL_REF -> TailCalls.call(st, RefOps.callee(st.refs[sp - 1]), fp, sp - 1, depth, baseDepth);
+            case ExtOps.RETURN_CALL -> TailCalls.call(st, fn.instance.functions[code[pc + 1]], fp, sp, depth);
+            case ExtOps.RETURN_CALL_INDIRECT -> TailCalls.callIndirect(st, fn, code, pc, fp, sp, depth);
+            case ExtOps.RETURN_CALL_REF -> TailCalls.call(st, RefOps.callee(st.refs[sp - 1]), fp, sp - 1, depth);
             case ExtOps.REF_AS_NON_NULL -> resumeAt(st, depth, fn, pc + 1, fp, RefOps.asNonNull(st.refs, sp));
             case ExtOps.BR_ON_NULL -> RefOps.brOnNull(st, fn, code, pc, fp, sp, depth);
             case ExtOps.BR_ON_NON_NULL -> RefOps.brOnNonNull(st, fn, code, pc, fp, sp, depth);
             case ExtOps.REF_EQ -> resumeAt(st, depth, fn, pc + 1, fp, CastOps.eq(st.slots, st.refs, sp));
-            case ExtOps.THROW -> ExceptionOps.throwTag(st, fn, code[pc + 1], pc, fp, sp, depth, baseDepth);
-            case ExtOps.THROW_REF -> ExceptionOps.throwRef(st, fn, pc, fp, sp, depth, baseDepth);
+            case ExtOps.THROW -> ExceptionOps.throwTag(st, fn, code[pc + 1], pc, fp, sp, depth);
+            case ExtOps.THROW_REF -> ExceptionOps.throwRef(st, fn, pc, fp, sp, depth);
             case ExtOps.CONT_NEW -> ContOps.contNew(cx, st, fn, pc, fp, sp, depth);
             case ExtOps.CONT_BIND -> ContOps.contBind(cx, st, fn, code, pc, fp, sp, depth);
             case ExtOps.RESUME_THROW -> ContOps.resumeThrow(cx, st, fn, code, pc, fp, sp, depth);
@@ -37,7 +37,7 @@ final class Ext {
             case ExtOps.REF_I31 -> resumeAt(st, depth, fn, pc + 1, fp, CastOps.refI31(st, sp));
             case ExtOps.I31_GET_S -> resumeAt(st, depth, fn, pc + 1, fp, CastOps.i31Get(st, sp, true));
             case ExtOps.I31_GET_U -> resumeAt(st, depth, fn, pc + 1, fp, CastOps.i31Get(st, sp, false));
-            case ExtOps.CALL_REF -> call(st, RefOps.callee(st.refs[sp - 1]), fn, pc + 1, fp, sp - 1, depth, baseDepth);
+            case ExtOps.CALL_REF -> call(st, RefOps.callee(st.refs[sp - 1]), fn, pc + 1, fp, sp - 1, depth);
             default -> resumeAt(st, depth, fn, pc + 1 + bulkImmediates(code[pc]), fp, bulk(st, fn.instance, code, pc, sp));
         };
     }
@@ -77,10 +77,10 @@ final class Ext {
      * {@code pc}: pushes the caller's frame as the CALL case does, then continues in {@code f}.
      */
     static int call(ExecStack st, FunctionInstance f, FunctionInstance fn, int pc, int fp, int sp,
-            int depth, int baseDepth) {
+            int depth) {
         CompiledFunction c = f.code;
         if (c == null) {
-            return Calls.callHost(st, f, fn, pc, fp, sp, depth, baseDepth);
+            return Calls.callHost(st, f, fn, pc, fp, sp, depth);
         }
         int nfp = sp - c.numParams;
         int nsp = nfp + c.numLocals;

@@ -34,6 +34,11 @@ public final class Interpreter {
     private static final long MASK32 = 0xFFFF_FFFFL;
     /** The code the loop starts in: a return of no values into the stack's top saved frame. */
     private static final int[] ENTER = {RETURN_VOID};
+    /**
+     * The loop's sp after an EXT instruction, a host call or a stack switch: not a position but
+     * "reload": the running stack ({@code cx.running}, maybe another one) has a frame to pop.
+     */
+    private static final int RELOAD = -1;
 
     private Interpreter() {}
 
@@ -80,8 +85,7 @@ public final class Interpreter {
      * loop runs on (see {@link ContOps}); every stack's bottom frame is at depth 0.
      */
     static void run(StackContext cx, ExecStack st) {
-        final int baseDepth = 0;
-        if (st.depth == baseDepth && !st.isBarrier()) {
+        if (st.depth == 0 && !st.isBarrier()) {
             // parked to return from its bottom frame (a host call there switched): it returns now
             ContOps.returned(cx, st, 0, st.sp);
             st = cx.running;
@@ -151,8 +155,8 @@ public final class Interpreter {
                         }
                         CompiledFunction c = f.code;
                         if (c == null) {
-                            depth = Calls.callHost(st, f, fn, pc, fp, sp, depth, baseDepth);
-                            sp = -1;
+                            depth = Calls.callHost(st, f, fn, pc, fp, sp, depth);
+                            sp = RELOAD;
                             break popFrame;
                         }
                         int nfp = sp - c.numParams;
@@ -753,34 +757,34 @@ public final class Interpreter {
                         pc += 2;
                         break;
                     case EXT:
-                        depth = Ext.run(cx, st, fn, pc, fp, sp, depth, baseDepth);
-                        sp = -1;
+                        depth = Ext.run(cx, st, fn, pc, fp, sp, depth);
+                        sp = RELOAD;
                         break popFrame;
                     case RESUME_EXT:
                         depth = ContOps.resume(cx, st, fn, code, pc, fp, sp, depth);
-                        sp = -1;
+                        sp = RELOAD;
                         break popFrame;
                     case SUSPEND_EXT:
                         depth = ContOps.suspend(cx, st, fn, code, pc, fp, sp, depth);
-                        sp = -1;
+                        sp = RELOAD;
                         break popFrame;
                     default:
                         throw new IllegalStateException("internal: bad opcode " + op + " at " + (pc - 1));
                 }
                 continue;
             }
-            // a return (results at fp), or sp = -1: EXT or a host call handed back a frame to
+            // a return (results at fp), or sp = RELOAD: EXT or a host call handed back a frame to
             // pop, maybe on another stack; the bottom frame of a continuation returns to its parent
-            if (depth == baseDepth && sp >= 0) {
+            if (depth == 0 && sp != RELOAD) {
                 if (st.isBarrier()) {
                     return;
                 }
                 depth = ContOps.returned(cx, st, fp, sp);
-                sp = -1;
+                sp = RELOAD;
             }
-            if (sp < 0) {
+            if (sp == RELOAD) {
                 st = cx.running;
-                if (depth == baseDepth && !st.isBarrier()) {
+                if (depth == 0 && !st.isBarrier()) {
                     // a continuation's bottom frame (fp 0) ended in a host or tail call: it returns
                     depth = ContOps.returned(cx, st, 0, st.sp);
                     st = cx.running;
@@ -788,7 +792,7 @@ public final class Interpreter {
                 sp = st.sp;
                 s = st.slots;
                 r = st.refs;
-                if (depth == baseDepth) {
+                if (depth == 0) {
                     return;
                 }
             }

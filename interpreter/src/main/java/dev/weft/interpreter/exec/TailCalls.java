@@ -14,16 +14,16 @@ final class TailCalls {
 
     /** {@code return_call_indirect}: immediates (canonical type, table) follow the sub-opcode. */
     static int callIndirect(ExecStack st, FunctionInstance fn, int[] code, int pc, int fp, int sp,
-            int depth, int baseDepth) {
+            int depth) {
         FunctionInstance f = TableOps.indirect(fn.instance.tables[code[pc + 2]], st.slots[sp - 1], code[pc + 1]);
-        return call(st, f, fp, sp - 1, depth, baseDepth);
+        return call(st, f, fp, sp - 1, depth);
     }
 
     /** Replaces the frame at {@code fp} by a call of {@code f}, whose arguments end at sp. */
-    static int call(ExecStack st, FunctionInstance f, int fp, int sp, int depth, int baseDepth) {
+    static int call(ExecStack st, FunctionInstance f, int fp, int sp, int depth) {
         CompiledFunction c = f.code;
         if (c == null) {
-            return callHost(st, f, fp, sp, depth, baseDepth);
+            return callHost(st, f, fp, sp, depth);
         }
         st.reserve(fp + c.frameSize());
         System.arraycopy(st.slots, sp - c.numParams, st.slots, fp, c.numParams);
@@ -33,7 +33,7 @@ final class TailCalls {
     }
 
     /** Runs host function {@code f} and returns its results from the current frame. */
-    private static int callHost(ExecStack st, FunctionInstance f, int fp, int sp, int depth, int baseDepth) {
+    private static int callHost(ExecStack st, FunctionInstance f, int fp, int sp, int depth) {
         int base = sp - f.paramSlots;
         Value[] args = Calls.readValues(st, base, f.type.params());
         st.sp = sp;
@@ -42,7 +42,7 @@ final class TailCalls {
         try {
             results = Calls.invokeHost(f, args);
         } catch (WasmException e) {
-            return ExceptionOps.unwindCaller(st, e, depth, baseDepth);
+            return ExceptionOps.unwindCaller(st, e, depth);
         }
         if (results == HostRequests.PENDING) {
             st.depth = depth;

@@ -42,7 +42,7 @@
  * {@code SUSPEND_EXT}) that the loop dispatches without {@code Ext.run}. A stack the loop leaves is parked as a pushed frame (pc, fp,
  * function) plus its depth and sp; the operation moves only the argument, payload or result
  * values to the next stack, makes it the context's running stack and returns its depth, and the
- * loop reloads its locals from it (the same path as every EXT instruction: sp = -1 asks for the
+ * loop reloads its locals from it (the same path as every EXT instruction: sp = RELOAD asks for the
  * reload). The bottom frame of a continuation returning hands its results to the parent's resume
  * site the same way. {@code cont.new} lays out a fresh stack's entry frame (locals zeroed, the
  * sp its first resume must leave in {@code ExecStack.entrySp}), so a fresh continuation looks
