@@ -54,6 +54,8 @@ public final class ExecStack extends ContStack {
     int sp;
     /** Set while this stack waits at a host call for a continuation the call resumed ({@link HostRequests}). */
     HostRequests.Waiting waiting;
+    /** For a barrier that resumed a continuation from Java: the suspension that came back to it, until read. */
+    HostResume.Outcome caught;
     /**
      * Slots {@code [0, touched)} may have been written during this life; none above. At most
      * {@code slots.length}. Frames are entered only below it, raising it first when needed.
@@ -107,6 +109,7 @@ public final class ExecStack extends ContStack {
         depth = 0;
         sp = 0;
         waiting = null;
+        caught = null;
         touched = 0;
         entrySp = 0;
     }

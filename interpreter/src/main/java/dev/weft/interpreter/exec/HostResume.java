@@ -26,10 +26,6 @@ public final class HostResume {
     /** What one resume from Java ended with: results, or a suspension (tag non-null). */
     public record Outcome(Value[] values, Tag tag, ContRef next) {}
 
-    /** A suspension caught at a host barrier, waiting for {@link #resume} to pick it up. */
-    private record Caught(Tag tag, Value[] payload, ContRef next) {}
-
-    private static final ThreadLocal<Caught> CAUGHT = new ThreadLocal<>();
 
     /** Checks arguments for a resume as {@link dev.weft.interpreter.WasmFunction#call} checks a call's. */
     public static void checkArguments(List<ValType> params, Value[] args) {
@@ -58,7 +54,7 @@ public final class HostResume {
         StackContext cx = StackContext.current();
         ExecStack caller = cx.running;
         ExecStack root = cx.enterRoot();
-        CAUGHT.remove();
+        root.caught = null;
         try {
             int n = Calls.slotCount(args);
             root.reserve(n);
@@ -75,10 +71,10 @@ public final class HostResume {
             if (cx.running != root) {
                 Interpreter.run(cx, cx.running);
             }
-            Caught c = CAUGHT.get();
-            if (c != null) {
-                CAUGHT.remove();
-                return new Outcome(c.payload(), c.tag(), c.next());
+            Outcome caught = root.caught;
+            if (caught != null) {
+                root.caught = null;
+                return caught;
             }
             return new Outcome(Calls.readValues(root, 0, results), null, null);
         } catch (StackOverflowError e) {
@@ -107,7 +103,7 @@ public final class HostResume {
         }
         Value[] payload = Calls.readValues(from, base, tag.type().params());
         ContOps.clear(from.refs, base, base + n);
-        CAUGHT.set(new Caught(tag, payload, next));
+        root.caught = new Outcome(payload, tag, next);
         return root.depth;
     }
 

@@ -83,6 +83,7 @@ final class StackContext {
             root.sp = 0;
             root.depth = 0;
             root.waiting = null;
+            root.caught = null;
         } else {
             hostDepth--;
             root.touchAll(); // a host may have written arguments without a frame
