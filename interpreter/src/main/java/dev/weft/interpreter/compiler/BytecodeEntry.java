@@ -1,0 +1,71 @@
+package dev.weft.interpreter.compiler;
+
+import dev.weft.interpreter.Trap;
+import dev.weft.interpreter.TrapKind;
+import dev.weft.interpreter.Value;
+import dev.weft.interpreter.ast.CompositeType;
+import dev.weft.interpreter.ast.RefType;
+import dev.weft.interpreter.ast.ValType;
+import dev.weft.interpreter.exec.BytecodeSupport;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodType;
+
+/**
+ * The way into a compiled function from anything but compiled code of its own class: the
+ * interpreter (which calls it like a host function), the embedder, other modules. {@link #direct}
+ * is the compiled method itself, which compiled callers of a dynamic target (call_indirect,
+ * call_ref, imports) invoke without boxing. A Java stack overflow anywhere below becomes the
+ * interpreter's "call stack exhausted" trap here.
+ */
+final class BytecodeEntry implements BytecodeSupport.CompiledEntry {
+    /** The compiled static method, with the erased type of {@link JvmTypes#methodType}. */
+    final MethodHandle direct;
+    private final MethodHandle spread;
+    private final CompositeType.Func type;
+
+    BytecodeEntry(MethodHandle direct, CompositeType.Func type) {
+        this.direct = direct;
+        this.type = type;
+        int n = type.params().size();
+        this.spread = direct.asSpreader(Object[].class, n)
+                .asType(MethodType.methodType(Object.class, Object[].class));
+    }
+
+    @Override
+    public Value[] apply(Value[] args) {
+        Object[] unboxed = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            unboxed[i] = unbox(type.params().get(i), args[i]);
+        }
+        Object result;
+        try {
+            result = spread.invokeExact(unboxed);
+        } catch (StackOverflowError e) {
+            throw new Trap(TrapKind.CALL_STACK_EXHAUSTED);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+        if (type.results().isEmpty()) {
+            return new Value[0];
+        }
+        return new Value[] {box(type.results().getFirst(), result)};
+    }
+
+    private static Object unbox(ValType t, Value v) {
+        return switch (JvmTypes.kind(t)) {
+            case INT -> (int) v.bits();
+            case LONG -> v.bits();
+            default -> v.ref();
+        };
+    }
+
+    static Value box(ValType t, Object o) {
+        if (t instanceof RefType rt) {
+            return Value.ref(rt, o);
+        }
+        long bits = o instanceof Integer i ? i : (Long) o;
+        return Value.fromSlot(t, bits, null);
+    }
+}

@@ -1,0 +1,1036 @@
+package dev.weft.interpreter.compiler;
+
+import static java.lang.constant.ConstantDescs.CD_Object;
+import static java.lang.constant.ConstantDescs.CD_int;
+import static java.lang.constant.ConstantDescs.CD_long;
+import static java.lang.constant.ConstantDescs.CD_void;
+
+import dev.weft.interpreter.ast.BlockType;
+import dev.weft.interpreter.ast.CompositeType;
+import dev.weft.interpreter.ast.Function;
+import dev.weft.interpreter.ast.Instruction;
+import dev.weft.interpreter.ast.NumType;
+import dev.weft.interpreter.ast.Op;
+import dev.weft.interpreter.ast.RefType;
+import dev.weft.interpreter.ast.ValType;
+import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.Label;
+import java.lang.classfile.Opcode;
+import java.lang.classfile.TypeKind;
+import java.lang.classfile.instruction.SwitchCase;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.MethodTypeDesc;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Emits the JVM method of one Wasm function from its validated instructions: Wasm locals are JVM
+ * locals, the operand stack is the JVM operand stack (typed as {@link JvmTypes} says), blocks and
+ * loops are labels, {@code br_table} a {@code tableswitch}, calls to functions compiled into the
+ * same class {@code invokestatic}. Anything not supported throws {@link NotCompilable}, which
+ * leaves the function to the interpreter. The numeric, memory, table and global operations call
+ * {@code exec.BytecodeSupport}, the interpreter's own helpers, so both tiers trap and round alike.
+ */
+final class FunctionEmitter {
+    private static final ClassDesc SUPPORT = ClassDesc.of("dev.weft.interpreter.exec.BytecodeSupport");
+    static final ClassDesc MEMORY = ClassDesc.of("dev.weft.interpreter.exec.MemoryInstance");
+    static final ClassDesc GLOBAL = ClassDesc.of("dev.weft.interpreter.exec.GlobalInstance");
+    static final ClassDesc TABLE = ClassDesc.of("dev.weft.interpreter.exec.TableInstance");
+    static final ClassDesc FUNCTION = ClassDesc.of("dev.weft.interpreter.exec.FunctionInstance");
+    static final ClassDesc MODULE = ClassDesc.of("dev.weft.interpreter.exec.ModuleInstance");
+    static final ClassDesc TAG = ClassDesc.of("dev.weft.interpreter.exec.TagInstance");
+    private static final ClassDesc CALLS = ClassDesc.of("dev.weft.interpreter.compiler.BytecodeCalls");
+    private static final ClassDesc TRAP = ClassDesc.of("dev.weft.interpreter.Trap");
+    private static final ClassDesc TRAP_KIND = ClassDesc.of("dev.weft.interpreter.TrapKind");
+    private static final ClassDesc VALUE_ARRAY = ClassDesc.of("dev.weft.interpreter.Value").arrayType();
+    private static final ClassDesc WASM_EXCEPTION = ClassDesc.of("dev.weft.interpreter.WasmException");
+    private static final ClassDesc METHOD_HANDLE = ClassDesc.of("java.lang.invoke.MethodHandle");
+    private static final long MASK32 = 0xFFFF_FFFFL;
+
+    /** A block, loop, if or the function body, as branches see it. */
+    private static final class Ctl {
+        final Op kind;
+        final Label target;
+        final Label elseLabel;
+        final List<ValType> params;
+        final List<ValType> results;
+        final int height;
+        boolean hasElse;
+
+        Ctl(Op kind, Label target, Label elseLabel, List<ValType> params, List<ValType> results, int height) {
+            this.kind = kind;
+            this.target = target;
+            this.elseLabel = elseLabel;
+            this.params = params;
+            this.results = results;
+            this.height = height;
+        }
+
+        List<ValType> labelTypes() {
+            return kind == Op.LOOP ? params : results;
+        }
+    }
+
+    private final ModuleCompiler module;
+    private final Function function;
+    private final CompositeType.Func type;
+    private CodeBuilder cb;
+    private final List<ValType> stack = new ArrayList<>();
+    private final List<Ctl> ctl = new ArrayList<>();
+    private int[] localSlot;
+    private ValType[] localType;
+    private boolean unreachable;
+    private int deadDepth;
+    /** Scratch locals by kind (int, long, reference), reused instruction after instruction. */
+    private final List<List<Integer>> scratch = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    private final int[] scratchUsed = new int[3];
+
+    FunctionEmitter(ModuleCompiler module, Function function, CompositeType.Func type) {
+        this.module = module;
+        this.function = function;
+        this.type = type;
+    }
+
+    /** Scans the body for what this emitter cannot compile yet, without emitting anything. */
+    static void checkSupported(Function f) {
+        for (Instruction ins : f.body()) {
+            if (!supported(ins.op())) {
+                throw new NotCompilable("unsupported instruction " + ins.op().text());
+            }
+        }
+        for (ValType t : f.locals()) {
+            JvmTypes.kind(t);
+        }
+    }
+
+    private static boolean supported(Op op) {
+        return switch (op) {
+            case TRY_TABLE, RETURN_CALL, RETURN_CALL_INDIRECT, RETURN_CALL_REF, CONT_NEW, CONT_BIND, SUSPEND,
+                 RESUME, RESUME_THROW, RESUME_THROW_REF, SWITCH, BR_ON_CAST, BR_ON_CAST_FAIL, REF_TEST, REF_TEST_NULL,
+                 REF_CAST, REF_CAST_NULL, ANY_CONVERT_EXTERN, EXTERN_CONVERT_ANY, REF_I31, I31_GET_S, I31_GET_U -> false;
+            default -> op.prefix() != 0xFB && op.prefix() != 0xFD;
+        };
+    }
+
+    void emit(CodeBuilder code) {
+        this.cb = code;
+        List<ValType> params = type.params();
+        int n = params.size() + function.locals().size();
+        localSlot = new int[n];
+        localType = new ValType[n];
+        int slot = 0;
+        for (int i = 0; i < params.size(); i++) {
+            localType[i] = params.get(i);
+            localSlot[i] = slot;
+            slot += JvmTypes.kind(params.get(i)).slotSize();
+        }
+        for (int i = params.size(); i < n; i++) {
+            ValType t = function.locals().get(i - params.size());
+            localType[i] = t;
+            TypeKind k = JvmTypes.kind(t);
+            localSlot[i] = cb.allocateLocal(k);
+            zero(k);
+            cb.storeLocal(k, localSlot[i]);
+        }
+        ctl.add(new Ctl(Op.END, null, null, List.of(), type.results(), 0));
+        for (Instruction ins : function.body()) {
+            scratchUsed[0] = scratchUsed[1] = scratchUsed[2] = 0;
+            if (unreachable) {
+                skip(ins);
+            } else {
+                instruction(ins);
+            }
+        }
+    }
+
+    // ---- control ----------------------------------------------------------------------------
+
+    private void skip(Instruction ins) {
+        switch (ins.op()) {
+            case BLOCK, LOOP, IF, TRY_TABLE -> deadDepth++;
+            case ELSE -> {
+                if (deadDepth == 0) {
+                    elseArm();
+                }
+            }
+            case END -> {
+                if (deadDepth > 0) {
+                    deadDepth--;
+                } else {
+                    end();
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private List<ValType> blockParams(BlockType bt) {
+        return bt instanceof BlockType.Indexed ix ? module.funcTypeAt(ix.typeIndex()).params() : List.of();
+    }
+
+    private List<ValType> blockResults(BlockType bt) {
+        return switch (bt) {
+            case BlockType.Empty e -> List.of();
+            case BlockType.Single s -> List.of(s.type());
+            case BlockType.Indexed ix -> module.funcTypeAt(ix.typeIndex()).results();
+        };
+    }
+
+    private void block(Instruction.Block b) {
+        List<ValType> params = blockParams(b.type());
+        List<ValType> results = blockResults(b.type());
+        for (ValType t : params) {
+            JvmTypes.kind(t);
+        }
+        for (ValType t : results) {
+            JvmTypes.kind(t);
+        }
+        switch (b.op()) {
+            case BLOCK -> ctl.add(new Ctl(Op.BLOCK, cb.newLabel(), null, params, results, stack.size() - params.size()));
+            case LOOP -> ctl.add(new Ctl(Op.LOOP, cb.newBoundLabel(), null, params, results, stack.size() - params.size()));
+            default -> {
+                pop();
+                Label otherwise = cb.newLabel();
+                cb.ifeq(otherwise);
+                ctl.add(new Ctl(Op.IF, cb.newLabel(), otherwise, params, results, stack.size() - params.size()));
+            }
+        }
+    }
+
+    private void elseArm() {
+        Ctl c = ctl.getLast();
+        if (!unreachable) {
+            cb.goto_(c.target);
+        }
+        cb.labelBinding(c.elseLabel);
+        c.hasElse = true;
+        resetStack(c.height, c.params);
+        unreachable = false;
+    }
+
+    private void end() {
+        Ctl c = ctl.removeLast();
+        if (c.kind == Op.END) {
+            if (!unreachable) {
+                emitReturn();
+            }
+            return;
+        }
+        if (c.kind == Op.IF && !c.hasElse) {
+            cb.labelBinding(c.elseLabel);
+        }
+        if (c.kind != Op.LOOP) {
+            cb.labelBinding(c.target);
+        }
+        resetStack(c.height, c.results);
+        unreachable = false;
+    }
+
+    private void resetStack(int height, List<ValType> top) {
+        while (stack.size() > height) {
+            stack.removeLast();
+        }
+        stack.addAll(top);
+    }
+
+    private void emitReturn() {
+        if (type.results().isEmpty()) {
+            cb.return_();
+        } else {
+            cb.return_(JvmTypes.kind(type.results().getFirst()));
+        }
+    }
+
+    /** Emits a branch to label {@code depth} with the values on top; the type stack is left alone. */
+    private void branch(int depth) {
+        Ctl t = ctl.get(ctl.size() - 1 - depth);
+        if (t.kind == Op.END) {
+            emitReturn();
+            return;
+        }
+        List<ValType> carried = t.labelTypes();
+        int extra = stack.size() - carried.size() - t.height;
+        if (extra > 0) {
+            int[] slots = spillTop(carried);
+            for (int i = 0; i < extra; i++) {
+                popJvm(stack.get(t.height + extra - 1 - i));
+            }
+            reload(carried, slots);
+        }
+        cb.goto_(t.target);
+    }
+
+    private boolean plainBranch(int depth) {
+        Ctl t = ctl.get(ctl.size() - 1 - depth);
+        return t.kind != Op.END && stack.size() - t.labelTypes().size() == t.height;
+    }
+
+    private void brIf(int depth) {
+        pop();
+        if (plainBranch(depth)) {
+            cb.ifne(ctl.get(ctl.size() - 1 - depth).target);
+            return;
+        }
+        Label skip = cb.newLabel();
+        cb.ifeq(skip);
+        branch(depth);
+        cb.labelBinding(skip);
+    }
+
+    // ---- the operand stack ------------------------------------------------------------------
+
+    private ValType pop() {
+        return stack.removeLast();
+    }
+
+    private void push(ValType t) {
+        stack.add(t);
+    }
+
+    private void popJvm(ValType t) {
+        if (JvmTypes.kind(t) == TypeKind.LONG) {
+            cb.pop2();
+        } else {
+            cb.pop();
+        }
+    }
+
+    private void zero(TypeKind k) {
+        switch (k) {
+            case INT -> cb.iconst_0();
+            case LONG -> cb.lconst_0();
+            default -> cb.aconst_null();
+        }
+    }
+
+    private int scratch(TypeKind k) {
+        int i = k == TypeKind.INT ? 0 : k == TypeKind.LONG ? 1 : 2;
+        List<Integer> pool = scratch.get(i);
+        if (scratchUsed[i] == pool.size()) {
+            pool.add(cb.allocateLocal(k));
+        }
+        return pool.get(scratchUsed[i]++);
+    }
+
+    /** Stores the top {@code types.size()} JVM values (last type on top) into scratch locals. */
+    private int[] spillTop(List<ValType> types) {
+        int[] slots = new int[types.size()];
+        for (int i = types.size() - 1; i >= 0; i--) {
+            TypeKind k = JvmTypes.kind(types.get(i));
+            slots[i] = scratch(k);
+            cb.storeLocal(k, slots[i]);
+        }
+        return slots;
+    }
+
+    private void reload(List<ValType> types, int[] slots) {
+        for (int i = 0; i < slots.length; i++) {
+            cb.loadLocal(JvmTypes.kind(types.get(i)), slots[i]);
+        }
+    }
+
+    /** Pops {@code n} values off both stacks into scratch locals; returns their types. */
+    private List<ValType> spillOperands(int n, int[] slotsOut) {
+        List<ValType> types = new ArrayList<>(stack.subList(stack.size() - n, stack.size()));
+        int[] slots = spillTop(types);
+        System.arraycopy(slots, 0, slotsOut, 0, n);
+        for (int i = 0; i < n; i++) {
+            pop();
+        }
+        return types;
+    }
+
+    /** Loads a spilled i32/i64 operand as a long: i32 sign-extended or, if {@code zeroExtend}, zero-extended. */
+    private void loadWide(ValType t, int slot, boolean zeroExtend) {
+        if (JvmTypes.kind(t) == TypeKind.LONG) {
+            cb.lload(slot);
+            return;
+        }
+        cb.iload(slot);
+        cb.i2l();
+        if (zeroExtend) {
+            cb.ldc(MASK32);
+            cb.land();
+        }
+    }
+
+    // ---- instructions -----------------------------------------------------------------------
+
+    private void instruction(Instruction ins) {
+        Op op = ins.op();
+        switch (op) {
+            case NOP -> { }
+            case UNREACHABLE -> {
+                trap("UNREACHABLE");
+                unreachable = true;
+            }
+            case BLOCK, LOOP, IF -> block((Instruction.Block) ins);
+            case ELSE -> elseArm();
+            case END -> end();
+            case BR -> {
+                branch(((Instruction.Indexed) ins).index());
+                unreachable = true;
+            }
+            case BR_IF -> brIf(((Instruction.Indexed) ins).index());
+            case BR_TABLE -> brTableSwitch((Instruction.BranchTable) ins);
+            case RETURN -> {
+                emitReturn();
+                unreachable = true;
+            }
+            case CALL -> call(((Instruction.Indexed) ins).index());
+            case CALL_INDIRECT -> callIndirect((Instruction.Indexed2) ins);
+            case CALL_REF -> callRef(module.funcTypeAt(((Instruction.Indexed) ins).index()));
+            case DROP -> popJvm(pop());
+            case SELECT, SELECT_TYPED -> select();
+            case LOCAL_GET -> {
+                int i = ((Instruction.Indexed) ins).index();
+                cb.loadLocal(JvmTypes.kind(localType[i]), localSlot[i]);
+                push(localType[i]);
+            }
+            case LOCAL_SET -> {
+                int i = ((Instruction.Indexed) ins).index();
+                pop();
+                cb.storeLocal(JvmTypes.kind(localType[i]), localSlot[i]);
+            }
+            case LOCAL_TEE -> {
+                int i = ((Instruction.Indexed) ins).index();
+                TypeKind k = JvmTypes.kind(localType[i]);
+                if (k == TypeKind.LONG) {
+                    cb.dup2();
+                } else {
+                    cb.dup();
+                }
+                cb.storeLocal(k, localSlot[i]);
+            }
+            case GLOBAL_GET -> globalGet(((Instruction.Indexed) ins).index());
+            case GLOBAL_SET -> globalSet(((Instruction.Indexed) ins).index());
+            case I32_CONST -> {
+                cb.ldc((int) ((Instruction.Const) ins).bits());
+                push(NumType.I32);
+            }
+            case F32_CONST -> {
+                cb.ldc((int) ((Instruction.Const) ins).bits());
+                push(NumType.F32);
+            }
+            case I64_CONST -> {
+                cb.ldc(((Instruction.Const) ins).bits());
+                push(NumType.I64);
+            }
+            case F64_CONST -> {
+                cb.ldc(((Instruction.Const) ins).bits());
+                push(NumType.F64);
+            }
+            case REF_NULL -> {
+                cb.aconst_null();
+                push(RefType.FUNCREF);
+            }
+            case REF_IS_NULL -> {
+                pop();
+                bool(Opcode.IFNULL);
+                push(NumType.I32);
+            }
+            case REF_FUNC -> {
+                cb.ldc(module.constant(module.function(((Instruction.Indexed) ins).index()), FUNCTION));
+                push(RefType.FUNCREF);
+            }
+            case REF_EQ -> {
+                pop();
+                pop();
+                bool(Opcode.IF_ACMPEQ);
+                push(NumType.I32);
+            }
+            case REF_AS_NON_NULL -> nonNull("NULL_REFERENCE");
+            case BR_ON_NULL -> brOnNull(((Instruction.Indexed) ins).index());
+            case BR_ON_NON_NULL -> brOnNonNull(((Instruction.Indexed) ins).index());
+            case THROW -> throwTag(((Instruction.Indexed) ins).index());
+            case THROW_REF -> {
+                pop();
+                nonNullJvm("NULL_EXCEPTION_REFERENCE");
+                cb.checkcast(WASM_EXCEPTION);
+                cb.athrow();
+                unreachable = true;
+            }
+            case MEMORY_SIZE -> memorySize(((Instruction.Indexed) ins).index());
+            case MEMORY_GROW -> memoryGrow(((Instruction.Indexed) ins).index());
+            case MEMORY_FILL -> memoryFill(((Instruction.Indexed) ins).index());
+            case MEMORY_COPY -> memoryCopy((Instruction.Indexed2) ins);
+            case MEMORY_INIT -> memoryInit((Instruction.Indexed2) ins);
+            case DATA_DROP -> {
+                cb.ldc(module.constant(module.instance(), MODULE));
+                cb.ldc(((Instruction.Indexed) ins).index());
+                support("dataDrop", CD_void, MODULE, CD_int);
+            }
+            case TABLE_GET, TABLE_SET, TABLE_SIZE, TABLE_GROW, TABLE_FILL -> tableOp(op, ((Instruction.Indexed) ins).index());
+            case TABLE_COPY -> tableCopy((Instruction.Indexed2) ins);
+            case TABLE_INIT -> tableInit((Instruction.Indexed2) ins);
+            case ELEM_DROP -> {
+                cb.ldc(module.constant(module.instance(), MODULE));
+                cb.ldc(((Instruction.Indexed) ins).index());
+                support("elemDrop", CD_void, MODULE, CD_int);
+            }
+            default -> {
+                if (ins instanceof Instruction.MemAccess m) {
+                    memoryAccess(m);
+                } else if (!NumericEmitter.emit(this, op)) {
+                    throw new NotCompilable("unsupported instruction " + op.text());
+                }
+            }
+        }
+    }
+
+    private void brTableSwitch(Instruction.BranchTable bt) {
+        pop();
+        int[] labels = bt.labels();
+        List<Integer> depths = new ArrayList<>();
+        List<Label> stubs = new ArrayList<>();
+        Label dflt = stubFor(bt.defaultLabel(), depths, stubs);
+        List<SwitchCase> cases = new ArrayList<>();
+        for (int i = 0; i < labels.length; i++) {
+            cases.add(SwitchCase.of(i, stubFor(labels[i], depths, stubs)));
+        }
+        if (labels.length == 0) {
+            cb.pop();
+            cb.goto_(dflt);
+        } else {
+            cb.tableswitch(0, labels.length - 1, dflt, cases);
+        }
+        for (int i = 0; i < depths.size(); i++) {
+            cb.labelBinding(stubs.get(i));
+            scratchUsed[0] = scratchUsed[1] = scratchUsed[2] = 0;
+            branch(depths.get(i));
+        }
+        unreachable = true;
+    }
+
+    private Label stubFor(int depth, List<Integer> depths, List<Label> stubs) {
+        int at = depths.indexOf(depth);
+        if (at >= 0) {
+            return stubs.get(at);
+        }
+        Label l = cb.newLabel();
+        depths.add(depth);
+        stubs.add(l);
+        return l;
+    }
+
+    private void select() {
+        pop();
+        ValType t = pop();
+        pop();
+        TypeKind k = JvmTypes.kind(t);
+        int c = scratch(TypeKind.INT);
+        cb.istore(c);
+        int b = scratch(k);
+        cb.storeLocal(k, b);
+        int a = scratch(k);
+        cb.storeLocal(k, a);
+        Label useB = cb.newLabel();
+        Label done = cb.newLabel();
+        cb.iload(c);
+        cb.ifeq(useB);
+        cb.loadLocal(k, a);
+        cb.goto_(done);
+        cb.labelBinding(useB);
+        cb.loadLocal(k, b);
+        cb.labelBinding(done);
+        push(t);
+    }
+
+    /** Replaces the consumed operands by 1 if branch {@code op} is taken, else 0. */
+    void bool(Opcode op) {
+        Label yes = cb.newLabel();
+        Label done = cb.newLabel();
+        cb.branch(op, yes);
+        cb.iconst_0();
+        cb.goto_(done);
+        cb.labelBinding(yes);
+        cb.iconst_1();
+        cb.labelBinding(done);
+    }
+
+    private void trap(String kind) {
+        cb.getstatic(TRAP_KIND, kind, TRAP_KIND);
+        support("trap", TRAP, TRAP_KIND);
+        cb.athrow();
+    }
+
+    /** Traps with {@code kind} if the reference on top of the JVM stack is null (it stays). */
+    private void nonNullJvm(String kind) {
+        Label ok = cb.newLabel();
+        cb.dup();
+        cb.ifnonnull(ok);
+        trap(kind);
+        cb.labelBinding(ok);
+    }
+
+    private void nonNull(String kind) {
+        nonNullJvm(kind);
+        ValType t = pop();
+        push(t instanceof RefType rt ? new RefType(false, rt.heapType()) : t);
+    }
+
+    private void brOnNull(int depth) {
+        Label notNull = cb.newLabel();
+        cb.dup();
+        cb.ifnonnull(notNull);
+        cb.pop();
+        ValType t = pop();
+        branch(depth);
+        cb.labelBinding(notNull);
+        push(t instanceof RefType rt ? new RefType(false, rt.heapType()) : t);
+    }
+
+    private void brOnNonNull(int depth) {
+        Label isNull = cb.newLabel();
+        cb.dup();
+        cb.ifnull(isNull);
+        branch(depth);
+        cb.labelBinding(isNull);
+        cb.pop();
+        pop();
+    }
+
+    void support(String name, ClassDesc ret, ClassDesc... params) {
+        cb.invokestatic(SUPPORT, name, MethodTypeDesc.of(ret, params));
+    }
+
+    CodeBuilder code() {
+        return cb;
+    }
+
+    ValType popType() {
+        return pop();
+    }
+
+    void pushType(ValType t) {
+        push(t);
+    }
+
+    // ---- globals ----------------------------------------------------------------------------
+
+    private void globalGet(int index) {
+        ValType t = module.globalType(index);
+        cb.ldc(module.constant(module.global(index), GLOBAL));
+        switch (JvmTypes.kind(t)) {
+            case INT -> support("globalI32", CD_int, GLOBAL);
+            case LONG -> support("globalI64", CD_long, GLOBAL);
+            default -> support("globalRef", CD_Object, GLOBAL);
+        }
+        push(t);
+    }
+
+    private void globalSet(int index) {
+        ValType t = pop();
+        cb.ldc(module.constant(module.global(index), GLOBAL));
+        switch (JvmTypes.kind(t)) {
+            case INT -> support("setGlobalI32", CD_void, CD_int, GLOBAL);
+            case LONG -> support("setGlobalI64", CD_void, CD_long, GLOBAL);
+            default -> support("setGlobalRef", CD_void, CD_Object, GLOBAL);
+        }
+    }
+
+    // ---- memory -----------------------------------------------------------------------------
+
+    private void memoryAccess(Instruction.MemAccess m) {
+        Op op = m.op();
+        boolean store = op.text().contains("store");
+        boolean is64 = module.memory64(m.memory());
+        ClassDesc memConst = MEMORY;
+        if (!is64 && m.offset() <= MASK32) {
+            if (store) {
+                ValType v = pop();
+                pop();
+                cb.ldc(module.constant(module.memory(m.memory()), memConst));
+                cb.ldc((int) m.offset());
+                storeNarrow(op, v);
+            } else {
+                pop();
+                cb.ldc(module.constant(module.memory(m.memory()), memConst));
+                cb.ldc((int) m.offset());
+                loadNarrow(op);
+            }
+            return;
+        }
+        int n = accessSize(op);
+        int valueSlot = -1;
+        ValType v = null;
+        if (store) {
+            v = pop();
+            valueSlot = scratch(JvmTypes.kind(v));
+            cb.storeLocal(JvmTypes.kind(v), valueSlot);
+        }
+        ValType addr = pop();
+        if (JvmTypes.kind(addr) == TypeKind.INT) {
+            cb.i2l();
+            cb.ldc(MASK32);
+            cb.land();
+        }
+        cb.ldc(module.constant(module.memory(m.memory()), MEMORY));
+        cb.ldc(m.offset());
+        cb.ldc(n);
+        support("ea", CD_int, CD_long, MEMORY, CD_long, CD_int);
+        if (store) {
+            cb.loadLocal(JvmTypes.kind(v), valueSlot);
+            if (JvmTypes.kind(v) == TypeKind.LONG && n < 8) {
+                cb.l2i();
+            }
+            cb.ldc(module.constant(module.memory(m.memory()), MEMORY));
+            switch (n) {
+                case 1 -> support("putI8", CD_void, CD_int, CD_int, MEMORY);
+                case 2 -> support("putI16", CD_void, CD_int, CD_int, MEMORY);
+                case 4 -> support("putI32", CD_void, CD_int, CD_int, MEMORY);
+                default -> support("putI64", CD_void, CD_int, CD_long, MEMORY);
+            }
+        } else {
+            cb.ldc(module.constant(module.memory(m.memory()), MEMORY));
+            switch (n) {
+                case 1 -> support("getI8", CD_int, CD_int, MEMORY);
+                case 2 -> support("getI16", CD_int, CD_int, MEMORY);
+                case 4 -> support("getI32", CD_int, CD_int, MEMORY);
+                default -> support("getI64", CD_long, CD_int, MEMORY);
+            }
+            extendLoaded(op);
+        }
+    }
+
+    private static int accessSize(Op op) {
+        return switch (op) {
+            case I32_LOAD8_S, I32_LOAD8_U, I64_LOAD8_S, I64_LOAD8_U, I32_STORE8, I64_STORE8 -> 1;
+            case I32_LOAD16_S, I32_LOAD16_U, I64_LOAD16_S, I64_LOAD16_U, I32_STORE16, I64_STORE16 -> 2;
+            case I32_LOAD, F32_LOAD, I64_LOAD32_S, I64_LOAD32_U, I32_STORE, F32_STORE, I64_STORE32 -> 4;
+            default -> 8;
+        };
+    }
+
+    /** After a 32-bit-address load helper: the loaded int/long is on the stack. */
+    private void loadNarrow(Op op) {
+        switch (accessSize(op)) {
+            case 1 -> support("load8", CD_int, CD_int, MEMORY, CD_int);
+            case 2 -> support("load16", CD_int, CD_int, MEMORY, CD_int);
+            case 4 -> support("loadI32", CD_int, CD_int, MEMORY, CD_int);
+            default -> support("loadI64", CD_long, CD_int, MEMORY, CD_int);
+        }
+        extendLoaded(op);
+    }
+
+    /** Turns the raw loaded value (sign-extended int for 1/2 bytes) into the result type. */
+    private void extendLoaded(Op op) {
+        switch (op) {
+            case I32_LOAD8_U -> {
+                cb.ldc(0xFF);
+                cb.iand();
+            }
+            case I32_LOAD16_U -> {
+                cb.ldc(0xFFFF);
+                cb.iand();
+            }
+            case I64_LOAD8_S, I64_LOAD16_S, I64_LOAD32_S -> cb.i2l();
+            case I64_LOAD8_U, I64_LOAD16_U, I64_LOAD32_U -> {
+                cb.i2l();
+                cb.ldc(op == Op.I64_LOAD8_U ? 0xFFL : op == Op.I64_LOAD16_U ? 0xFFFFL : MASK32);
+                cb.land();
+            }
+            default -> { }
+        }
+        push(switch (op) {
+            case I32_LOAD, I32_LOAD8_S, I32_LOAD8_U, I32_LOAD16_S, I32_LOAD16_U -> NumType.I32;
+            case F32_LOAD -> NumType.F32;
+            case F64_LOAD -> NumType.F64;
+            default -> NumType.I64;
+        });
+    }
+
+    /** Stack: addr (int), value, memory, offset (int). */
+    private void storeNarrow(Op op, ValType v) {
+        boolean wide = JvmTypes.kind(v) == TypeKind.LONG;
+        int n = accessSize(op);
+        if (wide && n < 8) {
+            // the value sits under the memory and offset: narrow it first
+            int off = scratch(TypeKind.INT);
+            cb.istore(off);
+            int mem = scratch(TypeKind.REFERENCE);
+            cb.astore(mem);
+            cb.l2i();
+            cb.aload(mem);
+            cb.iload(off);
+        }
+        switch (n) {
+            case 1 -> support("store8", CD_void, CD_int, CD_int, MEMORY, CD_int);
+            case 2 -> support("store16", CD_void, CD_int, CD_int, MEMORY, CD_int);
+            case 4 -> support("storeI32", CD_void, CD_int, CD_int, MEMORY, CD_int);
+            default -> support("storeI64", CD_void, CD_int, CD_long, MEMORY, CD_int);
+        }
+    }
+
+    private void memorySize(int mem) {
+        cb.ldc(module.constant(module.memory(mem), MEMORY));
+        if (module.memory64(mem)) {
+            support("memorySize64", CD_long, MEMORY);
+            push(NumType.I64);
+        } else {
+            support("memorySize32", CD_int, MEMORY);
+            push(NumType.I32);
+        }
+    }
+
+    private void memoryGrow(int mem) {
+        ValType t = pop();
+        cb.ldc(module.constant(module.memory(mem), MEMORY));
+        if (module.memory64(mem)) {
+            support("memoryGrow64", CD_long, CD_long, MEMORY);
+        } else {
+            support("memoryGrow32", CD_int, CD_int, MEMORY);
+        }
+        push(t);
+    }
+
+    private void memoryFill(int mem) {
+        int[] s = new int[3];
+        List<ValType> t = spillOperands(3, s);
+        loadWide(t.get(0), s[0], true);
+        cb.iload(s[1]);
+        loadWide(t.get(2), s[2], true);
+        cb.ldc(module.constant(module.memory(mem), MEMORY));
+        support("memoryFill", CD_void, CD_long, CD_int, CD_long, MEMORY);
+    }
+
+    private void memoryCopy(Instruction.Indexed2 ins) {
+        int[] s = new int[3];
+        List<ValType> t = spillOperands(3, s);
+        for (int i = 0; i < 3; i++) {
+            loadWide(t.get(i), s[i], true);
+        }
+        cb.ldc(module.constant(module.memory(ins.first()), MEMORY));
+        cb.ldc(module.constant(module.memory(ins.second()), MEMORY));
+        support("memoryCopy", CD_void, CD_long, CD_long, CD_long, MEMORY, MEMORY);
+    }
+
+    private void memoryInit(Instruction.Indexed2 ins) {
+        int[] s = new int[3];
+        List<ValType> t = spillOperands(3, s);
+        loadWide(t.get(0), s[0], true);
+        cb.iload(s[1]);
+        cb.iload(s[2]);
+        cb.ldc(module.constant(module.memory(ins.second()), MEMORY));
+        cb.ldc(module.constant(module.instance(), MODULE));
+        cb.ldc(ins.first());
+        support("memoryInit", CD_void, CD_long, CD_int, CD_int, MEMORY, MODULE, CD_int);
+    }
+
+    // ---- tables -----------------------------------------------------------------------------
+
+    private void tableOp(Op op, int table) {
+        boolean is64 = module.table64(table);
+        ValType index = is64 ? NumType.I64 : NumType.I32;
+        switch (op) {
+            case TABLE_GET -> {
+                ValType t = pop();
+                if (!is64) {
+                    cb.i2l();
+                }
+                cb.ldc(module.constant(module.table(table), TABLE));
+                support("tableGet", CD_Object, CD_long, TABLE);
+                push(module.tableElementType(table));
+            }
+            case TABLE_SET -> {
+                int[] s = new int[2];
+                List<ValType> t = spillOperands(2, s);
+                loadWide(t.get(0), s[0], false);
+                cb.aload(s[1]);
+                cb.ldc(module.constant(module.table(table), TABLE));
+                support("tableSet", CD_void, CD_long, CD_Object, TABLE);
+            }
+            case TABLE_SIZE -> {
+                cb.ldc(module.constant(module.table(table), TABLE));
+                support("tableSize", CD_long, TABLE);
+                if (!is64) {
+                    cb.l2i();
+                }
+                push(index);
+            }
+            case TABLE_GROW -> {
+                pop();
+                pop();
+                if (!is64) {
+                    cb.i2l();
+                }
+                cb.ldc(module.constant(module.table(table), TABLE));
+                support("tableGrow", CD_long, CD_Object, CD_long, TABLE);
+                if (!is64) {
+                    cb.l2i();
+                }
+                push(index);
+            }
+            default -> {
+                int[] s = new int[3];
+                List<ValType> t = spillOperands(3, s);
+                loadWide(t.get(0), s[0], false);
+                cb.aload(s[1]);
+                loadWide(t.get(2), s[2], false);
+                cb.ldc(module.constant(module.table(table), TABLE));
+                support("tableFill", CD_void, CD_long, CD_Object, CD_long, TABLE);
+            }
+        }
+    }
+
+    private void tableCopy(Instruction.Indexed2 ins) {
+        int[] s = new int[3];
+        List<ValType> t = spillOperands(3, s);
+        for (int i = 0; i < 3; i++) {
+            loadWide(t.get(i), s[i], false);
+        }
+        cb.ldc(module.constant(module.table(ins.first()), TABLE));
+        cb.ldc(module.constant(module.table(ins.second()), TABLE));
+        support("tableCopy", CD_void, CD_long, CD_long, CD_long, TABLE, TABLE);
+    }
+
+    private void tableInit(Instruction.Indexed2 ins) {
+        int[] s = new int[3];
+        List<ValType> t = spillOperands(3, s);
+        loadWide(t.get(0), s[0], false);
+        cb.iload(s[1]);
+        cb.iload(s[2]);
+        cb.ldc(module.constant(module.table(ins.second()), TABLE));
+        cb.ldc(module.constant(module.instance(), MODULE));
+        cb.ldc(ins.first());
+        support("tableInit", CD_void, CD_long, CD_int, CD_int, TABLE, MODULE, CD_int);
+    }
+
+    // ---- calls and exceptions ---------------------------------------------------------------
+
+    private void call(int index) {
+        CompositeType.Func t = module.funcType(index);
+        if (module.isDirect(index)) {
+            for (int i = 0; i < t.params().size(); i++) {
+                pop();
+            }
+            cb.invokestatic(module.owner(), ModuleCompiler.methodName(index), JvmTypes.methodDesc(t));
+            t.results().forEach(this::push);
+            return;
+        }
+        int[] args = new int[t.params().size()];
+        List<ValType> types = spillOperands(args.length, args);
+        cb.ldc(module.constant(module.function(index), FUNCTION));
+        int f = scratch(TypeKind.REFERENCE);
+        cb.astore(f);
+        dynamicCall(f, t, types, args);
+    }
+
+    private void callIndirect(Instruction.Indexed2 ins) {
+        CompositeType.Func t = module.funcTypeAt(ins.first());
+        int table = ins.second();
+        ValType indexType = pop();
+        if (JvmTypes.kind(indexType) == TypeKind.INT) {
+            cb.i2l();
+        }
+        int index = scratch(TypeKind.LONG);
+        cb.lstore(index);
+        int[] args = new int[t.params().size()];
+        List<ValType> types = spillOperands(args.length, args);
+        cb.lload(index);
+        cb.ldc(module.constant(module.table(table), TABLE));
+        cb.ldc(module.canonicalTypeId(ins.first()));
+        support("indirect", FUNCTION, CD_long, TABLE, CD_int);
+        int f = scratch(TypeKind.REFERENCE);
+        cb.astore(f);
+        dynamicCall(f, t, types, args);
+    }
+
+    private void callRef(CompositeType.Func t) {
+        pop();
+        int ref = scratch(TypeKind.REFERENCE);
+        cb.astore(ref);
+        int[] args = new int[t.params().size()];
+        List<ValType> types = spillOperands(args.length, args);
+        cb.aload(ref);
+        support("callee", FUNCTION, CD_Object);
+        int f = scratch(TypeKind.REFERENCE);
+        cb.astore(f);
+        dynamicCall(f, t, types, args);
+    }
+
+    /**
+     * Calls the function in local {@code f} with the arguments in {@code args}: through its
+     * compiled method if it has one, else through its boxed entry.
+     */
+    private void dynamicCall(int f, CompositeType.Func t, List<ValType> types, int[] args) {
+        Label done = cb.newLabel();
+        Label slow = cb.newLabel();
+        if (JvmTypes.unsupportedSignature(t) == null) {
+            int mh = scratch(TypeKind.REFERENCE);
+            cb.aload(f);
+            cb.invokestatic(CALLS, "direct", MethodTypeDesc.of(METHOD_HANDLE, FUNCTION));
+            cb.dup();
+            cb.astore(mh);
+            cb.ifnull(slow);
+            cb.aload(mh);
+            reload(types, args);
+            cb.invokevirtual(METHOD_HANDLE, "invokeExact", JvmTypes.methodDesc(t));
+            cb.goto_(done);
+        }
+        cb.labelBinding(slow);
+        cb.aload(f);
+        slots(types, args);
+        cb.invokestatic(CALLS, "invoke", MethodTypeDesc.of(VALUE_ARRAY, FUNCTION, CD_long.arrayType(),
+                CD_Object.arrayType()));
+        List<ValType> results = t.results();
+        if (results.isEmpty()) {
+            cb.pop();
+        } else {
+            int values = scratch(TypeKind.REFERENCE);
+            cb.astore(values);
+            for (int i = 0; i < results.size(); i++) {
+                cb.aload(values);
+                cb.ldc(i);
+                switch (JvmTypes.kind(results.get(i))) {
+                    case INT -> cb.invokestatic(CALLS, "resultInt", MethodTypeDesc.of(CD_int, VALUE_ARRAY, CD_int));
+                    case LONG -> cb.invokestatic(CALLS, "resultLong", MethodTypeDesc.of(CD_long, VALUE_ARRAY, CD_int));
+                    default -> cb.invokestatic(CALLS, "resultRef", MethodTypeDesc.of(CD_Object, VALUE_ARRAY, CD_int));
+                }
+            }
+        }
+        cb.labelBinding(done);
+        results.forEach(this::push);
+    }
+
+    /** Pushes a long[] and an Object[] holding the values in {@code slots} (numbers, references). */
+    private void slots(List<ValType> types, int[] slots) {
+        int n = types.size();
+        cb.ldc(n);
+        cb.newarray(TypeKind.LONG);
+        for (int i = 0; i < n; i++) {
+            TypeKind k = JvmTypes.kind(types.get(i));
+            if (k != TypeKind.REFERENCE) {
+                cb.dup();
+                cb.ldc(i);
+                cb.loadLocal(k, slots[i]);
+                if (k == TypeKind.INT) {
+                    cb.i2l();
+                }
+                cb.lastore();
+            }
+        }
+        cb.ldc(n);
+        cb.anewarray(CD_Object);
+        for (int i = 0; i < n; i++) {
+            if (JvmTypes.kind(types.get(i)) == TypeKind.REFERENCE) {
+                cb.dup();
+                cb.ldc(i);
+                cb.aload(slots[i]);
+                cb.aastore();
+            }
+        }
+    }
+
+    private void throwTag(int tag) {
+        List<ValType> params = module.tag(tag).type().params();
+        int[] s = new int[params.size()];
+        List<ValType> types = spillOperands(s.length, s);
+        cb.ldc(module.constant(module.tag(tag), TAG));
+        slots(types, s);
+        cb.invokestatic(CALLS, "exception", MethodTypeDesc.of(WASM_EXCEPTION, TAG, CD_long.arrayType(),
+                CD_Object.arrayType()));
+        cb.athrow();
+        unreachable = true;
+    }
+}

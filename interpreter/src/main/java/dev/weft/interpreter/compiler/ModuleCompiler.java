@@ -1,0 +1,230 @@
+package dev.weft.interpreter.compiler;
+
+import dev.weft.interpreter.ast.CompositeType;
+import dev.weft.interpreter.ast.Function;
+import dev.weft.interpreter.ast.ImportDesc;
+import dev.weft.interpreter.ast.Module;
+import dev.weft.interpreter.ast.RefType;
+import dev.weft.interpreter.ast.ValType;
+import dev.weft.interpreter.exec.BytecodeSupport;
+import dev.weft.interpreter.exec.FunctionInstance;
+import dev.weft.interpreter.exec.GlobalInstance;
+import dev.weft.interpreter.exec.MemoryInstance;
+import dev.weft.interpreter.exec.ModuleInstance;
+import dev.weft.interpreter.exec.TableInstance;
+import dev.weft.interpreter.exec.TagInstance;
+import dev.weft.interpreter.valid.ValidatedModule;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassHierarchyResolver;
+import java.lang.classfile.ClassModel;
+import java.lang.classfile.MethodModel;
+import java.lang.classfile.attribute.CodeAttribute;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDesc;
+import java.lang.constant.ConstantDescs;
+import java.lang.constant.DynamicConstantDesc;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Compiles the functions of one instance that can be compiled into one hidden class (a static
+ * method {@code f<index>} each) and makes them run compiled (see {@link BytecodeSupport#enterCompiled}).
+ * The instance's memories, tables, globals, tags and functions reach the code as class data
+ * constants ({@code MethodHandles.classDataAt}), which HotSpot treats as constants. The class is
+ * defined as a hidden class, so it unloads with the instance.
+ */
+final class ModuleCompiler {
+    /** HotSpot does not JIT-compile a method with more bytecode than this ({@code DontCompileHugeMethods}). */
+    static final int HUGE_METHOD = 8000;
+    private static final ClassDesc OWNER = ClassDesc.of("dev.weft.interpreter.compiler.WasmCode");
+    private static final ClassFile CLASS_FILE = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(
+            ClassHierarchyResolver.ofClassLoading(ModuleCompiler.class.getClassLoader())));
+
+    private final ValidatedModule vm;
+    private final Module m;
+    private final ModuleInstance inst;
+    private final int imported;
+    private final List<Object> data = new ArrayList<>();
+    private final Map<Object, Integer> dataIndex = new IdentityHashMap<>();
+    /** Function indices compiled into the class. */
+    private TreeSet<Integer> direct = new TreeSet<>();
+
+    private ModuleCompiler(ValidatedModule vm, ModuleInstance inst) {
+        this.vm = vm;
+        this.m = vm.module();
+        this.inst = inst;
+        this.imported = (int) m.imports().stream().filter(i -> i.desc() instanceof ImportDesc.Func).count();
+    }
+
+    /** Compiles what can be compiled and installs it; returns why each other function stays interpreted. */
+    static TierStats.Outcome compile(ValidatedModule vm, ModuleInstance inst) {
+        return new ModuleCompiler(vm, inst).run();
+    }
+
+    private TierStats.Outcome run() {
+        Map<String, Integer> left = new LinkedHashMap<>();
+        boolean[] maySuspend = SuspensionAnalysis.run(vm, inst);
+        for (int j = 0; j < m.functions().size(); j++) {
+            int idx = imported + j;
+            String reason = maySuspend[idx] ? "may suspend" : JvmTypes.unsupportedSignature(funcType(idx));
+            if (reason == null) {
+                try {
+                    FunctionEmitter.checkSupported(m.functions().get(j));
+                } catch (NotCompilable e) {
+                    reason = e.reason();
+                }
+            }
+            if (reason == null) {
+                direct.add(idx);
+            } else {
+                left.merge(reason, 1, Integer::sum);
+            }
+        }
+        // methods that fail to emit or are too big leave the set; their callers change, so repeat
+        boolean changed = true;
+        while (changed && !direct.isEmpty()) {
+            changed = false;
+            for (Integer idx : new ArrayList<>(direct)) {
+                String reason = probe(idx);
+                if (reason != null) {
+                    direct.remove(idx);
+                    left.merge(reason, 1, Integer::sum);
+                    changed = true;
+                }
+            }
+        }
+        if (!direct.isEmpty()) {
+            install(build(direct));
+        }
+        return new TierStats.Outcome(direct.size(), left);
+    }
+
+    /** Emits function {@code idx} alone; returns why it cannot be compiled, or null. */
+    private String probe(int idx) {
+        byte[] bytes;
+        try {
+            bytes = build(List.of(idx));
+        } catch (NotCompilable e) {
+            return e.reason();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return "method over the JVM's 64 KiB limit or not encodable";
+        }
+        ClassModel model = CLASS_FILE.parse(bytes);
+        for (MethodModel mm : model.methods()) {
+            int size = mm.findAttribute(java.lang.classfile.Attributes.code()).map(CodeAttribute::codeLength).orElse(0);
+            if (size > HUGE_METHOD) {
+                return "method over HotSpot's 8,000-byte JIT limit";
+            }
+        }
+        return null;
+    }
+
+    private byte[] build(Iterable<Integer> functions) {
+        return CLASS_FILE.build(OWNER, cb -> {
+            cb.withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SUPER);
+            for (int idx : functions) {
+                Function f = m.functions().get(idx - imported);
+                CompositeType.Func t = funcType(idx);
+                cb.withMethodBody(methodName(idx), JvmTypes.methodDesc(t), ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
+                        code -> new FunctionEmitter(this, f, t).emit(code));
+            }
+        });
+    }
+
+    private void install(byte[] bytes) {
+        MethodHandles.Lookup hidden;
+        try {
+            hidden = MethodHandles.lookup().defineHiddenClassWithClassData(bytes, List.copyOf(data), true);
+            for (int idx : direct) {
+                CompositeType.Func t = funcType(idx);
+                MethodHandle mh = hidden.findStatic(hidden.lookupClass(), methodName(idx), JvmTypes.methodType(t));
+                BytecodeSupport.enterCompiled(inst.function(idx), new BytecodeEntry(mh, t));
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("internal: compiled class rejected: " + e, e);
+        }
+    }
+
+    static String methodName(int index) {
+        return "f" + index;
+    }
+
+    // ---- what the emitter asks ----------------------------------------------------------------
+
+    ClassDesc owner() {
+        return OWNER;
+    }
+
+    boolean isDirect(int index) {
+        return direct.contains(index);
+    }
+
+    /** A class data constant holding {@code value} (loaded with {@code ldc}). */
+    ConstantDesc constant(Object value, ClassDesc type) {
+        Integer i = dataIndex.get(value);
+        if (i == null) {
+            i = data.size();
+            data.add(value);
+            dataIndex.put(value, i);
+        }
+        return DynamicConstantDesc.ofNamed(ConstantDescs.BSM_CLASS_DATA_AT, ConstantDescs.DEFAULT_NAME, type, i);
+    }
+
+    CompositeType.Func funcType(int index) {
+        return inst.function(index).type();
+    }
+
+    CompositeType.Func funcTypeAt(int typeIndex) {
+        return (CompositeType.Func) vm.types().get(typeIndex).composite();
+    }
+
+    int canonicalTypeId(int typeIndex) {
+        return vm.canonicalTypeIds()[typeIndex];
+    }
+
+    ModuleInstance instance() {
+        return inst;
+    }
+
+    FunctionInstance function(int index) {
+        return inst.function(index);
+    }
+
+    GlobalInstance global(int index) {
+        return inst.global(index);
+    }
+
+    ValType globalType(int index) {
+        return inst.global(index).type().type();
+    }
+
+    MemoryInstance memory(int index) {
+        return inst.memory(index);
+    }
+
+    boolean memory64(int index) {
+        return inst.memory(index).is64();
+    }
+
+    TableInstance table(int index) {
+        return inst.table(index);
+    }
+
+    boolean table64(int index) {
+        return inst.table(index).is64();
+    }
+
+    RefType tableElementType(int index) {
+        return inst.table(index).type().elementType();
+    }
+
+    TagInstance tag(int index) {
+        return inst.tag(index);
+    }
+}
