@@ -4,6 +4,7 @@ import dev.weft.interpreter.exec.ModuleInstance;
 import dev.weft.interpreter.valid.ValidatedModule;
 import java.util.Locale;
 import java.util.function.BiConsumer;
+import java.util.function.IntPredicate;
 
 /**
  * The execution tier, from the system property {@code weft.tier}: {@code interp} (the default:
@@ -39,10 +40,31 @@ public final class BytecodeTier {
 
     /** What instantiation runs on an allocated instance before its code runs: null for the interpreter. */
     public static BiConsumer<ValidatedModule, ModuleInstance> forInstantiation() {
-        return mode() == Mode.INTERP ? null : BytecodeTier::compile;
+        IntPredicate only = ONLY.get();
+        if (only != null) {
+            return (vm, inst) -> TierStats.record(ModuleCompiler.compile(vm, inst, only));
+        }
+        return mode() == Mode.INTERP ? null : (vm, inst) -> TierStats.record(ModuleCompiler.compile(vm, inst, i -> true));
     }
 
-    private static void compile(ValidatedModule vm, ModuleInstance inst) {
-        TierStats.record(ModuleCompiler.compile(vm, inst));
+    /** Work that instantiates modules, for {@link #compilingOnly}. */
+    interface Body<T> {
+        T run() throws Exception;
+    }
+
+    private static final ThreadLocal<IntPredicate> ONLY = new ThreadLocal<>();
+
+    /**
+     * Runs {@code body} with the compiled tier on for this thread, compiling only the functions
+     * whose index {@code only} accepts (if they can be compiled): mixed-tier tests choose which
+     * side of each call is compiled.
+     */
+    static <T> T compilingOnly(IntPredicate only, Body<T> body) throws Exception {
+        ONLY.set(only);
+        try {
+            return body.run();
+        } finally {
+            ONLY.remove();
+        }
     }
 }

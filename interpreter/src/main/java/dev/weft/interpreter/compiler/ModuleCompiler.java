@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.IntPredicate;
 
 /**
  * Compiles the functions of one instance that can be compiled into one hidden class (a static
@@ -63,16 +64,17 @@ final class ModuleCompiler {
     }
 
     /** Compiles what can be compiled and installs it; returns why each other function stays interpreted. */
-    static TierStats.Outcome compile(ValidatedModule vm, ModuleInstance inst) {
-        return new ModuleCompiler(vm, inst).run();
+    static TierStats.Outcome compile(ValidatedModule vm, ModuleInstance inst, IntPredicate wanted) {
+        return new ModuleCompiler(vm, inst).run(wanted);
     }
 
-    private TierStats.Outcome run() {
+    private TierStats.Outcome run(IntPredicate wanted) {
         Map<String, Integer> left = new LinkedHashMap<>();
         boolean[] maySuspend = SuspensionAnalysis.run(vm, inst);
         for (int j = 0; j < m.functions().size(); j++) {
             int idx = imported + j;
-            String reason = maySuspend[idx] ? "may suspend" : JvmTypes.unsupportedSignature(funcType(idx));
+            String reason = !wanted.test(idx) ? "not selected"
+                    : maySuspend[idx] ? "may suspend" : JvmTypes.unsupportedSignature(funcType(idx));
             if (reason == null) {
                 try {
                     FunctionEmitter.checkSupported(m.functions().get(j));
