@@ -47,10 +47,15 @@ final class BytecodeEntry implements BytecodeSupport.CompiledEntry {
         } catch (Throwable t) {
             throw new IllegalStateException(t);
         }
-        if (type.results().isEmpty()) {
-            return new Value[0];
+        int n = type.results().size();
+        if (n == 1) {
+            return new Value[] {box(type.results().getFirst(), result)};
         }
-        return new Value[] {box(type.results().getFirst(), result)};
+        Value[] values = new Value[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = box(type.results().get(i), ((Object[]) result)[i]);
+        }
+        return values;
     }
 
     private static Object unbox(ValType t, Value v) {

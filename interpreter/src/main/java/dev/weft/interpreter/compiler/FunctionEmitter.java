@@ -1,5 +1,7 @@
 package dev.weft.interpreter.compiler;
 
+import static java.lang.constant.ConstantDescs.CD_Integer;
+import static java.lang.constant.ConstantDescs.CD_Long;
 import static java.lang.constant.ConstantDescs.CD_Object;
 import static java.lang.constant.ConstantDescs.CD_int;
 import static java.lang.constant.ConstantDescs.CD_long;
@@ -44,6 +46,7 @@ final class FunctionEmitter {
     private static final ClassDesc TRAP_KIND = ClassDesc.of("dev.weft.interpreter.TrapKind");
     private static final ClassDesc VALUE_ARRAY = ClassDesc.of("dev.weft.interpreter.Value").arrayType();
     private static final ClassDesc WASM_EXCEPTION = ClassDesc.of("dev.weft.interpreter.WasmException");
+    private static final ClassDesc TAG_API = ClassDesc.of("dev.weft.interpreter.Tag");
     private static final ClassDesc METHOD_HANDLE = ClassDesc.of("java.lang.invoke.MethodHandle");
     private static final long MASK32 = 0xFFFF_FFFFL;
 
@@ -56,6 +59,11 @@ final class FunctionEmitter {
         final List<ValType> results;
         final int height;
         boolean hasElse;
+        /** try_table: its clauses, where its body starts, and the locals saving the stack below it. */
+        Instruction.TryTable tryTable;
+        Label bodyStart;
+        int[] saved;
+        List<ValType> savedTypes;
 
         Ctl(Op kind, Label target, Label elseLabel, List<ValType> params, List<ValType> results, int height) {
             this.kind = kind;
@@ -80,6 +88,8 @@ final class FunctionEmitter {
     private int[] localSlot;
     private ValType[] localType;
     private boolean unreachable;
+    /** The start of the body, after the locals are zeroed: where a self tail call jumps. */
+    private Label start;
     private int deadDepth;
     /** Scratch locals by kind (int, long, reference), reused instruction after instruction. */
     private final List<List<Integer>> scratch = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
@@ -92,10 +102,13 @@ final class FunctionEmitter {
     }
 
     /** Scans the body for what this emitter cannot compile yet, without emitting anything. */
-    static void checkSupported(Function f) {
+    static void checkSupported(Function f, int index) {
         for (Instruction ins : f.body()) {
             if (!supported(ins.op())) {
                 throw new NotCompilable("unsupported instruction " + ins.op().text());
+            }
+            if (ins.op() == Op.RETURN_CALL && ((Instruction.Indexed) ins).index() != index) {
+                throw new NotCompilable("return_call to another function");
             }
         }
         for (ValType t : f.locals()) {
@@ -105,7 +118,7 @@ final class FunctionEmitter {
 
     private static boolean supported(Op op) {
         return switch (op) {
-            case TRY_TABLE, RETURN_CALL, RETURN_CALL_INDIRECT, RETURN_CALL_REF, CONT_NEW, CONT_BIND, SUSPEND,
+            case RETURN_CALL_INDIRECT, RETURN_CALL_REF, CONT_NEW, CONT_BIND, SUSPEND,
                  RESUME, RESUME_THROW, RESUME_THROW_REF, SWITCH, BR_ON_CAST, BR_ON_CAST_FAIL, REF_TEST, REF_TEST_NULL,
                  REF_CAST, REF_CAST_NULL, ANY_CONVERT_EXTERN, EXTERN_CONVERT_ANY, REF_I31, I31_GET_S, I31_GET_U -> false;
             default -> op.prefix() != 0xFB && op.prefix() != 0xFD;
@@ -132,6 +145,7 @@ final class FunctionEmitter {
             zero(k);
             cb.storeLocal(k, localSlot[i]);
         }
+        start = cb.newBoundLabel();
         ctl.add(new Ctl(Op.END, null, null, List.of(), type.results(), 0));
         for (Instruction ins : function.body()) {
             scratchUsed[0] = scratchUsed[1] = scratchUsed[2] = 0;
@@ -197,6 +211,93 @@ final class FunctionEmitter {
         }
     }
 
+    /**
+     * {@code try_table}: a JVM exception handler covers the body. A handler starts with an empty
+     * JVM stack, so the values below the block are also kept in locals, from which a catch
+     * clause restores the part its label keeps.
+     */
+    private void tryTable(Instruction.TryTable tt) {
+        List<ValType> params = blockParams(tt.type());
+        List<ValType> results = blockResults(tt.type());
+        int height = stack.size() - params.size();
+        int[] top = spillTop(params);
+        List<ValType> below = List.copyOf(stack.subList(0, height));
+        int[] saved = new int[height];
+        for (int i = height - 1; i >= 0; i--) {
+            TypeKind k = JvmTypes.kind(below.get(i));
+            saved[i] = cb.allocateLocal(k);
+            cb.storeLocal(k, saved[i]);
+        }
+        reload(below, saved);
+        reload(params, top);
+        Ctl c = new Ctl(Op.TRY_TABLE, cb.newLabel(), null, params, results, height);
+        c.tryTable = tt;
+        c.saved = saved;
+        c.savedTypes = below;
+        c.bodyStart = cb.newBoundLabel();
+        ctl.add(c);
+    }
+
+    /** The end of a try_table's body ({@code c} already popped): its handler, then its end label. */
+    private void endTry(Ctl c) {
+        if (!unreachable) {
+            cb.goto_(c.target);
+        }
+        Label bodyEnd = cb.newBoundLabel();
+        cb.exceptionCatch(c.bodyStart, bodyEnd, bodyEnd, WASM_EXCEPTION);
+        int exn = cb.allocateLocal(TypeKind.REFERENCE);
+        cb.astore(exn);
+        for (Instruction.Catch clause : c.tryTable.catches()) {
+            scratchUsed[0] = scratchUsed[1] = scratchUsed[2] = 0;
+            Label next = cb.newLabel();
+            List<ValType> payload = List.of();
+            if (clause.kind().hasTag()) {
+                payload = module.tag(clause.tag()).type().params();
+                cb.aload(exn);
+                cb.invokevirtual(WASM_EXCEPTION, "tag", MethodTypeDesc.of(TAG_API));
+                cb.ldc(module.constant(module.tag(clause.tag()), TAG));
+                cb.if_acmpne(next);
+            }
+            Ctl t = ctl.get(ctl.size() - 1 - clause.label());
+            if (t.kind != Op.END) {
+                for (int i = 0; i < t.height; i++) {
+                    cb.loadLocal(JvmTypes.kind(c.savedTypes.get(i)), c.saved[i]);
+                }
+            }
+            if (!payload.isEmpty()) {
+                cb.aload(exn);
+                cb.invokevirtual(WASM_EXCEPTION, "payload", MethodTypeDesc.of(VALUE_ARRAY));
+                int values = scratch(TypeKind.REFERENCE);
+                cb.astore(values);
+                for (int i = 0; i < payload.size(); i++) {
+                    cb.aload(values);
+                    cb.ldc(i);
+                    resultAt(payload.get(i));
+                }
+            }
+            if (clause.kind() == Instruction.CatchKind.CATCH_REF || clause.kind() == Instruction.CatchKind.CATCH_ALL_REF) {
+                cb.aload(exn);
+            }
+            if (t.kind == Op.END) {
+                emitReturn();
+            } else {
+                cb.goto_(t.target);
+            }
+            cb.labelBinding(next);
+        }
+        cb.aload(exn);
+        cb.athrow();
+    }
+
+    /** Stack: Value[], index: the value there in the compiled representation. */
+    private void resultAt(ValType t) {
+        switch (JvmTypes.kind(t)) {
+            case INT -> cb.invokestatic(CALLS, "resultInt", MethodTypeDesc.of(CD_int, VALUE_ARRAY, CD_int));
+            case LONG -> cb.invokestatic(CALLS, "resultLong", MethodTypeDesc.of(CD_long, VALUE_ARRAY, CD_int));
+            default -> cb.invokestatic(CALLS, "resultRef", MethodTypeDesc.of(CD_Object, VALUE_ARRAY, CD_int));
+        }
+    }
+
     private void elseArm() {
         Ctl c = ctl.getLast();
         if (!unreachable) {
@@ -219,6 +320,9 @@ final class FunctionEmitter {
         if (c.kind == Op.IF && !c.hasElse) {
             cb.labelBinding(c.elseLabel);
         }
+        if (c.kind == Op.TRY_TABLE) {
+            endTry(c);
+        }
         if (c.kind != Op.LOOP) {
             cb.labelBinding(c.target);
         }
@@ -234,10 +338,53 @@ final class FunctionEmitter {
     }
 
     private void emitReturn() {
-        if (type.results().isEmpty()) {
+        List<ValType> results = type.results();
+        if (results.isEmpty()) {
             cb.return_();
+        } else if (results.size() == 1) {
+            cb.return_(JvmTypes.kind(results.getFirst()));
         } else {
-            cb.return_(JvmTypes.kind(type.results().getFirst()));
+            int[] slots = spillTop(results);
+            cb.ldc(results.size());
+            cb.anewarray(CD_Object);
+            for (int i = 0; i < slots.length; i++) {
+                cb.dup();
+                cb.ldc(i);
+                TypeKind k = JvmTypes.kind(results.get(i));
+                cb.loadLocal(k, slots[i]);
+                switch (k) {
+                    case INT -> cb.invokestatic(CD_Integer, "valueOf", MethodTypeDesc.of(CD_Integer, CD_int));
+                    case LONG -> cb.invokestatic(CD_Long, "valueOf", MethodTypeDesc.of(CD_Long, CD_long));
+                    default -> { }
+                }
+                cb.aastore();
+            }
+            cb.areturn();
+        }
+    }
+
+    /** After a call of a compiled method with several results: replaces its Object[] by the values. */
+    private void unpackResults(List<ValType> results) {
+        if (results.size() < 2) {
+            return;
+        }
+        int array = scratch(TypeKind.REFERENCE);
+        cb.astore(array);
+        for (int i = 0; i < results.size(); i++) {
+            cb.aload(array);
+            cb.ldc(i);
+            cb.aaload();
+            switch (JvmTypes.kind(results.get(i))) {
+                case INT -> {
+                    cb.checkcast(CD_Integer);
+                    cb.invokevirtual(CD_Integer, "intValue", MethodTypeDesc.of(CD_int));
+                }
+                case LONG -> {
+                    cb.checkcast(CD_Long);
+                    cb.invokevirtual(CD_Long, "longValue", MethodTypeDesc.of(CD_long));
+                }
+                default -> { }
+            }
         }
     }
 
@@ -365,6 +512,7 @@ final class FunctionEmitter {
                 unreachable = true;
             }
             case BLOCK, LOOP, IF -> block((Instruction.Block) ins);
+            case TRY_TABLE -> tryTable((Instruction.TryTable) ins);
             case ELSE -> elseArm();
             case END -> end();
             case BR -> {
@@ -378,6 +526,7 @@ final class FunctionEmitter {
                 unreachable = true;
             }
             case CALL -> call(((Instruction.Indexed) ins).index());
+            case RETURN_CALL -> tailCall(((Instruction.Indexed) ins).index());
             case CALL_INDIRECT -> callIndirect((Instruction.Indexed2) ins);
             case CALL_REF -> callRef(module.funcTypeAt(((Instruction.Indexed) ins).index()));
             case DROP -> popJvm(pop());
@@ -905,6 +1054,7 @@ final class FunctionEmitter {
                 pop();
             }
             cb.invokestatic(module.owner(), ModuleCompiler.methodName(index), JvmTypes.methodDesc(t));
+            unpackResults(t.results());
             t.results().forEach(this::push);
             return;
         }
@@ -914,6 +1064,29 @@ final class FunctionEmitter {
         int f = scratch(TypeKind.REFERENCE);
         cb.astore(f);
         dynamicCall(f, t, types, args);
+    }
+
+    /**
+     * {@code return_call}: to the function itself, a jump back to its start with the arguments as
+     * new parameters and the locals zeroed (constant stack); {@link #checkSupported} leaves
+     * functions with any other tail call to the interpreter, which does them in constant space.
+     */
+    private void tailCall(int index) {
+        int n = type.params().size();
+        int[] args = new int[n];
+        spillOperands(n, args);
+        for (int i = 0; i < n; i++) {
+            TypeKind k = JvmTypes.kind(localType[i]);
+            cb.loadLocal(k, args[i]);
+            cb.storeLocal(k, localSlot[i]);
+        }
+        for (int i = n; i < localType.length; i++) {
+            TypeKind k = JvmTypes.kind(localType[i]);
+            zero(k);
+            cb.storeLocal(k, localSlot[i]);
+        }
+        cb.goto_(start);
+        unreachable = true;
     }
 
     private void callIndirect(Instruction.Indexed2 ins) {
@@ -966,6 +1139,7 @@ final class FunctionEmitter {
             cb.aload(mh);
             reload(types, args);
             cb.invokevirtual(METHOD_HANDLE, "invokeExact", JvmTypes.methodDesc(t));
+            unpackResults(t.results());
             cb.goto_(done);
         }
         cb.labelBinding(slow);
@@ -982,11 +1156,7 @@ final class FunctionEmitter {
             for (int i = 0; i < results.size(); i++) {
                 cb.aload(values);
                 cb.ldc(i);
-                switch (JvmTypes.kind(results.get(i))) {
-                    case INT -> cb.invokestatic(CALLS, "resultInt", MethodTypeDesc.of(CD_int, VALUE_ARRAY, CD_int));
-                    case LONG -> cb.invokestatic(CALLS, "resultLong", MethodTypeDesc.of(CD_long, VALUE_ARRAY, CD_int));
-                    default -> cb.invokestatic(CALLS, "resultRef", MethodTypeDesc.of(CD_Object, VALUE_ARRAY, CD_int));
-                }
+                resultAt(results.get(i));
             }
         }
         cb.labelBinding(done);

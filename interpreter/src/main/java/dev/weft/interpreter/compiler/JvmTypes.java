@@ -14,7 +14,8 @@ import java.util.List;
  * How Wasm values live in compiled code: i32 and f32 as {@code int} (f32 as its raw bits), i64
  * and f64 as {@code long} (f64 as raw bits), every reference as {@code Object}. Keeping floats as
  * bits makes loads, stores, locals and reinterpretations exact with no NaN canonicalisation;
- * arithmetic converts at the operation (the interpreter's own helpers).
+ * arithmetic converts at the operation (the interpreter's own helpers). A function with several
+ * results returns them boxed in an {@code Object[]} (Integer, Long or the reference).
  */
 final class JvmTypes {
     private JvmTypes() {}
@@ -46,11 +47,8 @@ final class JvmTypes {
         };
     }
 
-    /** Whether a function of this type can be a compiled method (at most one result, no v128). */
+    /** Why a function of this type cannot be a compiled method (v128 values), or null. */
     static String unsupportedSignature(CompositeType.Func type) {
-        if (type.results().size() > 1) {
-            return "multiple results";
-        }
         for (ValType t : type.params()) {
             if (t == NumType.V128) {
                 return "v128 values";
@@ -61,13 +59,14 @@ final class JvmTypes {
 
     static MethodTypeDesc methodDesc(CompositeType.Func type) {
         List<ValType> results = type.results();
-        ClassDesc ret = results.isEmpty() ? ConstantDescs.CD_void : desc(results.getFirst());
+        ClassDesc ret = results.isEmpty() ? ConstantDescs.CD_void
+                : results.size() > 1 ? ConstantDescs.CD_Object.arrayType() : desc(results.getFirst());
         return MethodTypeDesc.of(ret, type.params().stream().map(JvmTypes::desc).toArray(ClassDesc[]::new));
     }
 
     static MethodType methodType(CompositeType.Func type) {
         List<ValType> results = type.results();
-        Class<?> ret = results.isEmpty() ? void.class : javaClass(results.getFirst());
+        Class<?> ret = results.isEmpty() ? void.class : results.size() > 1 ? Object[].class : javaClass(results.getFirst());
         return MethodType.methodType(ret, type.params().stream().map(JvmTypes::javaClass).toArray(Class<?>[]::new));
     }
 }

@@ -77,7 +77,7 @@ final class ModuleCompiler {
                     : maySuspend[idx] ? "may suspend" : JvmTypes.unsupportedSignature(funcType(idx));
             if (reason == null) {
                 try {
-                    FunctionEmitter.checkSupported(m.functions().get(j));
+                    FunctionEmitter.checkSupported(m.functions().get(j), idx);
                 } catch (NotCompilable e) {
                     reason = e.reason();
                 }

@@ -71,10 +71,24 @@ class MixedTierTest {
               (func $m_c (export "mixed_forever") (param i32) (result i32) (call $m_i (i32.add (local.get 0) (i32.const 1))))
               (func $m_i (param i32) (result i32) (call $m_c (local.get 0)))
               (func $other (param i64))
+              (func (export "c_catches_i") (param i32) (result i32)
+                (i32.add (i32.const 100)
+                  (block $h (result i32) (try_table (catch $boom $h) (call $i_throw (local.get 0))) (i32.const -1))))
+              (func (export "c_rethrows") (param i32)
+                (throw_ref (block $h (result exnref) (try_table (catch_all_ref $h) (call $i_throw (local.get 0))) (unreachable))))
+              (func $c_loop (export "c_loop") (param i32 i32) (result i32)
+                (if (result i32) (i32.eqz (local.get 0))
+                  (then (local.get 1))
+                  (else (return_call $c_loop (i32.sub (local.get 0) (i32.const 1)) (i32.add (local.get 1) (i32.const 2))))))
+              (func $c_swap (export "c_swap") (param i32 i64) (result i64 i32) (local.get 1) (local.get 0))
+              (func (export "c_swap_sub") (param i32 i64) (result i64)
+                (call $c_swap (local.get 0) (local.get 1)) (i64.extend_i32_s) (i64.sub))
+              (func (export "i_swap_sub") (param i32 i64) (result i64)
+                (call $c_swap (local.get 0) (local.get 1)) (i64.extend_i32_s) (i64.sub))
             )
             """;
     /** Functions kept on the interpreter; every other one compiles. */
-    private static final Set<Integer> INTERPRETED = Set.of(1, 3, 5, 7, 8, 9, 10, 14, 15, 16, 18, 22);
+    private static final Set<Integer> INTERPRETED = Set.of(1, 3, 5, 7, 8, 9, 10, 14, 15, 16, 18, 22, 29);
     private static Instance inst;
 
     @BeforeAll
@@ -149,6 +163,29 @@ class MixedTierTest {
         assertEquals(9, call("i_catches_through_c", 9));
         WasmException e = assertThrows(WasmException.class, () -> inst.function("c_throw").call(i32(5)));
         assertEquals(5, e.payload()[0].asInt());
+    }
+
+    @Test
+    void compiledTryTableCatchesAnInterpretedThrowAndKeepsTheStackBelow() {
+        assertTrue(compiled("c_catches_i"));
+        assertEquals(107, call("c_catches_i", 7));
+        WasmException e = assertThrows(WasmException.class, () -> inst.function("c_rethrows").call(i32(3)));
+        assertEquals(3, e.payload()[0].asInt());
+    }
+
+    @Test
+    void aSelfTailCallInCompiledCodeRunsInConstantStack() {
+        assertTrue(compiled("c_loop"));
+        assertEquals(2_000_000, call("c_loop", 1_000_000, 0));
+    }
+
+    @Test
+    void severalResultsCrossTheBoundary() {
+        Value[] r = inst.function("c_swap").call(i32(5), Value.i64(9));
+        assertEquals(9, r[0].asLong());
+        assertEquals(5, r[1].asInt());
+        assertEquals(4, inst.function("c_swap_sub").call(i32(5), Value.i64(9))[0].asLong());
+        assertEquals(4, inst.function("i_swap_sub").call(i32(5), Value.i64(9))[0].asLong());
     }
 
     @Test
