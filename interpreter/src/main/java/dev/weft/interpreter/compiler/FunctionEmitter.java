@@ -82,6 +82,8 @@ final class FunctionEmitter {
     private final ModuleCompiler module;
     private final Function function;
     private final CompositeType.Func type;
+    /** This function's index. */
+    private final int self;
     private CodeBuilder cb;
     private final List<ValType> stack = new ArrayList<>();
     private final List<Ctl> ctl = new ArrayList<>();
@@ -95,20 +97,18 @@ final class FunctionEmitter {
     private final List<List<Integer>> scratch = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     private final int[] scratchUsed = new int[3];
 
-    FunctionEmitter(ModuleCompiler module, Function function, CompositeType.Func type) {
+    FunctionEmitter(ModuleCompiler module, int self, Function function, CompositeType.Func type) {
         this.module = module;
+        this.self = self;
         this.function = function;
         this.type = type;
     }
 
     /** Scans the body for what this emitter cannot compile yet, without emitting anything. */
-    static void checkSupported(Function f, int index) {
+    static void checkSupported(Function f) {
         for (Instruction ins : f.body()) {
             if (!supported(ins.op())) {
                 throw new NotCompilable("unsupported instruction " + ins.op().text());
-            }
-            if (ins.op() == Op.RETURN_CALL && ((Instruction.Indexed) ins).index() != index) {
-                throw new NotCompilable("return_call to another function");
             }
         }
         for (ValType t : f.locals()) {
@@ -1068,10 +1068,21 @@ final class FunctionEmitter {
 
     /**
      * {@code return_call}: to the function itself, a jump back to its start with the arguments as
-     * new parameters and the locals zeroed (constant stack); {@link #checkSupported} leaves
-     * functions with any other tail call to the interpreter, which does them in constant space.
+     * new parameters and the locals zeroed (constant stack). To another function, a call and a
+     * return: {@link TailCalls} admits that only where no chain of tail calls leads back here, so
+     * the Java stack stays bounded.
      */
     private void tailCall(int index) {
+        if (index != self) {
+            if (ctl.stream().anyMatch(c -> c.kind == Op.TRY_TABLE)) {
+                // the caller's handlers must not see the callee's exceptions
+                throw new NotCompilable("return_call to another function inside try_table");
+            }
+            call(index);
+            emitReturn();
+            unreachable = true;
+            return;
+        }
         int n = type.params().size();
         int[] args = new int[n];
         spillOperands(n, args);

@@ -71,16 +71,20 @@ final class ModuleCompiler {
     private TierStats.Outcome run(IntPredicate wanted) {
         Map<String, Integer> left = new LinkedHashMap<>();
         boolean[] maySuspend = SuspensionAnalysis.run(vm, inst);
+        TailCalls tailCalls = new TailCalls(m, inst, imported);
         for (int j = 0; j < m.functions().size(); j++) {
             int idx = imported + j;
             String reason = !wanted.test(idx) ? "not selected"
                     : maySuspend[idx] ? "may suspend" : JvmTypes.unsupportedSignature(funcType(idx));
             if (reason == null) {
                 try {
-                    FunctionEmitter.checkSupported(m.functions().get(j), idx);
+                    FunctionEmitter.checkSupported(m.functions().get(j));
                 } catch (NotCompilable e) {
                     reason = e.reason();
                 }
+            }
+            if (reason == null && !tailCalls.bounded(idx)) {
+                reason = "return_call in a possible cycle of tail calls";
             }
             if (reason == null) {
                 direct.add(idx);
@@ -134,7 +138,7 @@ final class ModuleCompiler {
                 Function f = m.functions().get(idx - imported);
                 CompositeType.Func t = funcType(idx);
                 cb.withMethodBody(methodName(idx), JvmTypes.methodDesc(t), ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
-                        code -> new FunctionEmitter(this, f, t).emit(code));
+                        code -> new FunctionEmitter(this, idx, f, t).emit(code));
             }
         });
     }

@@ -85,6 +85,13 @@ class MixedTierTest {
                 (call $c_swap (local.get 0) (local.get 1)) (i64.extend_i32_s) (i64.sub))
               (func (export "i_swap_sub") (param i32 i64) (result i64)
                 (call $c_swap (local.get 0) (local.get 1)) (i64.extend_i32_s) (i64.sub))
+              (func (export "c_tail_to_i") (param i32) (result i32) (return_call $i_double (local.get 0)))
+              (func $even (export "even") (param i32) (result i32)
+                (if (result i32) (i32.eqz (local.get 0)) (then (i32.const 1))
+                  (else (return_call $odd (i32.sub (local.get 0) (i32.const 1))))))
+              (func $odd (param i32) (result i32)
+                (if (result i32) (i32.eqz (local.get 0)) (then (i32.const 0))
+                  (else (return_call $even (i32.sub (local.get 0) (i32.const 1))))))
             )
             """;
     /** Functions kept on the interpreter; every other one compiles. */
@@ -177,6 +184,15 @@ class MixedTierTest {
     void aSelfTailCallInCompiledCodeRunsInConstantStack() {
         assertTrue(compiled("c_loop"));
         assertEquals(2_000_000, call("c_loop", 1_000_000, 0));
+    }
+
+    @Test
+    void tailCallsCompileOnlyWhereTheJavaStackStaysBounded() {
+        assertTrue(compiled("c_tail_to_i"));
+        assertEquals(22, call("c_tail_to_i", 11));
+        // mutual tail recursion could grow the Java stack without bound: it stays interpreted
+        assertFalse(compiled("even"));
+        assertEquals(1, call("even", 1_000_000));
     }
 
     @Test

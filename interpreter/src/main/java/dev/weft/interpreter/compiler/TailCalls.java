@@ -1,0 +1,66 @@
+package dev.weft.interpreter.compiler;
+
+import dev.weft.interpreter.ast.Instruction;
+import dev.weft.interpreter.ast.Module;
+import dev.weft.interpreter.ast.Op;
+import dev.weft.interpreter.exec.BytecodeSupport;
+import dev.weft.interpreter.exec.FunctionInstance;
+import dev.weft.interpreter.exec.ModuleInstance;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * When compiled code may do a tail call as an ordinary call and return. A {@code return_call} to
+ * the function itself is a jump; to another function it adds Java frames, which stay bounded
+ * unless tail calls can lead back: so it compiles only if no chain of {@code return_call}s from
+ * the callee reaches the caller, passes through an indirect tail call
+ * ({@code return_call_indirect}, {@code return_call_ref}: any target) or leaves for another
+ * module's Wasm code. Interpreted code does every tail call in constant space.
+ */
+final class TailCalls {
+    /** Per function index: direct tail-call targets other than itself; null for an import. */
+    private final List<List<Integer>> targets = new ArrayList<>();
+    /** Per function index: whether its tail calls may go anywhere (indirect, or out of the module's reach). */
+    private final boolean[] open;
+
+    TailCalls(Module m, ModuleInstance inst, int imported) {
+        int total = imported + m.functions().size();
+        open = new boolean[total];
+        for (int i = 0; i < imported; i++) {
+            FunctionInstance f = inst.function(i);
+            // a host function returns; imported Wasm code might tail-call back through its module
+            open[i] = BytecodeSupport.isInterpreted(f) || BytecodeSupport.hostOf(f) instanceof BytecodeEntry;
+            targets.add(List.of());
+        }
+        for (int j = 0; j < m.functions().size(); j++) {
+            List<Integer> t = new ArrayList<>();
+            for (Instruction ins : m.functions().get(j).body()) {
+                if (ins.op() == Op.RETURN_CALL && ((Instruction.Indexed) ins).index() != imported + j) {
+                    t.add(((Instruction.Indexed) ins).index());
+                } else if (ins.op() == Op.RETURN_CALL_INDIRECT || ins.op() == Op.RETURN_CALL_REF) {
+                    open[imported + j] = true;
+                }
+            }
+            targets.add(t);
+        }
+    }
+
+    /** Whether every tail call of function {@code index} to another function keeps the Java stack bounded. */
+    boolean bounded(int index) {
+        boolean[] seen = new boolean[open.length];
+        Deque<Integer> work = new ArrayDeque<>(targets.get(index));
+        while (!work.isEmpty()) {
+            int f = work.pop();
+            if (f == index || open[f]) {
+                return false;
+            }
+            if (!seen[f]) {
+                seen[f] = true;
+                work.addAll(targets.get(f));
+            }
+        }
+        return true;
+    }
+}
