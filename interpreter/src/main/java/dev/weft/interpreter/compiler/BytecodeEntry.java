@@ -21,10 +21,13 @@ final class BytecodeEntry implements BytecodeSupport.CompiledEntry {
     /** The compiled static method, with the erased type of {@link JvmTypes#methodType}. */
     final MethodHandle direct;
     private final MethodHandle spread;
+    /** The class's {@code s<index>(long[], Object[], int)}: the call with arguments and results in interpreter slots. */
+    private final MethodHandle fromSlots;
     private final CompositeType.Func type;
 
-    BytecodeEntry(MethodHandle direct, CompositeType.Func type) {
+    BytecodeEntry(MethodHandle direct, MethodHandle fromSlots, CompositeType.Func type) {
         this.direct = direct;
+        this.fromSlots = fromSlots;
         this.type = type;
         int n = type.params().size();
         this.spread = direct.asSpreader(Object[].class, n)
@@ -56,6 +59,19 @@ final class BytecodeEntry implements BytecodeSupport.CompiledEntry {
             values[i] = box(type.results().get(i), ((Object[]) result)[i]);
         }
         return values;
+    }
+
+    @Override
+    public void callFromSlots(long[] slots, Object[] refs, int base) {
+        try {
+            fromSlots.invokeExact(slots, refs, base);
+        } catch (StackOverflowError e) {
+            throw new Trap(TrapKind.CALL_STACK_EXHAUSTED);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
     }
 
     private static Object unbox(ValType t, Value v) {

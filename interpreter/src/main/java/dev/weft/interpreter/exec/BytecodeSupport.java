@@ -20,7 +20,14 @@ public final class BytecodeSupport {
      * The entry of a function compiled to bytecode: a host function to the interpreter, whose
      * results need no check (they come from validated code).
      */
-    public interface CompiledEntry extends HostFunction {}
+    public interface CompiledEntry extends HostFunction {
+        /**
+         * Calls the compiled function with its arguments in interpreter slots from {@code base}
+         * on (numbers in {@code slots}, references in {@code refs}) and leaves its results there
+         * from {@code base} on: an interpreted caller's call without boxing ({@link Calls#callHost}).
+         */
+        void callFromSlots(long[] slots, Object[] refs, int base);
+    }
 
     // ---- the seam -------------------------------------------------------------------------
 
