@@ -43,12 +43,8 @@ final class BytecodeEntry implements BytecodeSupport.CompiledEntry {
         Object result;
         try {
             result = spread.invokeExact(unboxed);
-        } catch (StackOverflowError e) {
-            throw new Trap(TrapKind.CALL_STACK_EXHAUSTED);
-        } catch (RuntimeException | Error e) {
-            throw e;
         } catch (Throwable t) {
-            throw new IllegalStateException(t);
+            throw translate(t);
         }
         int n = type.results().size();
         if (n == 1) {
@@ -65,13 +61,20 @@ final class BytecodeEntry implements BytecodeSupport.CompiledEntry {
     public void callFromSlots(long[] slots, Object[] refs, int base) {
         try {
             fromSlots.invokeExact(slots, refs, base);
-        } catch (StackOverflowError e) {
-            throw new Trap(TrapKind.CALL_STACK_EXHAUSTED);
-        } catch (RuntimeException | Error e) {
-            throw e;
         } catch (Throwable t) {
-            throw new IllegalStateException(t);
+            throw translate(t);
         }
+    }
+
+    /** What leaves the entry: a Java stack overflow as "call stack exhausted", anything else as it is. */
+    private static RuntimeException translate(Throwable t) {
+        if (t instanceof StackOverflowError) {
+            return new Trap(TrapKind.CALL_STACK_EXHAUSTED);
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return t instanceof RuntimeException r ? r : new IllegalStateException(t);
     }
 
     private static Object unbox(ValType t, Value v) {
