@@ -10,6 +10,7 @@ import static java.lang.constant.ConstantDescs.CD_void;
 import dev.weft.interpreter.ast.BlockType;
 import dev.weft.interpreter.ast.CompositeType;
 import dev.weft.interpreter.ast.Function;
+import dev.weft.interpreter.ast.HeapType;
 import dev.weft.interpreter.ast.Instruction;
 import dev.weft.interpreter.ast.NumType;
 import dev.weft.interpreter.ast.Op;
@@ -119,8 +120,9 @@ final class FunctionEmitter {
     private static boolean supported(Op op) {
         return switch (op) {
             case RETURN_CALL_INDIRECT, RETURN_CALL_REF, CONT_NEW, CONT_BIND, SUSPEND,
-                 RESUME, RESUME_THROW, RESUME_THROW_REF, SWITCH, BR_ON_CAST, BR_ON_CAST_FAIL, REF_TEST, REF_TEST_NULL,
-                 REF_CAST, REF_CAST_NULL, ANY_CONVERT_EXTERN, EXTERN_CONVERT_ANY, REF_I31, I31_GET_S, I31_GET_U -> false;
+                 RESUME, RESUME_THROW, RESUME_THROW_REF, SWITCH -> false;
+            case BR_ON_CAST, BR_ON_CAST_FAIL, REF_TEST, REF_TEST_NULL, REF_CAST, REF_CAST_NULL,
+                 ANY_CONVERT_EXTERN, EXTERN_CONVERT_ANY, REF_I31, I31_GET_S, I31_GET_U -> true;
             default -> op.prefix() != 0xFB && op.prefix() != 0xFD;
         };
     }
@@ -585,7 +587,32 @@ final class FunctionEmitter {
             case REF_EQ -> {
                 pop();
                 pop();
-                bool(Opcode.IF_ACMPEQ);
+                support("refEq", CD_int, CD_Object, CD_Object);
+                push(NumType.I32);
+            }
+            case REF_TEST, REF_TEST_NULL -> {
+                pop();
+                castTarget(((Instruction.HeapTypeImm) ins).heapType(), op == Op.REF_TEST_NULL);
+                support("refTest", CD_int, CD_Object, CD_int, CD_int);
+                push(NumType.I32);
+            }
+            case REF_CAST, REF_CAST_NULL -> {
+                ValType t = pop();
+                castTarget(((Instruction.HeapTypeImm) ins).heapType(), op == Op.REF_CAST_NULL);
+                support("refCast", CD_Object, CD_Object, CD_int, CD_int);
+                push(t);
+            }
+            case BR_ON_CAST, BR_ON_CAST_FAIL -> brOnCast((Instruction.BrOnCast) ins);
+            case ANY_CONVERT_EXTERN, EXTERN_CONVERT_ANY -> { } // the identity on Weft's references
+            case REF_I31 -> {
+                pop();
+                support("refI31", CD_Object, CD_int);
+                push(RefType.ANYREF);
+            }
+            case I31_GET_S, I31_GET_U -> {
+                pop();
+                cb.ldc(op == Op.I31_GET_S ? 1 : 0);
+                support("i31Get", CD_int, CD_Object, CD_int);
                 push(NumType.I32);
             }
             case REF_AS_NON_NULL -> nonNull("NULL_REFERENCE");
@@ -716,6 +743,27 @@ final class FunctionEmitter {
         nonNullJvm(kind);
         ValType t = pop();
         push(t instanceof RefType rt ? new RefType(false, rt.heapType()) : t);
+    }
+
+    /** Pushes the encoded cast target of {@code h} and the nullable flag. */
+    private void castTarget(HeapType h, boolean nullable) {
+        cb.ldc(module.castTarget(h));
+        cb.ldc(nullable ? 1 : 0);
+    }
+
+    /** {@code br_on_cast} branches with the reference when it matches, {@code br_on_cast_fail} when not. */
+    private void brOnCast(Instruction.BrOnCast b) {
+        cb.dup();
+        castTarget(b.to().heapType(), b.to().nullable());
+        support("refTest", CD_int, CD_Object, CD_int, CD_int);
+        Label skip = cb.newLabel();
+        if (b.op() == Op.BR_ON_CAST) {
+            cb.ifeq(skip);
+        } else {
+            cb.ifne(skip);
+        }
+        branch(b.label());
+        cb.labelBinding(skip);
     }
 
     private void brOnNull(int depth) {

@@ -1,7 +1,10 @@
 package dev.weft.interpreter.compiler;
 
+import dev.weft.interpreter.ast.AbsHeapType;
 import dev.weft.interpreter.ast.CompositeType;
+import dev.weft.interpreter.ast.ConcreteHeapType;
 import dev.weft.interpreter.ast.Function;
+import dev.weft.interpreter.ast.HeapType;
 import dev.weft.interpreter.ast.ImportDesc;
 import dev.weft.interpreter.ast.Module;
 import dev.weft.interpreter.ast.RefType;
@@ -16,7 +19,6 @@ import dev.weft.interpreter.exec.TagInstance;
 import dev.weft.interpreter.valid.ValidatedModule;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassHierarchyResolver;
-import java.lang.classfile.ClassModel;
 import java.lang.classfile.MethodModel;
 import java.lang.classfile.attribute.CodeAttribute;
 import java.lang.constant.ClassDesc;
@@ -43,6 +45,7 @@ import java.util.function.IntPredicate;
 final class ModuleCompiler {
     /** HotSpot does not JIT-compile a method with more bytecode than this ({@code DontCompileHugeMethods}). */
     static final int HUGE_METHOD = 8000;
+    private static final String HUGE_REASON = "method over HotSpot's 8,000-byte JIT limit";
     private static final ClassDesc OWNER = ClassDesc.of("dev.weft.interpreter.compiler.WasmCode");
     private static final ClassFile CLASS_FILE = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(
             ClassHierarchyResolver.ofClassLoading(ModuleCompiler.class.getClassLoader())));
@@ -54,7 +57,7 @@ final class ModuleCompiler {
     private final List<Object> data = new ArrayList<>();
     private final Map<Object, Integer> dataIndex = new IdentityHashMap<>();
     /** Function indices compiled into the class. */
-    private TreeSet<Integer> direct = new TreeSet<>();
+    private final TreeSet<Integer> direct = new TreeSet<>();
 
     private ModuleCompiler(ValidatedModule vm, ModuleInstance inst) {
         this.vm = vm;
@@ -92,43 +95,60 @@ final class ModuleCompiler {
                 left.merge(reason, 1, Integer::sum);
             }
         }
-        // methods that fail to emit or are too big leave the set; their callers change, so repeat
-        boolean changed = true;
-        while (changed && !direct.isEmpty()) {
-            changed = false;
-            for (Integer idx : new ArrayList<>(direct)) {
-                String reason = probe(idx);
-                if (reason != null) {
-                    direct.remove(idx);
-                    left.merge(reason, 1, Integer::sum);
-                    changed = true;
-                }
+        // Usually one build does: the whole class, then a check of each method's size. A method
+        // that fails to emit or is too big leaves the set; its callers change, so build again.
+        byte[] bytes = null;
+        while (bytes == null && !direct.isEmpty()) {
+            try {
+                bytes = build(direct);
+            } catch (NotCompilable | IllegalArgumentException | IllegalStateException e) {
+                probeEach(left); // find the culprits one method at a time
+                continue;
+            }
+            for (int idx : hugeMethods(bytes)) {
+                direct.remove(idx);
+                left.merge(HUGE_REASON, 1, Integer::sum);
+                bytes = null;
             }
         }
-        if (!direct.isEmpty()) {
-            install(build(direct));
+        if (bytes != null) {
+            install(bytes);
         }
         return new TierStats.Outcome(direct.size(), left);
     }
 
+    private void probeEach(Map<String, Integer> left) {
+        for (Integer idx : new ArrayList<>(direct)) {
+            String reason = probe(idx);
+            if (reason != null) {
+                direct.remove(idx);
+                left.merge(reason, 1, Integer::sum);
+            }
+        }
+    }
+
+    /** The functions whose compiled method in {@code bytes} is over {@link #HUGE_METHOD} bytes. */
+    private List<Integer> hugeMethods(byte[] bytes) {
+        List<Integer> huge = new ArrayList<>();
+        for (MethodModel mm : CLASS_FILE.parse(bytes).methods()) {
+            String name = mm.methodName().stringValue();
+            int size = mm.findAttribute(java.lang.classfile.Attributes.code()).map(CodeAttribute::codeLength).orElse(0);
+            if (size > HUGE_METHOD && name.startsWith("f")) {
+                huge.add(Integer.parseInt(name.substring(1)));
+            }
+        }
+        return huge;
+    }
+
     /** Emits function {@code idx} alone; returns why it cannot be compiled, or null. */
     private String probe(int idx) {
-        byte[] bytes;
         try {
-            bytes = build(List.of(idx));
+            return hugeMethods(build(List.of(idx))).isEmpty() ? null : HUGE_REASON;
         } catch (NotCompilable e) {
             return e.reason();
         } catch (IllegalArgumentException | IllegalStateException e) {
             return "method over the JVM's 64 KiB limit or not encodable";
         }
-        ClassModel model = CLASS_FILE.parse(bytes);
-        for (MethodModel mm : model.methods()) {
-            int size = mm.findAttribute(java.lang.classfile.Attributes.code()).map(CodeAttribute::codeLength).orElse(0);
-            if (size > HUGE_METHOD && mm.methodName().stringValue().equals(methodName(idx))) {
-                return "method over HotSpot's 8,000-byte JIT limit";
-            }
-        }
-        return null;
     }
 
     private byte[] build(Iterable<Integer> functions) {
@@ -199,6 +219,12 @@ final class ModuleCompiler {
 
     int canonicalTypeId(int typeIndex) {
         return vm.canonicalTypeIds()[typeIndex];
+    }
+
+    /** A cast target as the interpreter encodes it (a canonical type id, or an abstract type's code). */
+    int castTarget(HeapType h) {
+        return h instanceof ConcreteHeapType c ? vm.canonicalTypeIds()[c.index()]
+                : BytecodeSupport.castTarget((AbsHeapType) h);
     }
 
     ModuleInstance instance() {

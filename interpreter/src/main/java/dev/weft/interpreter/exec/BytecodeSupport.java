@@ -350,6 +350,44 @@ public final class BytecodeSupport {
         g.ref = v;
     }
 
+    // ---- references and casts (targets encoded as in CastOps) --------------------------------
+
+    /** {@code ref.eq}: 1 for the same reference or equal i31 references, else 0. */
+    public static int refEq(Object a, Object b) {
+        return a == b || (a instanceof I31Ref x && x.equals(b)) ? 1 : 0;
+    }
+
+    /** {@code ref.test}: 1 if {@code ref} matches the encoded target, else 0. */
+    public static int refTest(Object ref, int target, int nullable) {
+        return CastOps.test(ref, target, nullable != 0) ? 1 : 0;
+    }
+
+    /** {@code ref.cast}: {@code ref}, or the trap "cast failure". */
+    public static Object refCast(Object ref, int target, int nullable) {
+        if (!CastOps.test(ref, target, nullable != 0)) {
+            throw new Trap(TrapKind.CAST_FAILURE);
+        }
+        return ref;
+    }
+
+    /** The encoded cast target of an abstract heap type (a concrete type's is its canonical id). */
+    public static int castTarget(dev.weft.interpreter.ast.AbsHeapType h) {
+        return CastOps.target(h);
+    }
+
+    public static Object refI31(int value) {
+        return I31Ref.of(value);
+    }
+
+    /** {@code i31.get_s} ({@code signed} != 0) or {@code i31.get_u}, trapping on null. */
+    public static int i31Get(Object ref, int signed) {
+        if (ref == null) {
+            throw new Trap(TrapKind.NULL_I31_REFERENCE);
+        }
+        I31Ref i = (I31Ref) ref;
+        return signed != 0 ? i.value() : i.unsigned();
+    }
+
     // ---- tables and calls (indices widened by the caller; a 32-bit table masks them) ---------
 
     /** The callee of {@code call_indirect}, with the interpreter's checks and traps. */
