@@ -119,7 +119,7 @@ final class FunctionEmitter {
 
     private static boolean supported(Op op) {
         return switch (op) {
-            case RETURN_CALL_INDIRECT, RETURN_CALL_REF, CONT_NEW, CONT_BIND, SUSPEND,
+            case CONT_NEW, CONT_BIND, SUSPEND,
                  RESUME, RESUME_THROW, RESUME_THROW_REF, SWITCH -> false;
             case BR_ON_CAST, BR_ON_CAST_FAIL, REF_TEST, REF_TEST_NULL, REF_CAST, REF_CAST_NULL,
                  ANY_CONVERT_EXTERN, EXTERN_CONVERT_ANY, REF_I31, I31_GET_S, I31_GET_U -> true;
@@ -529,6 +529,18 @@ final class FunctionEmitter {
             }
             case CALL -> call(((Instruction.Indexed) ins).index());
             case RETURN_CALL -> tailCall(((Instruction.Indexed) ins).index());
+            case RETURN_CALL_INDIRECT -> {
+                notInTry();
+                callIndirect((Instruction.Indexed2) ins);
+                emitReturn();
+                unreachable = true;
+            }
+            case RETURN_CALL_REF -> {
+                notInTry();
+                callRef(module.funcTypeAt(((Instruction.Indexed) ins).index()));
+                emitReturn();
+                unreachable = true;
+            }
             case CALL_INDIRECT -> callIndirect((Instruction.Indexed2) ins);
             case CALL_REF -> callRef(module.funcTypeAt(((Instruction.Indexed) ins).index()));
             case DROP -> popJvm(pop());
@@ -1122,10 +1134,7 @@ final class FunctionEmitter {
      */
     private void tailCall(int index) {
         if (index != self) {
-            if (ctl.stream().anyMatch(c -> c.kind == Op.TRY_TABLE)) {
-                // the caller's handlers must not see the callee's exceptions
-                throw new NotCompilable("return_call to another function inside try_table");
-            }
+            notInTry();
             call(index);
             emitReturn();
             unreachable = true;
@@ -1146,6 +1155,13 @@ final class FunctionEmitter {
         }
         cb.goto_(start);
         unreachable = true;
+    }
+
+    /** A tail call done as call and return must not run under this function's handlers. */
+    private void notInTry() {
+        if (ctl.stream().anyMatch(c -> c.kind == Op.TRY_TABLE)) {
+            throw new NotCompilable("tail call to another function inside try_table");
+        }
     }
 
     private void callIndirect(Instruction.Indexed2 ins) {

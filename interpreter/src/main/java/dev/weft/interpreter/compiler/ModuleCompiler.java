@@ -74,7 +74,7 @@ final class ModuleCompiler {
     private TierStats.Outcome run(IntPredicate wanted) {
         Map<String, Integer> left = new LinkedHashMap<>();
         boolean[] maySuspend = SuspensionAnalysis.run(vm, inst);
-        TailCalls tailCalls = new TailCalls(m, inst, imported);
+        TailCalls tailCalls = new TailCalls(vm, inst, imported);
         for (int j = 0; j < m.functions().size(); j++) {
             int idx = imported + j;
             String reason = !wanted.test(idx) ? "not selected"

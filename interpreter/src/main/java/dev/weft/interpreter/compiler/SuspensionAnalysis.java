@@ -52,20 +52,16 @@ final class SuspensionAnalysis {
             may[i] = !importSafe(inst.function(i), funcImports.get(i).module());
         }
         boolean[] indirect = new boolean[total];
-        boolean[] referenced = new boolean[total];
         for (int j = 0; j < m.functions().size(); j++) {
             for (Instruction ins : m.functions().get(j).body()) {
                 switch (ins.op()) {
                     case SUSPEND, SWITCH, RESUME, RESUME_THROW, RESUME_THROW_REF -> may[imported + j] = true;
                     case CALL_INDIRECT, RETURN_CALL_INDIRECT, CALL_REF, RETURN_CALL_REF -> indirect[imported + j] = true;
-                    case REF_FUNC -> referenced[((Instruction.Indexed) ins).index()] = true;
                     default -> { }
                 }
             }
         }
-        m.elements().forEach(seg -> seg.items().forEach(e -> markRefs(e, referenced)));
-        m.globals().forEach(g -> markRefs(g.init(), referenced));
-        m.tables().forEach(t -> markRefs(t.init(), referenced));
+        boolean[] referenced = referenced(m, total);
         boolean open = open(vm, inst);
         boolean changed = true;
         while (changed) {
@@ -100,6 +96,18 @@ final class SuspensionAnalysis {
         return false;
     }
 
+    /** Per function index: whether the module hands out a reference to it ({@code ref.func} anywhere). */
+    static boolean[] referenced(Module m, int total) {
+        boolean[] referenced = new boolean[total];
+        for (Function f : m.functions()) {
+            markRefs(new Expression(f.body()), referenced);
+        }
+        m.elements().forEach(seg -> seg.items().forEach(e -> markRefs(e, referenced)));
+        m.globals().forEach(g -> markRefs(g.init(), referenced));
+        m.tables().forEach(t -> markRefs(t.init(), referenced));
+        return referenced;
+    }
+
     private static void markRefs(Expression e, boolean[] referenced) {
         if (e == null) {
             return;
@@ -122,7 +130,7 @@ final class SuspensionAnalysis {
     }
 
     /** Whether function references may enter the module from outside (see the class comment). */
-    private static boolean open(ValidatedModule vm, ModuleInstance inst) {
+    static boolean open(ValidatedModule vm, ModuleInstance inst) {
         Module m = vm.module();
         for (Import imp : m.imports()) {
             boolean opens = switch (imp.desc()) {

@@ -86,6 +86,8 @@ class MixedTierTest {
               (func (export "i_swap_sub") (param i32 i64) (result i64)
                 (call $c_swap (local.get 0) (local.get 1)) (i64.extend_i32_s) (i64.sub))
               (func (export "c_tail_to_i") (param i32) (result i32) (return_call $i_double (local.get 0)))
+              (func (export "c_tail_indirect") (param i32 i32) (result i32)
+                (return_call_indirect $t (type $ii) (local.get 1) (local.get 0)))
               (func $even (export "even") (param i32) (result i32)
                 (if (result i32) (i32.eqz (local.get 0)) (then (i32.const 1))
                   (else (return_call $odd (i32.sub (local.get 0) (i32.const 1))))))
@@ -190,6 +192,10 @@ class MixedTierTest {
     void tailCallsCompileOnlyWhereTheJavaStackStaysBounded() {
         assertTrue(compiled("c_tail_to_i"));
         assertEquals(22, call("c_tail_to_i", 11));
+        assertTrue(compiled("c_tail_indirect"), "no function in the table tail-calls back");
+        assertEquals(14, call("c_tail_indirect", 0, 7));
+        assertEquals(14, call("c_tail_indirect", 1, 7));
+        assertEquals(TrapKind.INDIRECT_CALL_TYPE_MISMATCH, trap("c_tail_indirect", 2, 7));
         // mutual tail recursion could grow the Java stack without bound: it stays interpreted
         assertFalse(compiled("even"));
         assertEquals(1, call("even", 1_000_000));
