@@ -27,7 +27,7 @@ final class BytecodeCalls {
 
     /** Calls {@code f} with arguments given as slots (numbers in {@code bits}, references in {@code refs}). */
     static Value[] invoke(FunctionInstance f, long[] bits, Object[] refs) {
-        return f.call(values(f.type().params(), bits, refs));
+        return BytecodeSupport.call(f, values(f.type().params(), bits, refs));
     }
 
     /** A Wasm exception with tag {@code tag} and the payload given as slots. */

@@ -44,6 +44,20 @@ public final class BytecodeSupport {
         return f.host;
     }
 
+    /**
+     * Calls {@code f} from compiled code: like {@link FunctionInstance#call} (an interpreted
+     * function runs on a fresh interpreter stack) without checking the arguments, which come
+     * from validated code (the embedder's check cannot tell continuation types from function
+     * types).
+     */
+    public static dev.weft.interpreter.Value[] call(FunctionInstance f, dev.weft.interpreter.Value[] args) {
+        dev.weft.interpreter.Value[] results = Interpreter.callValidated(f, args);
+        if (f.code == null) {
+            Calls.checkResults(f, results); // a host function's, as for an interpreted caller
+        }
+        return results;
+    }
+
     /** True if {@code f} still runs on the interpreter (Wasm code lowered for the loop). */
     public static boolean isInterpreted(FunctionInstance f) {
         return f.code != null;

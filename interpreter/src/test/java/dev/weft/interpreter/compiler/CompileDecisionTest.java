@@ -71,6 +71,22 @@ class CompileDecisionTest {
     }
 
     @Test
+    void compiledCodePassesContinuationsToInterpretedCode() throws Exception {
+        Instance inst = instantiate(new Linker(), """
+                (module
+                  (type $f1 (func (param i32))) (type $k1 (cont $f1))
+                  (type $f0 (func)) (type $k0 (cont $f0))
+                  (elem declare func $body)
+                  (func $body (param i32))
+                  (func $new (result (ref $k1)) (cont.new $k1 (ref.func $body)))
+                  (func $bind (param (ref $k1)) (result (ref $k0)) (cont.bind $k1 $k0 (i32.const 1) (local.get 0)))
+                  (func (export "c_pass") (result i32) (ref.is_null (call $bind (call $new)))))
+                """);
+        assertTrue(compiled(inst, "c_pass"), "creating and binding continuations does not switch");
+        assertEquals(0, inst.function("c_pass").call()[0].asInt());
+    }
+
+    @Test
     void indirectCallsCompileWhenNoSuspendingFunctionCanBeTheirTarget() throws Exception {
         Instance closed = instantiate(new Linker(), """
                 (module (type $f (func (result i32))) (table 1 funcref) (elem (i32.const 0) $one)
