@@ -102,7 +102,12 @@ final class ModuleCompiler {
             try {
                 bytes = build(direct);
             } catch (NotCompilable | IllegalArgumentException | IllegalStateException e) {
-                probeEach(left); // find the culprits one method at a time
+                // find the culprits one method at a time; if each is fine alone, the class as a
+                // whole is over a JVM limit (constant pool, class size): the module stays interpreted
+                if (!probeEach(left)) {
+                    left.merge("module's class over a JVM limit", direct.size(), Integer::sum);
+                    direct.clear();
+                }
                 continue;
             }
             for (int idx : hugeMethods(bytes)) {
@@ -112,19 +117,23 @@ final class ModuleCompiler {
             }
         }
         if (bytes != null) {
-            install(bytes);
+            install(bytes, left);
         }
         return new TierStats.Outcome(direct.size(), left);
     }
 
-    private void probeEach(Map<String, Integer> left) {
+    /** Probes every function of the set alone, removing those that fail; whether any did. */
+    private boolean probeEach(Map<String, Integer> left) {
+        boolean removed = false;
         for (Integer idx : new ArrayList<>(direct)) {
             String reason = probe(idx);
             if (reason != null) {
                 direct.remove(idx);
                 left.merge(reason, 1, Integer::sum);
+                removed = true;
             }
         }
+        return removed;
     }
 
     /** The functions whose compiled method in {@code bytes} is over {@link #HUGE_METHOD} bytes. */
@@ -165,18 +174,29 @@ final class ModuleCompiler {
         });
     }
 
-    private void install(byte[] bytes) {
-        MethodHandles.Lookup hidden;
+    /**
+     * Defines the class and gives each compiled function its entry; all or nothing. A class the
+     * JVM rejects would be a compiler bug: the module then stays interpreted, counted with the
+     * JVM's message so that it shows in the reports.
+     */
+    private void install(byte[] bytes, Map<String, Integer> left) {
+        List<BytecodeEntry> entries = new ArrayList<>();
         try {
-            hidden = MethodHandles.lookup().defineHiddenClassWithClassData(bytes, List.copyOf(data), true);
+            MethodHandles.Lookup hidden = MethodHandles.lookup().defineHiddenClassWithClassData(bytes, List.copyOf(data), true);
             for (int idx : direct) {
                 CompositeType.Func t = funcType(idx);
                 MethodHandle mh = hidden.findStatic(hidden.lookupClass(), methodName(idx), JvmTypes.methodType(t));
                 MethodHandle fromSlots = hidden.findStatic(hidden.lookupClass(), slotsMethodName(idx), SlotBridge.TYPE);
-                BytecodeSupport.enterCompiled(inst.function(idx), new BytecodeEntry(mh, fromSlots, t));
+                entries.add(new BytecodeEntry(mh, fromSlots, t));
             }
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("internal: compiled class rejected: " + e, e);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            left.merge("class rejected by the JVM (a compiler bug): " + e, direct.size(), Integer::sum);
+            direct.clear();
+            return;
+        }
+        int i = 0;
+        for (int idx : direct) {
+            BytecodeSupport.enterCompiled(inst.function(idx), entries.get(i++));
         }
     }
 
