@@ -54,7 +54,7 @@ public final class Linker {
             resolved.add(e);
         }
         ModuleInstance state = Instantiator.instantiate(module.validated(), module.functions(), resolved,
-                BytecodeTier.forInstantiation());
+                BytecodeTier.forInstantiation(module));
         Map<String, Extern> exports = new LinkedHashMap<>();
         for (Export e : module.module().exports()) {
             exports.put(e.name(), Instantiator.export(state, e));

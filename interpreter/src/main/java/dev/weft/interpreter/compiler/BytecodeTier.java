@@ -38,13 +38,18 @@ public final class BytecodeTier {
         return Mode.parse(System.getProperty(PROPERTY, "interp"));
     }
 
-    /** What instantiation runs on an allocated instance before its code runs: null for the interpreter. */
-    public static BiConsumer<ValidatedModule, ModuleInstance> forInstantiation() {
+    /**
+     * What instantiating {@code module} runs on an allocated instance before its code runs: null
+     * for the interpreter. {@code module} (the {@code CompiledModule}) keys the cache of
+     * compiled classes, so its later instances reuse them.
+     */
+    public static BiConsumer<ValidatedModule, ModuleInstance> forInstantiation(Object module) {
         IntPredicate only = ONLY.get();
         if (only != null) {
-            return (vm, inst) -> TierStats.record(ModuleCompiler.compile(vm, inst, only));
+            return (vm, inst) -> TierStats.record(ModuleCompiler.compile(vm, inst, only, null));
         }
-        return mode() == Mode.INTERP ? null : (vm, inst) -> TierStats.record(ModuleCompiler.compile(vm, inst, i -> true));
+        return mode() == Mode.INTERP ? null
+                : (vm, inst) -> TierStats.record(ModuleCompiler.compile(vm, inst, i -> true, module));
     }
 
     /** Work that instantiates modules, for {@link #compilingOnly}. */

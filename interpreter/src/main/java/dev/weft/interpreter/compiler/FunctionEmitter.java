@@ -259,7 +259,7 @@ final class FunctionEmitter {
                 payload = module.tag(clause.tag()).type().params();
                 cb.aload(exn);
                 cb.invokevirtual(WASM_EXCEPTION, "tag", MethodTypeDesc.of(TAG_API));
-                cb.ldc(module.constant(module.tag(clause.tag()), TAG));
+                cb.ldc(module.constant(ModuleCompiler.Space.TAG, clause.tag()));
                 cb.if_acmpne(next);
             }
             Ctl t = ctl.get(ctl.size() - 1 - clause.label());
@@ -595,7 +595,7 @@ final class FunctionEmitter {
                 push(NumType.I32);
             }
             case REF_FUNC -> {
-                cb.ldc(module.constant(module.function(((Instruction.Indexed) ins).index()), FUNCTION));
+                cb.ldc(module.constant(ModuleCompiler.Space.FUNCTION, ((Instruction.Indexed) ins).index()));
                 push(RefType.FUNCREF);
             }
             case REF_EQ -> {
@@ -646,7 +646,7 @@ final class FunctionEmitter {
             case MEMORY_COPY -> memory.memoryCopy((Instruction.Indexed2) ins);
             case MEMORY_INIT -> memory.memoryInit((Instruction.Indexed2) ins);
             case DATA_DROP -> {
-                cb.ldc(module.constant(module.instance(), MODULE));
+                cb.ldc(module.constant(ModuleCompiler.Space.INSTANCE, 0));
                 cb.ldc(((Instruction.Indexed) ins).index());
                 support("dataDrop", CD_void, MODULE, CD_int);
             }
@@ -654,7 +654,7 @@ final class FunctionEmitter {
             case TABLE_COPY -> memory.tableCopy((Instruction.Indexed2) ins);
             case TABLE_INIT -> memory.tableInit((Instruction.Indexed2) ins);
             case ELEM_DROP -> {
-                cb.ldc(module.constant(module.instance(), MODULE));
+                cb.ldc(module.constant(ModuleCompiler.Space.INSTANCE, 0));
                 cb.ldc(((Instruction.Indexed) ins).index());
                 support("elemDrop", CD_void, MODULE, CD_int);
             }
@@ -821,7 +821,7 @@ final class FunctionEmitter {
 
     private void globalGet(int index) {
         ValType t = module.globalType(index);
-        cb.ldc(module.constant(module.global(index), GLOBAL));
+        cb.ldc(module.constant(ModuleCompiler.Space.GLOBAL, index));
         switch (JvmTypes.kind(t)) {
             case INT -> support("globalI32", CD_int, GLOBAL);
             case LONG -> support("globalI64", CD_long, GLOBAL);
@@ -832,7 +832,7 @@ final class FunctionEmitter {
 
     private void globalSet(int index) {
         ValType t = pop();
-        cb.ldc(module.constant(module.global(index), GLOBAL));
+        cb.ldc(module.constant(ModuleCompiler.Space.GLOBAL, index));
         switch (JvmTypes.kind(t)) {
             case INT -> support("setGlobalI32", CD_void, CD_int, GLOBAL);
             case LONG -> support("setGlobalI64", CD_void, CD_long, GLOBAL);
@@ -855,7 +855,7 @@ final class FunctionEmitter {
         }
         int[] args = new int[t.params().size()];
         List<ValType> types = spillOperands(args.length, args);
-        cb.ldc(module.constant(module.function(index), FUNCTION));
+        cb.ldc(module.constant(ModuleCompiler.Space.FUNCTION, index));
         int f = scratch(TypeKind.REFERENCE);
         cb.astore(f);
         dynamicCall(f, t, types, args);
@@ -911,7 +911,7 @@ final class FunctionEmitter {
         int[] args = new int[t.params().size()];
         List<ValType> types = spillOperands(args.length, args);
         cb.lload(index);
-        cb.ldc(module.constant(module.table(table), TABLE));
+        cb.ldc(module.constant(ModuleCompiler.Space.TABLE, table));
         cb.ldc(module.canonicalTypeId(ins.first()));
         support("indirect", FUNCTION, CD_long, TABLE, CD_int);
         int f = scratch(TypeKind.REFERENCE);
@@ -1006,7 +1006,7 @@ final class FunctionEmitter {
         List<ValType> params = module.tag(tag).type().params();
         int[] s = new int[params.size()];
         List<ValType> types = spillOperands(s.length, s);
-        cb.ldc(module.constant(module.tag(tag), TAG));
+        cb.ldc(module.constant(ModuleCompiler.Space.TAG, tag));
         slots(types, s);
         cb.invokestatic(CALLS, "exception", MethodTypeDesc.of(WASM_EXCEPTION, TAG, CD_long.arrayType(),
                 CD_Object.arrayType()));

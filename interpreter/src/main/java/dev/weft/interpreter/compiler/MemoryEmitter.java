@@ -70,12 +70,12 @@ final class MemoryEmitter {
             if (store) {
                 ValType v = pop();
                 pop();
-                cb.ldc(module.constant(module.memory(m.memory()), MEMORY));
+                cb.ldc(module.constant(ModuleCompiler.Space.MEMORY, m.memory()));
                 cb.ldc((int) m.offset());
                 storeNarrow(op, v);
             } else {
                 pop();
-                cb.ldc(module.constant(module.memory(m.memory()), MEMORY));
+                cb.ldc(module.constant(ModuleCompiler.Space.MEMORY, m.memory()));
                 cb.ldc((int) m.offset());
                 loadNarrow(op);
             }
@@ -95,7 +95,7 @@ final class MemoryEmitter {
             cb.ldc(MASK32);
             cb.land();
         }
-        cb.ldc(module.constant(module.memory(m.memory()), MEMORY));
+        cb.ldc(module.constant(ModuleCompiler.Space.MEMORY, m.memory()));
         cb.ldc(m.offset());
         cb.ldc(n);
         support("ea", CD_int, CD_long, MEMORY, CD_long, CD_int);
@@ -104,7 +104,7 @@ final class MemoryEmitter {
             if (JvmTypes.kind(v) == TypeKind.LONG && n < 8) {
                 cb.l2i();
             }
-            cb.ldc(module.constant(module.memory(m.memory()), MEMORY));
+            cb.ldc(module.constant(ModuleCompiler.Space.MEMORY, m.memory()));
             switch (n) {
                 case 1 -> support("putI8", CD_void, CD_int, CD_int, MEMORY);
                 case 2 -> support("putI16", CD_void, CD_int, CD_int, MEMORY);
@@ -112,7 +112,7 @@ final class MemoryEmitter {
                 default -> support("putI64", CD_void, CD_int, CD_long, MEMORY);
             }
         } else {
-            cb.ldc(module.constant(module.memory(m.memory()), MEMORY));
+            cb.ldc(module.constant(ModuleCompiler.Space.MEMORY, m.memory()));
             switch (n) {
                 case 1 -> support("getI8", CD_int, CD_int, MEMORY);
                 case 2 -> support("getI16", CD_int, CD_int, MEMORY);
@@ -193,7 +193,7 @@ final class MemoryEmitter {
     }
 
     void memorySize(int mem) {
-        cb.ldc(module.constant(module.memory(mem), MEMORY));
+        cb.ldc(module.constant(ModuleCompiler.Space.MEMORY, mem));
         if (module.memory64(mem)) {
             support("memorySize64", CD_long, MEMORY);
             push(NumType.I64);
@@ -205,7 +205,7 @@ final class MemoryEmitter {
 
     void memoryGrow(int mem) {
         ValType t = pop();
-        cb.ldc(module.constant(module.memory(mem), MEMORY));
+        cb.ldc(module.constant(ModuleCompiler.Space.MEMORY, mem));
         if (module.memory64(mem)) {
             support("memoryGrow64", CD_long, CD_long, MEMORY);
         } else {
@@ -220,7 +220,7 @@ final class MemoryEmitter {
         loadWide(t.get(0), s[0], true);
         cb.iload(s[1]);
         loadWide(t.get(2), s[2], true);
-        cb.ldc(module.constant(module.memory(mem), MEMORY));
+        cb.ldc(module.constant(ModuleCompiler.Space.MEMORY, mem));
         support("memoryFill", CD_void, CD_long, CD_int, CD_long, MEMORY);
     }
 
@@ -230,8 +230,8 @@ final class MemoryEmitter {
         for (int i = 0; i < 3; i++) {
             loadWide(t.get(i), s[i], true);
         }
-        cb.ldc(module.constant(module.memory(ins.first()), MEMORY));
-        cb.ldc(module.constant(module.memory(ins.second()), MEMORY));
+        cb.ldc(module.constant(ModuleCompiler.Space.MEMORY, ins.first()));
+        cb.ldc(module.constant(ModuleCompiler.Space.MEMORY, ins.second()));
         support("memoryCopy", CD_void, CD_long, CD_long, CD_long, MEMORY, MEMORY);
     }
 
@@ -241,8 +241,8 @@ final class MemoryEmitter {
         loadWide(t.get(0), s[0], true);
         cb.iload(s[1]);
         cb.iload(s[2]);
-        cb.ldc(module.constant(module.memory(ins.second()), MEMORY));
-        cb.ldc(module.constant(module.instance(), MODULE));
+        cb.ldc(module.constant(ModuleCompiler.Space.MEMORY, ins.second()));
+        cb.ldc(module.constant(ModuleCompiler.Space.INSTANCE, 0));
         cb.ldc(ins.first());
         support("memoryInit", CD_void, CD_long, CD_int, CD_int, MEMORY, MODULE, CD_int);
     }
@@ -258,7 +258,7 @@ final class MemoryEmitter {
                 if (!is64) {
                     cb.i2l();
                 }
-                cb.ldc(module.constant(module.table(table), TABLE));
+                cb.ldc(module.constant(ModuleCompiler.Space.TABLE, table));
                 support("tableGet", CD_Object, CD_long, TABLE);
                 push(module.tableElementType(table));
             }
@@ -267,11 +267,11 @@ final class MemoryEmitter {
                 List<ValType> t = spillOperands(2, s);
                 loadWide(t.get(0), s[0], false);
                 cb.aload(s[1]);
-                cb.ldc(module.constant(module.table(table), TABLE));
+                cb.ldc(module.constant(ModuleCompiler.Space.TABLE, table));
                 support("tableSet", CD_void, CD_long, CD_Object, TABLE);
             }
             case TABLE_SIZE -> {
-                cb.ldc(module.constant(module.table(table), TABLE));
+                cb.ldc(module.constant(ModuleCompiler.Space.TABLE, table));
                 support("tableSize", CD_long, TABLE);
                 if (!is64) {
                     cb.l2i();
@@ -284,7 +284,7 @@ final class MemoryEmitter {
                 if (!is64) {
                     cb.i2l();
                 }
-                cb.ldc(module.constant(module.table(table), TABLE));
+                cb.ldc(module.constant(ModuleCompiler.Space.TABLE, table));
                 support("tableGrow", CD_long, CD_Object, CD_long, TABLE);
                 if (!is64) {
                     cb.l2i();
@@ -297,7 +297,7 @@ final class MemoryEmitter {
                 loadWide(t.get(0), s[0], false);
                 cb.aload(s[1]);
                 loadWide(t.get(2), s[2], false);
-                cb.ldc(module.constant(module.table(table), TABLE));
+                cb.ldc(module.constant(ModuleCompiler.Space.TABLE, table));
                 support("tableFill", CD_void, CD_long, CD_Object, CD_long, TABLE);
             }
         }
@@ -309,8 +309,8 @@ final class MemoryEmitter {
         for (int i = 0; i < 3; i++) {
             loadWide(t.get(i), s[i], false);
         }
-        cb.ldc(module.constant(module.table(ins.first()), TABLE));
-        cb.ldc(module.constant(module.table(ins.second()), TABLE));
+        cb.ldc(module.constant(ModuleCompiler.Space.TABLE, ins.first()));
+        cb.ldc(module.constant(ModuleCompiler.Space.TABLE, ins.second()));
         support("tableCopy", CD_void, CD_long, CD_long, CD_long, TABLE, TABLE);
     }
 
@@ -320,8 +320,8 @@ final class MemoryEmitter {
         loadWide(t.get(0), s[0], false);
         cb.iload(s[1]);
         cb.iload(s[2]);
-        cb.ldc(module.constant(module.table(ins.second()), TABLE));
-        cb.ldc(module.constant(module.instance(), MODULE));
+        cb.ldc(module.constant(ModuleCompiler.Space.TABLE, ins.second()));
+        cb.ldc(module.constant(ModuleCompiler.Space.INSTANCE, 0));
         cb.ldc(ins.first());
         support("tableInit", CD_void, CD_long, CD_int, CD_int, TABLE, MODULE, CD_int);
     }

@@ -28,7 +28,7 @@ import java.lang.constant.DynamicConstantDesc;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +54,9 @@ final class ModuleCompiler {
     private final Module m;
     private final ModuleInstance inst;
     private final int imported;
-    private final List<Object> data = new ArrayList<>();
-    private final Map<Object, Integer> dataIndex = new IdentityHashMap<>();
+    /** The class data the emitted code refers to, by index space and index (see {@link #constant}). */
+    private final List<DataRef> data = new ArrayList<>();
+    private final Map<DataRef, Integer> dataIndex = new HashMap<>();
     /** Function indices compiled into the class. */
     private final TreeSet<Integer> direct = new TreeSet<>();
 
@@ -67,11 +68,42 @@ final class ModuleCompiler {
     }
 
     /** Compiles what can be compiled and installs it; returns why each other function stays interpreted. */
-    static TierStats.Outcome compile(ValidatedModule vm, ModuleInstance inst, IntPredicate wanted) {
-        return new ModuleCompiler(vm, inst).run(wanted);
+    static TierStats.Outcome compile(ValidatedModule vm, ModuleInstance inst, IntPredicate wanted, Object cacheKey) {
+        return new ModuleCompiler(vm, inst).run(wanted, cacheKey);
     }
 
-    private TierStats.Outcome run(IntPredicate wanted) {
+    /**
+     * Selects the candidates, then takes the class from the cache (same module, same
+     * candidates: the same bytes) or builds it, and installs it.
+     */
+    private TierStats.Outcome run(IntPredicate wanted, Object cacheKey) {
+        Map<String, Integer> left = select(wanted);
+        ClassCache.Entry cached = cacheKey == null ? null : ClassCache.find(cacheKey, direct);
+        byte[] bytes;
+        if (cached != null) {
+            direct.clear();
+            direct.addAll(cached.compiled());
+            data.addAll(cached.data());
+            cached.dropped().forEach((reason, n) -> left.merge(reason, n, Integer::sum));
+            bytes = cached.bytes();
+        } else {
+            List<Integer> candidates = List.copyOf(direct);
+            Map<String, Integer> dropped = new LinkedHashMap<>();
+            bytes = buildClass(dropped);
+            if (cacheKey != null) {
+                ClassCache.put(cacheKey, new ClassCache.Entry(candidates, List.copyOf(direct), bytes, List.copyOf(data),
+                        Map.copyOf(dropped)));
+            }
+            dropped.forEach((reason, n) -> left.merge(reason, n, Integer::sum));
+        }
+        if (bytes != null) {
+            install(bytes, left);
+        }
+        return new TierStats.Outcome(direct.size(), left);
+    }
+
+    /** Fills {@link #direct} with the functions that may compile; returns why the others may not. */
+    private Map<String, Integer> select(IntPredicate wanted) {
         Map<String, Integer> left = new LinkedHashMap<>();
         boolean[] maySuspend = SuspensionAnalysis.run(vm, inst);
         TailCalls tailCalls = new TailCalls(vm, inst, imported);
@@ -95,8 +127,16 @@ final class ModuleCompiler {
                 left.merge(reason, 1, Integer::sum);
             }
         }
-        // Usually one build does: the whole class, then a check of each method's size. A method
-        // that fails to emit or is too big leaves the set; its callers change, so build again.
+        return left;
+    }
+
+    /**
+     * Builds the class of {@link #direct}, removing (into {@code left}) the functions that fail
+     * to emit or are too big; null if none is left. Usually one build does: the whole class,
+     * then a check of each method's size. A function that leaves changes its callers, so the
+     * class is built again.
+     */
+    private byte[] buildClass(Map<String, Integer> left) {
         byte[] bytes = null;
         while (bytes == null && !direct.isEmpty()) {
             try {
@@ -116,10 +156,7 @@ final class ModuleCompiler {
                 bytes = null;
             }
         }
-        if (bytes != null) {
-            install(bytes, left);
-        }
-        return new TierStats.Outcome(direct.size(), left);
+        return bytes;
     }
 
     /** Probes every function of the set alone, removing those that fail; whether any did. */
@@ -182,7 +219,8 @@ final class ModuleCompiler {
     private void install(byte[] bytes, Map<String, Integer> left) {
         List<BytecodeEntry> entries = new ArrayList<>();
         try {
-            MethodHandles.Lookup hidden = MethodHandles.lookup().defineHiddenClassWithClassData(bytes, List.copyOf(data), true);
+            List<Object> classData = data.stream().map(r -> r.resolve(inst)).toList();
+            MethodHandles.Lookup hidden = MethodHandles.lookup().defineHiddenClassWithClassData(bytes, classData, true);
             for (int idx : direct) {
                 CompositeType.Func t = funcType(idx);
                 MethodHandle mh = hidden.findStatic(hidden.lookupClass(), methodName(idx), JvmTypes.methodType(t));
@@ -218,15 +256,46 @@ final class ModuleCompiler {
         return direct.contains(index);
     }
 
-    /** A class data constant holding {@code value} (loaded with {@code ldc}). */
-    ConstantDesc constant(Object value, ClassDesc type) {
-        Integer i = dataIndex.get(value);
+    /** The index spaces whose entries compiled code loads as constants. */
+    enum Space {
+        FUNCTION(FunctionEmitter.FUNCTION), GLOBAL(FunctionEmitter.GLOBAL), TABLE(FunctionEmitter.TABLE),
+        MEMORY(FunctionEmitter.MEMORY), TAG(FunctionEmitter.TAG), INSTANCE(FunctionEmitter.MODULE);
+
+        final ClassDesc type;
+
+        Space(ClassDesc type) {
+            this.type = type;
+        }
+    }
+
+    /** A class data entry: entry {@code index} of an index space of the instance (or the instance). */
+    record DataRef(Space space, int index) {
+        Object resolve(ModuleInstance inst) {
+            return switch (space) {
+                case FUNCTION -> inst.function(index);
+                case GLOBAL -> inst.global(index);
+                case TABLE -> inst.table(index);
+                case MEMORY -> inst.memory(index);
+                case TAG -> inst.tag(index);
+                case INSTANCE -> inst;
+            };
+        }
+    }
+
+    /**
+     * A class data constant (loaded with {@code ldc}) holding entry {@code index} of
+     * {@code space} of the instance. The class refers to entries, not objects, so a cached class
+     * serves every instance of its module.
+     */
+    ConstantDesc constant(Space space, int index) {
+        DataRef ref = new DataRef(space, index);
+        Integer i = dataIndex.get(ref);
         if (i == null) {
             i = data.size();
-            data.add(value);
-            dataIndex.put(value, i);
+            data.add(ref);
+            dataIndex.put(ref, i);
         }
-        return DynamicConstantDesc.ofNamed(ConstantDescs.BSM_CLASS_DATA_AT, ConstantDescs.DEFAULT_NAME, type, i);
+        return DynamicConstantDesc.ofNamed(ConstantDescs.BSM_CLASS_DATA_AT, ConstantDescs.DEFAULT_NAME, space.type, i);
     }
 
     CompositeType.Func funcType(int index) {
