@@ -11,6 +11,8 @@ import dev.weft.interpreter.Value;
 import dev.weft.interpreter.WasmFunction;
 import dev.weft.interpreter.ast.Module;
 import dev.weft.interpreter.ast.ValType;
+import dev.weft.interpreter.compiler.BytecodeTier;
+import dev.weft.interpreter.compiler.TierStats;
 import dev.weft.interpreter.wasi.Wasi;
 import dev.weft.interpreter.wasi.WasiCommand;
 import dev.weft.interpreter.wasi.WasiConfig;
@@ -19,6 +21,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -69,13 +72,23 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--stats", description = "print the stack-switching counters to stderr after the run")
     boolean stats;
 
+    @Option(names = "--tier", paramLabel = "TIER",
+            description = "interp (default), compiled (functions that cannot suspend run as JVM bytecode) or auto")
+    String tier;
+
     @Override
     public Integer call() throws Exception {
+        if (tier != null) {
+            System.setProperty(BytecodeTier.PROPERTY, BytecodeTier.Mode.parse(tier).name().toLowerCase(Locale.ROOT));
+        }
         try {
             return run();
         } finally {
             if (stats) {
                 System.err.println(Continuation.statsLine());
+                if (BytecodeTier.mode() != BytecodeTier.Mode.INTERP) {
+                    System.err.println(TierStats.summary());
+                }
             }
         }
     }

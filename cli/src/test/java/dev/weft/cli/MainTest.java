@@ -1,6 +1,8 @@
 package dev.weft.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -37,6 +39,29 @@ class MainTest {
                 """);
         assertEquals(0, weft("run", wat.toString(), "--invoke", "divmod", "-17", "5"));
         assertEquals("-3\n-2\n", out.replace("\r", ""));
+    }
+
+    @Test
+    void runWithTheCompiledTierGivesTheSameResultsAndCountsWhatCompiled() throws Exception {
+        Path wat = file("m.wat", """
+                (module (func (export "divmod") (param i32 i32) (result i32 i32)
+                  (i32.div_s (local.get 0) (local.get 1)) (i32.rem_s (local.get 0) (local.get 1))))
+                """);
+        try {
+            assertEquals(0, weft("run", "--tier", "compiled", "--stats", wat.toString(), "--invoke", "divmod", "-17", "5"));
+            assertEquals("-3\n-2\n", out.replace("\r", ""));
+            assertTrue(err.matches("(?s).*compiled [1-9][0-9]* functions.*"), err);
+        } finally {
+            System.clearProperty("weft.tier");
+        }
+    }
+
+    @Test
+    void anUnknownTierIsAOneLineError() throws Exception {
+        Path wat = file("m.wat", "(module)");
+        assertNotEquals(0, weft("run", "--tier", "jit", wat.toString()));
+        assertEquals("weft: unknown tier 'jit' (expected interp, compiled or auto)", err.strip());
+        assertNull(System.getProperty("weft.tier"));
     }
 
     @Test

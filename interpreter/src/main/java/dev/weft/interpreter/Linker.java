@@ -2,6 +2,7 @@ package dev.weft.interpreter;
 
 import dev.weft.interpreter.ast.Export;
 import dev.weft.interpreter.ast.Import;
+import dev.weft.interpreter.compiler.BytecodeTier;
 import dev.weft.interpreter.exec.Instantiator;
 import dev.weft.interpreter.exec.ModuleInstance;
 import java.util.ArrayList;
@@ -52,7 +53,8 @@ public final class Linker {
             }
             resolved.add(e);
         }
-        ModuleInstance state = Instantiator.instantiate(module.validated(), module.functions(), resolved);
+        ModuleInstance state = Instantiator.instantiate(module.validated(), module.functions(), resolved,
+                BytecodeTier.forInstantiation(module));
         Map<String, Extern> exports = new LinkedHashMap<>();
         for (Export e : module.module().exports()) {
             exports.put(e.name(), Instantiator.export(state, e));

@@ -17,13 +17,14 @@ public final class FunctionInstance implements WasmFunction {
     final CompositeType.Func type;
     /** Canonical type id (process-wide); a host function gets one when first linked. */
     int typeId;
-    /** Lowered code, or null for a host function. */
-    final CompiledFunction code;
+    /** Lowered code, or null for a host function or a function compiled to JVM bytecode. */
+    CompiledFunction code;
     /** The defining instance, or null for a host function. */
     ModuleInstance instance;
     /** Memory 0 of {@link #instance} (null without memories), for the loop's hot memory opcodes. */
     MemoryInstance memory0;
-    final HostFunction host;
+    /** The host code, or for a function compiled to bytecode its entry ({@link #enterCompiled}). */
+    HostFunction host;
     final int paramSlots;
     final int resultSlots;
     /** The handler tables of this function's resume instructions, built on first use; see {@link ContOps}. */
@@ -46,6 +47,17 @@ public final class FunctionInstance implements WasmFunction {
     /** A host function. */
     public static FunctionInstance host(CompositeType.Func type, HostFunction impl) {
         return new FunctionInstance(type, UNASSIGNED, null, impl);
+    }
+
+    /**
+     * Makes this Wasm function run as compiled code behind {@code entry}: callers then treat it
+     * like a host function (the interpreter's call path for those is the seam between the tiers).
+     * Only at instantiation, before any of the module's code has run: a frame of its lowered code
+     * must never be live when the lowered code goes.
+     */
+    void enterCompiled(BytecodeSupport.CompiledEntry entry) {
+        code = null;
+        host = entry;
     }
 
     private static int slots(ValType[] types) {

@@ -49,12 +49,26 @@ public final class Instantiator {
      */
     public static ModuleInstance instantiate(ValidatedModule vm, CompiledFunction[] code, List<Extern> imports)
             throws UnlinkableException, UninstantiableException {
+        return instantiate(vm, code, imports, null);
+    }
+
+    /**
+     * {@link #instantiate(ValidatedModule, CompiledFunction[], List)} that lets {@code tierUp}
+     * see the allocated instance before any of its code runs (segments, start function): the
+     * seam where the compiled tier replaces functions' lowered code ({@link BytecodeSupport}).
+     */
+    public static ModuleInstance instantiate(ValidatedModule vm, CompiledFunction[] code, List<Extern> imports,
+            java.util.function.BiConsumer<ValidatedModule, ModuleInstance> tierUp)
+            throws UnlinkableException, UninstantiableException {
         Instantiator in = new Instantiator(vm);
         in.link(imports);
         try {
             in.allocate(code);
         } catch (Trap t) {
             throw new UninstantiableException(t);
+        }
+        if (tierUp != null) {
+            tierUp.accept(vm, in.inst);
         }
         in.initialise();
         return in.inst;

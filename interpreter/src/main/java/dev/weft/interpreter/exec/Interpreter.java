@@ -48,6 +48,11 @@ public final class Interpreter {
      */
     static Value[] call(FunctionInstance f, Value[] args) {
         Calls.checkArguments(f, args);
+        return callValidated(f, args);
+    }
+
+    /** {@link #call} for arguments that come from validated code (compiled code's calls): no check. */
+    static Value[] callValidated(FunctionInstance f, Value[] args) {
         if (f.code == null) {
             return Calls.invokeHostDirect(f, args);
         }

@@ -54,7 +54,8 @@ final class StackContext {
         } else {
             if (hostDepth >= MAX_HOST_DEPTH) {
                 throw new Trap(TrapKind.CALL_STACK_EXHAUSTED,
-                        "host functions re-entered Wasm more than " + MAX_HOST_DEPTH + " deep (weft.maxHostDepth)");
+                        "Wasm entered from Java (host functions, or compiled code calling interpreted code) more than "
+                        + MAX_HOST_DEPTH + " deep on this thread (weft.maxHostDepth)");
             }
             root = (ExecStack) model.enter(caller);
             hostDepth++;

@@ -3,6 +3,8 @@ package dev.weft.interpreter.wast;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.abort;
 
+import dev.weft.interpreter.compiler.BytecodeTier;
+import dev.weft.interpreter.compiler.TierStats;
 import dev.weft.interpreter.testing.TestSuite;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -26,6 +29,15 @@ import org.junit.jupiter.api.TestFactory;
 class SpecSuiteTest {
     private static final Path CONFORMANCE = Path.of("..", "conformance");
     private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+
+    /** With {@code -Dweft.tier=compiled}: how many functions the suite's modules compiled, and why others did not. */
+    @AfterAll
+    static void reportTier() {
+        if (BytecodeTier.mode() != BytecodeTier.Mode.INTERP) {
+            System.out.println("[weft.tier=" + BytecodeTier.mode().name().toLowerCase(java.util.Locale.ROOT)
+                    + "] conformance suite: " + TierStats.summary());
+        }
+    }
 
     @TestFactory
     Stream<DynamicNode> conformanceSuite() throws IOException {

@@ -1,0 +1,1016 @@
+package dev.weft.interpreter.compiler;
+
+import static java.lang.constant.ConstantDescs.CD_Integer;
+import static java.lang.constant.ConstantDescs.CD_Long;
+import static java.lang.constant.ConstantDescs.CD_Object;
+import static java.lang.constant.ConstantDescs.CD_int;
+import static java.lang.constant.ConstantDescs.CD_long;
+import static java.lang.constant.ConstantDescs.CD_void;
+
+import dev.weft.interpreter.ast.BlockType;
+import dev.weft.interpreter.ast.CompositeType;
+import dev.weft.interpreter.ast.Function;
+import dev.weft.interpreter.ast.HeapType;
+import dev.weft.interpreter.ast.Instruction;
+import dev.weft.interpreter.ast.NumType;
+import dev.weft.interpreter.ast.Op;
+import dev.weft.interpreter.ast.RefType;
+import dev.weft.interpreter.ast.ValType;
+import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.Label;
+import java.lang.classfile.Opcode;
+import java.lang.classfile.TypeKind;
+import java.lang.classfile.instruction.SwitchCase;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.MethodTypeDesc;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Emits the JVM method of one Wasm function from its validated instructions: Wasm locals are JVM
+ * locals, the operand stack is the JVM operand stack (typed as {@link JvmTypes} says), blocks and
+ * loops are labels, {@code br_table} a {@code tableswitch}, calls to functions compiled into the
+ * same class {@code invokestatic}. Anything not supported throws {@link NotCompilable}, which
+ * leaves the function to the interpreter. The numeric, memory, table and global operations call
+ * {@code exec.BytecodeSupport}, the interpreter's own helpers, so both tiers trap and round alike.
+ */
+final class FunctionEmitter {
+    private static final ClassDesc SUPPORT = ClassDesc.of("dev.weft.interpreter.exec.BytecodeSupport");
+    static final ClassDesc MEMORY = ClassDesc.of("dev.weft.interpreter.exec.MemoryInstance");
+    static final ClassDesc GLOBAL = ClassDesc.of("dev.weft.interpreter.exec.GlobalInstance");
+    static final ClassDesc TABLE = ClassDesc.of("dev.weft.interpreter.exec.TableInstance");
+    static final ClassDesc FUNCTION = ClassDesc.of("dev.weft.interpreter.exec.FunctionInstance");
+    static final ClassDesc MODULE = ClassDesc.of("dev.weft.interpreter.exec.ModuleInstance");
+    static final ClassDesc TAG = ClassDesc.of("dev.weft.interpreter.exec.TagInstance");
+    private static final ClassDesc CALLS = ClassDesc.of("dev.weft.interpreter.compiler.BytecodeCalls");
+    private static final ClassDesc TRAP = ClassDesc.of("dev.weft.interpreter.Trap");
+    private static final ClassDesc TRAP_KIND = ClassDesc.of("dev.weft.interpreter.TrapKind");
+    private static final ClassDesc VALUE_ARRAY = ClassDesc.of("dev.weft.interpreter.Value").arrayType();
+    private static final ClassDesc WASM_EXCEPTION = ClassDesc.of("dev.weft.interpreter.WasmException");
+    private static final ClassDesc TAG_API = ClassDesc.of("dev.weft.interpreter.Tag");
+    private static final ClassDesc METHOD_HANDLE = ClassDesc.of("java.lang.invoke.MethodHandle");
+    private static final long MASK32 = 0xFFFF_FFFFL;
+
+    /** A block, loop, if or the function body, as branches see it. */
+    private static final class Ctl {
+        final Op kind;
+        final Label target;
+        final Label elseLabel;
+        final List<ValType> params;
+        final List<ValType> results;
+        final int height;
+        boolean hasElse;
+        /** try_table: its clauses, where its body starts, and the locals saving the stack below it. */
+        Instruction.TryTable tryTable;
+        Label bodyStart;
+        int[] saved;
+        List<ValType> savedTypes;
+
+        Ctl(Op kind, Label target, Label elseLabel, List<ValType> params, List<ValType> results, int height) {
+            this.kind = kind;
+            this.target = target;
+            this.elseLabel = elseLabel;
+            this.params = params;
+            this.results = results;
+            this.height = height;
+        }
+
+        List<ValType> labelTypes() {
+            return kind == Op.LOOP ? params : results;
+        }
+    }
+
+    private final ModuleCompiler module;
+    private MemoryEmitter memory;
+    private final Function function;
+    private final CompositeType.Func type;
+    /** This function's index. */
+    private final int self;
+    private CodeBuilder cb;
+    private final List<ValType> stack = new ArrayList<>();
+    private final List<Ctl> ctl = new ArrayList<>();
+    private int[] localSlot;
+    private ValType[] localType;
+    private boolean unreachable;
+    /** The start of the body, after the locals are zeroed: where a self tail call jumps. */
+    private Label start;
+    private int deadDepth;
+    /** Scratch locals by kind (int, long, reference), reused instruction after instruction. */
+    private final List<List<Integer>> scratch = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    private final int[] scratchUsed = new int[3];
+
+    FunctionEmitter(ModuleCompiler module, int self, Function function, CompositeType.Func type) {
+        this.module = module;
+        this.self = self;
+        this.function = function;
+        this.type = type;
+    }
+
+    /** Scans the body for what this emitter cannot compile yet, without emitting anything. */
+    static void checkSupported(Function f) {
+        for (Instruction ins : f.body()) {
+            if (!supported(ins.op())) {
+                throw new NotCompilable("unsupported instruction " + ins.op().text());
+            }
+        }
+        for (ValType t : f.locals()) {
+            JvmTypes.kind(t);
+        }
+    }
+
+    private static boolean supported(Op op) {
+        return switch (op) {
+            case CONT_NEW, CONT_BIND, SUSPEND,
+                 RESUME, RESUME_THROW, RESUME_THROW_REF, SWITCH -> false;
+            case BR_ON_CAST, BR_ON_CAST_FAIL, REF_TEST, REF_TEST_NULL, REF_CAST, REF_CAST_NULL,
+                 ANY_CONVERT_EXTERN, EXTERN_CONVERT_ANY, REF_I31, I31_GET_S, I31_GET_U -> true;
+            default -> op.prefix() != 0xFB && op.prefix() != 0xFD;
+        };
+    }
+
+    void emit(CodeBuilder code) {
+        this.cb = code;
+        this.memory = new MemoryEmitter(this, module, code);
+        List<ValType> params = type.params();
+        int n = params.size() + function.locals().size();
+        localSlot = new int[n];
+        localType = new ValType[n];
+        int slot = 0;
+        for (int i = 0; i < params.size(); i++) {
+            localType[i] = params.get(i);
+            localSlot[i] = slot;
+            slot += JvmTypes.kind(params.get(i)).slotSize();
+        }
+        for (int i = params.size(); i < n; i++) {
+            ValType t = function.locals().get(i - params.size());
+            localType[i] = t;
+            TypeKind k = JvmTypes.kind(t);
+            localSlot[i] = cb.allocateLocal(k);
+            zero(k);
+            cb.storeLocal(k, localSlot[i]);
+        }
+        start = cb.newBoundLabel();
+        ctl.add(new Ctl(Op.END, null, null, List.of(), type.results(), 0));
+        for (Instruction ins : function.body()) {
+            scratchUsed[0] = scratchUsed[1] = scratchUsed[2] = 0;
+            if (unreachable) {
+                skip(ins);
+            } else {
+                instruction(ins);
+            }
+        }
+    }
+
+    // ---- control ----------------------------------------------------------------------------
+
+    private void skip(Instruction ins) {
+        switch (ins.op()) {
+            case BLOCK, LOOP, IF, TRY_TABLE -> deadDepth++;
+            case ELSE -> {
+                if (deadDepth == 0) {
+                    elseArm();
+                }
+            }
+            case END -> {
+                if (deadDepth > 0) {
+                    deadDepth--;
+                } else {
+                    end();
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private List<ValType> blockParams(BlockType bt) {
+        return bt instanceof BlockType.Indexed ix ? module.funcTypeAt(ix.typeIndex()).params() : List.of();
+    }
+
+    private List<ValType> blockResults(BlockType bt) {
+        return switch (bt) {
+            case BlockType.Empty e -> List.of();
+            case BlockType.Single s -> List.of(s.type());
+            case BlockType.Indexed ix -> module.funcTypeAt(ix.typeIndex()).results();
+        };
+    }
+
+    private void block(Instruction.Block b) {
+        List<ValType> params = blockParams(b.type());
+        List<ValType> results = blockResults(b.type());
+        for (ValType t : params) {
+            JvmTypes.kind(t);
+        }
+        for (ValType t : results) {
+            JvmTypes.kind(t);
+        }
+        switch (b.op()) {
+            case BLOCK -> ctl.add(new Ctl(Op.BLOCK, cb.newLabel(), null, params, results, stack.size() - params.size()));
+            case LOOP -> ctl.add(new Ctl(Op.LOOP, cb.newBoundLabel(), null, params, results, stack.size() - params.size()));
+            default -> {
+                pop();
+                Label otherwise = cb.newLabel();
+                cb.ifeq(otherwise);
+                ctl.add(new Ctl(Op.IF, cb.newLabel(), otherwise, params, results, stack.size() - params.size()));
+            }
+        }
+    }
+
+    /**
+     * {@code try_table}: a JVM exception handler covers the body. A handler starts with an empty
+     * JVM stack, so the values below the block are also kept in locals, from which a catch
+     * clause restores the part its label keeps.
+     */
+    private void tryTable(Instruction.TryTable tt) {
+        List<ValType> params = blockParams(tt.type());
+        List<ValType> results = blockResults(tt.type());
+        int height = stack.size() - params.size();
+        int[] top = spillTop(params);
+        List<ValType> below = List.copyOf(stack.subList(0, height));
+        int[] saved = new int[height];
+        for (int i = height - 1; i >= 0; i--) {
+            TypeKind k = JvmTypes.kind(below.get(i));
+            saved[i] = cb.allocateLocal(k);
+            cb.storeLocal(k, saved[i]);
+        }
+        reload(below, saved);
+        reload(params, top);
+        Ctl c = new Ctl(Op.TRY_TABLE, cb.newLabel(), null, params, results, height);
+        c.tryTable = tt;
+        c.saved = saved;
+        c.savedTypes = below;
+        c.bodyStart = cb.newBoundLabel();
+        ctl.add(c);
+    }
+
+    /** The end of a try_table's body ({@code c} already popped): its handler, then its end label. */
+    private void endTry(Ctl c) {
+        if (!unreachable) {
+            cb.goto_(c.target);
+        }
+        Label bodyEnd = cb.newBoundLabel();
+        cb.exceptionCatch(c.bodyStart, bodyEnd, bodyEnd, WASM_EXCEPTION);
+        int exn = cb.allocateLocal(TypeKind.REFERENCE);
+        cb.astore(exn);
+        for (Instruction.Catch clause : c.tryTable.catches()) {
+            scratchUsed[0] = scratchUsed[1] = scratchUsed[2] = 0;
+            Label next = cb.newLabel();
+            List<ValType> payload = List.of();
+            if (clause.kind().hasTag()) {
+                payload = module.tag(clause.tag()).type().params();
+                cb.aload(exn);
+                cb.invokevirtual(WASM_EXCEPTION, "tag", MethodTypeDesc.of(TAG_API));
+                cb.ldc(module.constant(ModuleCompiler.Space.TAG, clause.tag()));
+                cb.if_acmpne(next);
+            }
+            Ctl t = ctl.get(ctl.size() - 1 - clause.label());
+            if (t.kind != Op.END) {
+                for (int i = 0; i < t.height; i++) {
+                    cb.loadLocal(JvmTypes.kind(c.savedTypes.get(i)), c.saved[i]);
+                }
+            }
+            if (!payload.isEmpty()) {
+                cb.aload(exn);
+                cb.invokevirtual(WASM_EXCEPTION, "payload", MethodTypeDesc.of(VALUE_ARRAY));
+                int values = scratch(TypeKind.REFERENCE);
+                cb.astore(values);
+                for (int i = 0; i < payload.size(); i++) {
+                    cb.aload(values);
+                    cb.ldc(i);
+                    resultAt(payload.get(i));
+                }
+            }
+            if (clause.kind() == Instruction.CatchKind.CATCH_REF || clause.kind() == Instruction.CatchKind.CATCH_ALL_REF) {
+                cb.aload(exn);
+            }
+            if (t.kind == Op.END) {
+                emitReturn();
+            } else {
+                cb.goto_(t.target);
+            }
+            cb.labelBinding(next);
+        }
+        cb.aload(exn);
+        cb.athrow();
+    }
+
+    /** Stack: Value[], index: the value there in the compiled representation. */
+    private void resultAt(ValType t) {
+        switch (JvmTypes.kind(t)) {
+            case INT -> cb.invokestatic(CALLS, "resultInt", MethodTypeDesc.of(CD_int, VALUE_ARRAY, CD_int));
+            case LONG -> cb.invokestatic(CALLS, "resultLong", MethodTypeDesc.of(CD_long, VALUE_ARRAY, CD_int));
+            default -> cb.invokestatic(CALLS, "resultRef", MethodTypeDesc.of(CD_Object, VALUE_ARRAY, CD_int));
+        }
+    }
+
+    private void elseArm() {
+        Ctl c = ctl.getLast();
+        if (!unreachable) {
+            cb.goto_(c.target);
+        }
+        cb.labelBinding(c.elseLabel);
+        c.hasElse = true;
+        resetStack(c.height, c.params);
+        unreachable = false;
+    }
+
+    private void end() {
+        Ctl c = ctl.removeLast();
+        if (c.kind == Op.END) {
+            if (!unreachable) {
+                emitReturn();
+            }
+            return;
+        }
+        if (c.kind == Op.IF && !c.hasElse) {
+            cb.labelBinding(c.elseLabel);
+        }
+        if (c.kind == Op.TRY_TABLE) {
+            endTry(c);
+        }
+        if (c.kind != Op.LOOP) {
+            cb.labelBinding(c.target);
+        }
+        resetStack(c.height, c.results);
+        unreachable = false;
+    }
+
+    private void resetStack(int height, List<ValType> top) {
+        while (stack.size() > height) {
+            stack.removeLast();
+        }
+        stack.addAll(top);
+    }
+
+    private void emitReturn() {
+        List<ValType> results = type.results();
+        if (results.isEmpty()) {
+            cb.return_();
+        } else if (results.size() == 1) {
+            cb.return_(JvmTypes.kind(results.getFirst()));
+        } else {
+            int[] slots = spillTop(results);
+            cb.ldc(results.size());
+            cb.anewarray(CD_Object);
+            for (int i = 0; i < slots.length; i++) {
+                cb.dup();
+                cb.ldc(i);
+                TypeKind k = JvmTypes.kind(results.get(i));
+                cb.loadLocal(k, slots[i]);
+                switch (k) {
+                    case INT -> cb.invokestatic(CD_Integer, "valueOf", MethodTypeDesc.of(CD_Integer, CD_int));
+                    case LONG -> cb.invokestatic(CD_Long, "valueOf", MethodTypeDesc.of(CD_Long, CD_long));
+                    default -> { }
+                }
+                cb.aastore();
+            }
+            cb.areturn();
+        }
+    }
+
+    /** After a call of a compiled method with several results: replaces its Object[] by the values. */
+    private void unpackResults(List<ValType> results) {
+        if (results.size() < 2) {
+            return;
+        }
+        int array = scratch(TypeKind.REFERENCE);
+        cb.astore(array);
+        for (int i = 0; i < results.size(); i++) {
+            cb.aload(array);
+            cb.ldc(i);
+            cb.aaload();
+            switch (JvmTypes.kind(results.get(i))) {
+                case INT -> {
+                    cb.checkcast(CD_Integer);
+                    cb.invokevirtual(CD_Integer, "intValue", MethodTypeDesc.of(CD_int));
+                }
+                case LONG -> {
+                    cb.checkcast(CD_Long);
+                    cb.invokevirtual(CD_Long, "longValue", MethodTypeDesc.of(CD_long));
+                }
+                default -> { }
+            }
+        }
+    }
+
+    /** Emits a branch to label {@code depth} with the values on top; the type stack is left alone. */
+    private void branch(int depth) {
+        Ctl t = ctl.get(ctl.size() - 1 - depth);
+        if (t.kind == Op.END) {
+            emitReturn();
+            return;
+        }
+        List<ValType> carried = t.labelTypes();
+        int extra = stack.size() - carried.size() - t.height;
+        if (extra > 0) {
+            int[] slots = spillTop(carried);
+            for (int i = 0; i < extra; i++) {
+                popJvm(stack.get(t.height + extra - 1 - i));
+            }
+            reload(carried, slots);
+        }
+        cb.goto_(t.target);
+    }
+
+    private boolean plainBranch(int depth) {
+        Ctl t = ctl.get(ctl.size() - 1 - depth);
+        return t.kind != Op.END && stack.size() - t.labelTypes().size() == t.height;
+    }
+
+    private void brIf(int depth) {
+        pop();
+        if (plainBranch(depth)) {
+            cb.ifne(ctl.get(ctl.size() - 1 - depth).target);
+            return;
+        }
+        Label skip = cb.newLabel();
+        cb.ifeq(skip);
+        branch(depth);
+        cb.labelBinding(skip);
+    }
+
+    // ---- the operand stack ------------------------------------------------------------------
+
+    ValType pop() {
+        return stack.removeLast();
+    }
+
+    void push(ValType t) {
+        stack.add(t);
+    }
+
+    private void popJvm(ValType t) {
+        if (JvmTypes.kind(t) == TypeKind.LONG) {
+            cb.pop2();
+        } else {
+            cb.pop();
+        }
+    }
+
+    private void zero(TypeKind k) {
+        switch (k) {
+            case INT -> cb.iconst_0();
+            case LONG -> cb.lconst_0();
+            default -> cb.aconst_null();
+        }
+    }
+
+    int scratch(TypeKind k) {
+        int i = k == TypeKind.INT ? 0 : k == TypeKind.LONG ? 1 : 2;
+        List<Integer> pool = scratch.get(i);
+        if (scratchUsed[i] == pool.size()) {
+            pool.add(cb.allocateLocal(k));
+        }
+        return pool.get(scratchUsed[i]++);
+    }
+
+    /** Stores the top {@code types.size()} JVM values (last type on top) into scratch locals. */
+    private int[] spillTop(List<ValType> types) {
+        int[] slots = new int[types.size()];
+        for (int i = types.size() - 1; i >= 0; i--) {
+            TypeKind k = JvmTypes.kind(types.get(i));
+            slots[i] = scratch(k);
+            cb.storeLocal(k, slots[i]);
+        }
+        return slots;
+    }
+
+    private void reload(List<ValType> types, int[] slots) {
+        for (int i = 0; i < slots.length; i++) {
+            cb.loadLocal(JvmTypes.kind(types.get(i)), slots[i]);
+        }
+    }
+
+    /** Pops {@code n} values off both stacks into scratch locals; returns their types. */
+    List<ValType> spillOperands(int n, int[] slotsOut) {
+        List<ValType> types = new ArrayList<>(stack.subList(stack.size() - n, stack.size()));
+        int[] slots = spillTop(types);
+        System.arraycopy(slots, 0, slotsOut, 0, n);
+        for (int i = 0; i < n; i++) {
+            pop();
+        }
+        return types;
+    }
+
+    /** Loads a spilled i32/i64 operand as a long: i32 sign-extended or, if {@code zeroExtend}, zero-extended. */
+    void loadWide(ValType t, int slot, boolean zeroExtend) {
+        if (JvmTypes.kind(t) == TypeKind.LONG) {
+            cb.lload(slot);
+            return;
+        }
+        cb.iload(slot);
+        cb.i2l();
+        if (zeroExtend) {
+            cb.ldc(MASK32);
+            cb.land();
+        }
+    }
+
+    // ---- instructions -----------------------------------------------------------------------
+
+    private void instruction(Instruction ins) {
+        Op op = ins.op();
+        switch (op) {
+            case NOP -> { }
+            case UNREACHABLE -> {
+                trap("UNREACHABLE");
+                unreachable = true;
+            }
+            case BLOCK, LOOP, IF -> block((Instruction.Block) ins);
+            case TRY_TABLE -> tryTable((Instruction.TryTable) ins);
+            case ELSE -> elseArm();
+            case END -> end();
+            case BR -> {
+                branch(((Instruction.Indexed) ins).index());
+                unreachable = true;
+            }
+            case BR_IF -> brIf(((Instruction.Indexed) ins).index());
+            case BR_TABLE -> brTableSwitch((Instruction.BranchTable) ins);
+            case RETURN -> {
+                emitReturn();
+                unreachable = true;
+            }
+            case CALL -> call(((Instruction.Indexed) ins).index());
+            case RETURN_CALL -> tailCall(((Instruction.Indexed) ins).index());
+            case RETURN_CALL_INDIRECT -> {
+                notInTry();
+                callIndirect((Instruction.Indexed2) ins);
+                emitReturn();
+                unreachable = true;
+            }
+            case RETURN_CALL_REF -> {
+                notInTry();
+                callRef(module.funcTypeAt(((Instruction.Indexed) ins).index()));
+                emitReturn();
+                unreachable = true;
+            }
+            case CALL_INDIRECT -> callIndirect((Instruction.Indexed2) ins);
+            case CALL_REF -> callRef(module.funcTypeAt(((Instruction.Indexed) ins).index()));
+            case DROP -> popJvm(pop());
+            case SELECT, SELECT_TYPED -> select();
+            case LOCAL_GET -> {
+                int i = ((Instruction.Indexed) ins).index();
+                cb.loadLocal(JvmTypes.kind(localType[i]), localSlot[i]);
+                push(localType[i]);
+            }
+            case LOCAL_SET -> {
+                int i = ((Instruction.Indexed) ins).index();
+                pop();
+                cb.storeLocal(JvmTypes.kind(localType[i]), localSlot[i]);
+            }
+            case LOCAL_TEE -> {
+                int i = ((Instruction.Indexed) ins).index();
+                TypeKind k = JvmTypes.kind(localType[i]);
+                if (k == TypeKind.LONG) {
+                    cb.dup2();
+                } else {
+                    cb.dup();
+                }
+                cb.storeLocal(k, localSlot[i]);
+            }
+            case GLOBAL_GET -> globalGet(((Instruction.Indexed) ins).index());
+            case GLOBAL_SET -> globalSet(((Instruction.Indexed) ins).index());
+            case I32_CONST -> {
+                cb.ldc((int) ((Instruction.Const) ins).bits());
+                push(NumType.I32);
+            }
+            case F32_CONST -> {
+                cb.ldc((int) ((Instruction.Const) ins).bits());
+                push(NumType.F32);
+            }
+            case I64_CONST -> {
+                cb.ldc(((Instruction.Const) ins).bits());
+                push(NumType.I64);
+            }
+            case F64_CONST -> {
+                cb.ldc(((Instruction.Const) ins).bits());
+                push(NumType.F64);
+            }
+            case REF_NULL -> {
+                cb.aconst_null();
+                push(RefType.FUNCREF);
+            }
+            case REF_IS_NULL -> {
+                pop();
+                bool(Opcode.IFNULL);
+                push(NumType.I32);
+            }
+            case REF_FUNC -> {
+                cb.ldc(module.constant(ModuleCompiler.Space.FUNCTION, ((Instruction.Indexed) ins).index()));
+                push(RefType.FUNCREF);
+            }
+            case REF_EQ -> {
+                pop();
+                pop();
+                support("refEq", CD_int, CD_Object, CD_Object);
+                push(NumType.I32);
+            }
+            case REF_TEST, REF_TEST_NULL -> {
+                pop();
+                castTarget(((Instruction.HeapTypeImm) ins).heapType(), op == Op.REF_TEST_NULL);
+                support("refTest", CD_int, CD_Object, CD_int, CD_int);
+                push(NumType.I32);
+            }
+            case REF_CAST, REF_CAST_NULL -> {
+                ValType t = pop();
+                castTarget(((Instruction.HeapTypeImm) ins).heapType(), op == Op.REF_CAST_NULL);
+                support("refCast", CD_Object, CD_Object, CD_int, CD_int);
+                push(t);
+            }
+            case BR_ON_CAST, BR_ON_CAST_FAIL -> brOnCast((Instruction.BrOnCast) ins);
+            case ANY_CONVERT_EXTERN, EXTERN_CONVERT_ANY -> { } // the identity on Weft's references
+            case REF_I31 -> {
+                pop();
+                support("refI31", CD_Object, CD_int);
+                push(RefType.ANYREF);
+            }
+            case I31_GET_S, I31_GET_U -> {
+                pop();
+                cb.ldc(op == Op.I31_GET_S ? 1 : 0);
+                support("i31Get", CD_int, CD_Object, CD_int);
+                push(NumType.I32);
+            }
+            case REF_AS_NON_NULL -> nonNull("NULL_REFERENCE");
+            case BR_ON_NULL -> brOnNull(((Instruction.Indexed) ins).index());
+            case BR_ON_NON_NULL -> brOnNonNull(((Instruction.Indexed) ins).index());
+            case THROW -> throwTag(((Instruction.Indexed) ins).index());
+            case THROW_REF -> {
+                pop();
+                nonNullJvm("NULL_EXCEPTION_REFERENCE");
+                cb.checkcast(WASM_EXCEPTION);
+                cb.athrow();
+                unreachable = true;
+            }
+            case MEMORY_SIZE -> memory.memorySize(((Instruction.Indexed) ins).index());
+            case MEMORY_GROW -> memory.memoryGrow(((Instruction.Indexed) ins).index());
+            case MEMORY_FILL -> memory.memoryFill(((Instruction.Indexed) ins).index());
+            case MEMORY_COPY -> memory.memoryCopy((Instruction.Indexed2) ins);
+            case MEMORY_INIT -> memory.memoryInit((Instruction.Indexed2) ins);
+            case DATA_DROP -> {
+                cb.ldc(module.constant(ModuleCompiler.Space.INSTANCE, 0));
+                cb.ldc(((Instruction.Indexed) ins).index());
+                support("dataDrop", CD_void, MODULE, CD_int);
+            }
+            case TABLE_GET, TABLE_SET, TABLE_SIZE, TABLE_GROW, TABLE_FILL -> memory.tableOp(op, ((Instruction.Indexed) ins).index());
+            case TABLE_COPY -> memory.tableCopy((Instruction.Indexed2) ins);
+            case TABLE_INIT -> memory.tableInit((Instruction.Indexed2) ins);
+            case ELEM_DROP -> {
+                cb.ldc(module.constant(ModuleCompiler.Space.INSTANCE, 0));
+                cb.ldc(((Instruction.Indexed) ins).index());
+                support("elemDrop", CD_void, MODULE, CD_int);
+            }
+            default -> {
+                if (ins instanceof Instruction.MemAccess m) {
+                    memory.access(m);
+                } else if (!NumericEmitter.emit(this, op)) {
+                    throw new NotCompilable("unsupported instruction " + op.text());
+                }
+            }
+        }
+    }
+
+    private void brTableSwitch(Instruction.BranchTable bt) {
+        pop();
+        int[] labels = bt.labels();
+        List<Integer> depths = new ArrayList<>();
+        List<Label> stubs = new ArrayList<>();
+        Label dflt = stubFor(bt.defaultLabel(), depths, stubs);
+        List<SwitchCase> cases = new ArrayList<>();
+        for (int i = 0; i < labels.length; i++) {
+            cases.add(SwitchCase.of(i, stubFor(labels[i], depths, stubs)));
+        }
+        if (labels.length == 0) {
+            cb.pop();
+            cb.goto_(dflt);
+        } else {
+            cb.tableswitch(0, labels.length - 1, dflt, cases);
+        }
+        for (int i = 0; i < depths.size(); i++) {
+            cb.labelBinding(stubs.get(i));
+            scratchUsed[0] = scratchUsed[1] = scratchUsed[2] = 0;
+            branch(depths.get(i));
+        }
+        unreachable = true;
+    }
+
+    private Label stubFor(int depth, List<Integer> depths, List<Label> stubs) {
+        int at = depths.indexOf(depth);
+        if (at >= 0) {
+            return stubs.get(at);
+        }
+        Label l = cb.newLabel();
+        depths.add(depth);
+        stubs.add(l);
+        return l;
+    }
+
+    private void select() {
+        pop();
+        ValType t = pop();
+        pop();
+        TypeKind k = JvmTypes.kind(t);
+        int c = scratch(TypeKind.INT);
+        cb.istore(c);
+        int b = scratch(k);
+        cb.storeLocal(k, b);
+        int a = scratch(k);
+        cb.storeLocal(k, a);
+        Label useB = cb.newLabel();
+        Label done = cb.newLabel();
+        cb.iload(c);
+        cb.ifeq(useB);
+        cb.loadLocal(k, a);
+        cb.goto_(done);
+        cb.labelBinding(useB);
+        cb.loadLocal(k, b);
+        cb.labelBinding(done);
+        push(t);
+    }
+
+    /** Replaces the consumed operands by 1 if branch {@code op} is taken, else 0. */
+    void bool(Opcode op) {
+        Label yes = cb.newLabel();
+        Label done = cb.newLabel();
+        cb.branch(op, yes);
+        cb.iconst_0();
+        cb.goto_(done);
+        cb.labelBinding(yes);
+        cb.iconst_1();
+        cb.labelBinding(done);
+    }
+
+    private void trap(String kind) {
+        cb.getstatic(TRAP_KIND, kind, TRAP_KIND);
+        support("trap", TRAP, TRAP_KIND);
+        cb.athrow();
+    }
+
+    /** Traps with {@code kind} if the reference on top of the JVM stack is null (it stays). */
+    private void nonNullJvm(String kind) {
+        Label ok = cb.newLabel();
+        cb.dup();
+        cb.ifnonnull(ok);
+        trap(kind);
+        cb.labelBinding(ok);
+    }
+
+    private void nonNull(String kind) {
+        nonNullJvm(kind);
+        ValType t = pop();
+        push(t instanceof RefType rt ? new RefType(false, rt.heapType()) : t);
+    }
+
+    /** Pushes the encoded cast target of {@code h} and the nullable flag. */
+    private void castTarget(HeapType h, boolean nullable) {
+        cb.ldc(module.castTarget(h));
+        cb.ldc(nullable ? 1 : 0);
+    }
+
+    /** {@code br_on_cast} branches with the reference when it matches, {@code br_on_cast_fail} when not. */
+    private void brOnCast(Instruction.BrOnCast b) {
+        cb.dup();
+        castTarget(b.to().heapType(), b.to().nullable());
+        support("refTest", CD_int, CD_Object, CD_int, CD_int);
+        Label skip = cb.newLabel();
+        if (b.op() == Op.BR_ON_CAST) {
+            cb.ifeq(skip);
+        } else {
+            cb.ifne(skip);
+        }
+        branch(b.label());
+        cb.labelBinding(skip);
+    }
+
+    private void brOnNull(int depth) {
+        Label notNull = cb.newLabel();
+        cb.dup();
+        cb.ifnonnull(notNull);
+        cb.pop();
+        ValType t = pop();
+        branch(depth);
+        cb.labelBinding(notNull);
+        push(t instanceof RefType rt ? new RefType(false, rt.heapType()) : t);
+    }
+
+    private void brOnNonNull(int depth) {
+        Label isNull = cb.newLabel();
+        cb.dup();
+        cb.ifnull(isNull);
+        branch(depth);
+        cb.labelBinding(isNull);
+        cb.pop();
+        pop();
+    }
+
+    void support(String name, ClassDesc ret, ClassDesc... params) {
+        cb.invokestatic(SUPPORT, name, MethodTypeDesc.of(ret, params));
+    }
+
+    CodeBuilder code() {
+        return cb;
+    }
+
+    ValType popType() {
+        return pop();
+    }
+
+    void pushType(ValType t) {
+        push(t);
+    }
+
+    // ---- globals ----------------------------------------------------------------------------
+
+    private void globalGet(int index) {
+        ValType t = module.globalType(index);
+        cb.ldc(module.constant(ModuleCompiler.Space.GLOBAL, index));
+        switch (JvmTypes.kind(t)) {
+            case INT -> support("globalI32", CD_int, GLOBAL);
+            case LONG -> support("globalI64", CD_long, GLOBAL);
+            default -> support("globalRef", CD_Object, GLOBAL);
+        }
+        push(t);
+    }
+
+    private void globalSet(int index) {
+        ValType t = pop();
+        cb.ldc(module.constant(ModuleCompiler.Space.GLOBAL, index));
+        switch (JvmTypes.kind(t)) {
+            case INT -> support("setGlobalI32", CD_void, CD_int, GLOBAL);
+            case LONG -> support("setGlobalI64", CD_void, CD_long, GLOBAL);
+            default -> support("setGlobalRef", CD_void, CD_Object, GLOBAL);
+        }
+    }
+
+    // ---- calls and exceptions ---------------------------------------------------------------
+
+    private void call(int index) {
+        CompositeType.Func t = module.funcType(index);
+        if (module.isDirect(index)) {
+            for (int i = 0; i < t.params().size(); i++) {
+                pop();
+            }
+            cb.invokestatic(module.owner(), ModuleCompiler.methodName(index), JvmTypes.methodDesc(t));
+            unpackResults(t.results());
+            t.results().forEach(this::push);
+            return;
+        }
+        int[] args = new int[t.params().size()];
+        List<ValType> types = spillOperands(args.length, args);
+        cb.ldc(module.constant(ModuleCompiler.Space.FUNCTION, index));
+        int f = scratch(TypeKind.REFERENCE);
+        cb.astore(f);
+        dynamicCall(f, t, types, args);
+    }
+
+    /**
+     * {@code return_call}: to the function itself, a jump back to its start with the arguments as
+     * new parameters and the locals zeroed (constant stack). To another function, a call and a
+     * return: {@link TailCalls} admits that only where no chain of tail calls leads back here, so
+     * the Java stack stays bounded.
+     */
+    private void tailCall(int index) {
+        if (index != self) {
+            notInTry();
+            call(index);
+            emitReturn();
+            unreachable = true;
+            return;
+        }
+        int n = type.params().size();
+        int[] args = new int[n];
+        spillOperands(n, args);
+        for (int i = 0; i < n; i++) {
+            TypeKind k = JvmTypes.kind(localType[i]);
+            cb.loadLocal(k, args[i]);
+            cb.storeLocal(k, localSlot[i]);
+        }
+        for (int i = n; i < localType.length; i++) {
+            TypeKind k = JvmTypes.kind(localType[i]);
+            zero(k);
+            cb.storeLocal(k, localSlot[i]);
+        }
+        cb.goto_(start);
+        unreachable = true;
+    }
+
+    /** A tail call done as call and return must not run under this function's handlers. */
+    private void notInTry() {
+        if (ctl.stream().anyMatch(c -> c.kind == Op.TRY_TABLE)) {
+            throw new NotCompilable("tail call to another function inside try_table");
+        }
+    }
+
+    private void callIndirect(Instruction.Indexed2 ins) {
+        CompositeType.Func t = module.funcTypeAt(ins.first());
+        int table = ins.second();
+        ValType indexType = pop();
+        if (JvmTypes.kind(indexType) == TypeKind.INT) {
+            cb.i2l();
+        }
+        int index = scratch(TypeKind.LONG);
+        cb.lstore(index);
+        int[] args = new int[t.params().size()];
+        List<ValType> types = spillOperands(args.length, args);
+        cb.lload(index);
+        cb.ldc(module.constant(ModuleCompiler.Space.TABLE, table));
+        cb.ldc(module.canonicalTypeId(ins.first()));
+        support("indirect", FUNCTION, CD_long, TABLE, CD_int);
+        int f = scratch(TypeKind.REFERENCE);
+        cb.astore(f);
+        dynamicCall(f, t, types, args);
+    }
+
+    private void callRef(CompositeType.Func t) {
+        pop();
+        int ref = scratch(TypeKind.REFERENCE);
+        cb.astore(ref);
+        int[] args = new int[t.params().size()];
+        List<ValType> types = spillOperands(args.length, args);
+        cb.aload(ref);
+        support("callee", FUNCTION, CD_Object);
+        int f = scratch(TypeKind.REFERENCE);
+        cb.astore(f);
+        dynamicCall(f, t, types, args);
+    }
+
+    /**
+     * Calls the function in local {@code f} with the arguments in {@code args}: through its
+     * compiled method if it has one, else through its boxed entry.
+     */
+    private void dynamicCall(int f, CompositeType.Func t, List<ValType> types, int[] args) {
+        Label done = cb.newLabel();
+        Label slow = cb.newLabel();
+        if (JvmTypes.unsupportedSignature(t) == null) {
+            int mh = scratch(TypeKind.REFERENCE);
+            cb.aload(f);
+            cb.invokestatic(CALLS, "direct", MethodTypeDesc.of(METHOD_HANDLE, FUNCTION));
+            cb.dup();
+            cb.astore(mh);
+            cb.ifnull(slow);
+            cb.aload(mh);
+            reload(types, args);
+            cb.invokevirtual(METHOD_HANDLE, "invokeExact", JvmTypes.methodDesc(t));
+            unpackResults(t.results());
+            cb.goto_(done);
+        }
+        cb.labelBinding(slow);
+        cb.aload(f);
+        slots(types, args);
+        cb.invokestatic(CALLS, "invoke", MethodTypeDesc.of(VALUE_ARRAY, FUNCTION, CD_long.arrayType(),
+                CD_Object.arrayType()));
+        List<ValType> results = t.results();
+        if (results.isEmpty()) {
+            cb.pop();
+        } else {
+            int values = scratch(TypeKind.REFERENCE);
+            cb.astore(values);
+            for (int i = 0; i < results.size(); i++) {
+                cb.aload(values);
+                cb.ldc(i);
+                resultAt(results.get(i));
+            }
+        }
+        cb.labelBinding(done);
+        results.forEach(this::push);
+    }
+
+    /** Pushes a long[] and an Object[] holding the values in {@code slots} (numbers, references). */
+    private void slots(List<ValType> types, int[] slots) {
+        int n = types.size();
+        cb.ldc(n);
+        cb.newarray(TypeKind.LONG);
+        for (int i = 0; i < n; i++) {
+            TypeKind k = JvmTypes.kind(types.get(i));
+            if (k != TypeKind.REFERENCE) {
+                cb.dup();
+                cb.ldc(i);
+                cb.loadLocal(k, slots[i]);
+                if (k == TypeKind.INT) {
+                    cb.i2l();
+                }
+                cb.lastore();
+            }
+        }
+        cb.ldc(n);
+        cb.anewarray(CD_Object);
+        for (int i = 0; i < n; i++) {
+            if (JvmTypes.kind(types.get(i)) == TypeKind.REFERENCE) {
+                cb.dup();
+                cb.ldc(i);
+                cb.aload(slots[i]);
+                cb.aastore();
+            }
+        }
+    }
+
+    private void throwTag(int tag) {
+        List<ValType> params = module.tag(tag).type().params();
+        int[] s = new int[params.size()];
+        List<ValType> types = spillOperands(s.length, s);
+        cb.ldc(module.constant(ModuleCompiler.Space.TAG, tag));
+        slots(types, s);
+        cb.invokestatic(CALLS, "exception", MethodTypeDesc.of(WASM_EXCEPTION, TAG, CD_long.arrayType(),
+                CD_Object.arrayType()));
+        cb.athrow();
+        unreachable = true;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.weft.interpreter.compiler;
+
+import dev.weft.interpreter.ast.CompositeType;
+import dev.weft.interpreter.ast.NumType;
+import dev.weft.interpreter.ast.ValType;
+import java.lang.classfile.TypeKind;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDescs;
+import java.lang.constant.MethodTypeDesc;
+import java.lang.invoke.MethodType;
+import java.util.List;
+
+/**
+ * How Wasm values live in compiled code: i32 and f32 as {@code int} (f32 as its raw bits), i64
+ * and f64 as {@code long} (f64 as raw bits), every reference as {@code Object}. Keeping floats as
+ * bits makes loads, stores, locals and reinterpretations exact with no NaN canonicalisation;
+ * arithmetic converts at the operation (the interpreter's own helpers). A function with several
+ * results returns them boxed in an {@code Object[]} (Integer, Long or the reference).
+ */
+final class JvmTypes {
+    private JvmTypes() {}
+
+    static TypeKind kind(ValType t) {
+        if (t.isRef()) {
+            return TypeKind.REFERENCE;
+        }
+        return switch ((NumType) t) {
+            case I32, F32 -> TypeKind.INT;
+            case I64, F64 -> TypeKind.LONG;
+            case V128 -> throw new NotCompilable("v128 values");
+        };
+    }
+
+    static ClassDesc desc(ValType t) {
+        return switch (kind(t)) {
+            case INT -> ConstantDescs.CD_int;
+            case LONG -> ConstantDescs.CD_long;
+            default -> ConstantDescs.CD_Object;
+        };
+    }
+
+    static Class<?> javaClass(ValType t) {
+        return switch (kind(t)) {
+            case INT -> int.class;
+            case LONG -> long.class;
+            default -> Object.class;
+        };
+    }
+
+    /** Why a function of this type cannot be a compiled method (v128 values), or null. */
+    static String unsupportedSignature(CompositeType.Func type) {
+        for (ValType t : type.params()) {
+            if (t == NumType.V128) {
+                return "v128 values";
+            }
+        }
+        return type.results().contains(NumType.V128) ? "v128 values" : null;
+    }
+
+    static MethodTypeDesc methodDesc(CompositeType.Func type) {
+        List<ValType> results = type.results();
+        ClassDesc ret = results.isEmpty() ? ConstantDescs.CD_void
+                : results.size() > 1 ? ConstantDescs.CD_Object.arrayType() : desc(results.getFirst());
+        return MethodTypeDesc.of(ret, type.params().stream().map(JvmTypes::desc).toArray(ClassDesc[]::new));
+    }
+
+    static MethodType methodType(CompositeType.Func type) {
+        List<ValType> results = type.results();
+        Class<?> ret = results.isEmpty() ? void.class : results.size() > 1 ? Object[].class : javaClass(results.getFirst());
+        return MethodType.methodType(ret, type.params().stream().map(JvmTypes::javaClass).toArray(Class<?>[]::new));
+    }
+}
