@@ -1,0 +1,10 @@
+package dev.weft.fuzz;
+
+import java.util.Map;
+
+public final class MutationFuzzer {
+    public MutationFuzzer(Findings findings) {}
+    public void run(long seed, long first, Budget budget, long progress) {}
+    public Map<String, Long> counts() { return Map.of(); }
+    public boolean hung() { return false; }
+}
