@@ -21,6 +21,35 @@ public final class Bounded {
         }
     }
 
+    /**
+     * One long-lived thread (64 MB stack) that runs cases one after another, for checks of
+     * per-thread state such as the continuation counters. Closing it lets the thread end.
+     */
+    public static final class Worker implements AutoCloseable {
+        private final java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(null, r, "weft-fuzz-worker", 64L << 20);
+            t.setDaemon(true);
+            return t;
+        });
+
+        public <T> T run(long millis, Callable<T> body) throws Hang, ExecutionException {
+            java.util.concurrent.Future<T> f = executor.submit(body);
+            try {
+                return f.get(millis, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                throw new Hang(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ExecutionException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            executor.shutdown();
+        }
+    }
+
     /** The result of {@code body}, or what it threw (any Throwable, wrapped as the cause). */
     public static <T> T run(String name, long millis, Callable<T> body) throws Hang, ExecutionException {
         FutureTask<T> task = new FutureTask<>(body);

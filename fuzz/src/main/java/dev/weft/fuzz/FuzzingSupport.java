@@ -109,7 +109,9 @@ final class FuzzingSupport {
         } catch (UnlinkableException e) {
             return List.of("[weft rejected the module: " + e.getMessage() + "]");
         } catch (UninstantiableException | Trap e) {
-            return List.of(); // binaryen prints nothing when instantiation traps
+            // the start function or a segment trapped: binaryen prints the trap and runs no export
+            host.out.add("[trap " + e.getMessage() + "]");
+            return host.out;
         }
         host.callExports();
         return host.out;
