@@ -62,13 +62,21 @@ public final class StackSwitchingFuzzer {
 
     public Outcome runCase(long seed, long index) {
         SwitchingProgram program = SwitchingProgram.random(new Random(seed * 0x9E3779B97F4A7C15L + index));
+        return check(program, "stack-switching-seed" + seed + "-case" + index,
+                "replay: FuzzMain stack-switching --seed " + seed + " --first " + index + " --cases 1");
+    }
+
+    /** Checks one given program. */
+    Outcome runProgram(SwitchingProgram program) {
+        return check(program, "stack-switching-program", "");
+    }
+
+    private Outcome check(SwitchingProgram program, String name, String replay) {
         String wat = program.wat();
         SwitchingModel.Expected expected = SwitchingModel.run(program);
-        String name = "stack-switching-seed" + seed + "-case" + index;
         Map<String, Object> files = new LinkedHashMap<>();
         files.put("module.wat", wat);
         files.put("expected-log.txt", expected.log());
-        String replay = "replay: FuzzMain stack-switching --seed " + seed + " --first " + index + " --cases 1";
         Outcome o;
         try {
             String problem = worker.run(CASE_MILLIS, () -> check(wat, program, expected));
