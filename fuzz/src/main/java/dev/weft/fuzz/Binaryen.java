@@ -13,9 +13,10 @@ import java.util.List;
  * saw ({@code [fuzz-exec] export ...}, {@code [LoggingExternalInterface logging ...]}, ...).
  */
 final class Binaryen {
-    private final Path wasmOpt;
+    private final List<String> wasmOpt;
 
-    Binaryen(Path wasmOpt) {
+    /** {@code wasmOpt}: the command that runs wasm-opt ({@link Toolchain#wasmOptCommand()}). */
+    Binaryen(List<String> wasmOpt) {
         this.wasmOpt = wasmOpt;
     }
 
@@ -26,7 +27,8 @@ final class Binaryen {
             Path in = dir.resolve("in.dat");
             Path out = dir.resolve("out.wasm");
             Files.write(in, entropy);
-            List<String> cmd = new ArrayList<>(List.of(wasmOpt.toString(), "-ttf", in.toString()));
+            List<String> cmd = new ArrayList<>(wasmOpt);
+            cmd.addAll(List.of("-ttf", in.toString()));
             cmd.addAll(features.flags());
             cmd.addAll(features.passes());
             if (denan) {
@@ -46,7 +48,8 @@ final class Binaryen {
         try {
             Path in = dir.resolve("m.wasm");
             Files.write(in, wasm);
-            List<String> cmd = new ArrayList<>(List.of(wasmOpt.toString(), in.toString()));
+            List<String> cmd = new ArrayList<>(wasmOpt);
+            cmd.add(in.toString());
             cmd.addAll(features.flags());
             cmd.addAll(List.of("--fuzz-exec-before", "-q", "-o", "/dev/null"));
             return Processes.run(cmd, 120).lines().toList();

@@ -20,16 +20,28 @@ public final class DifferentialFuzzer {
     /** Weft's time bound per module; -ttf modules carry a hang limit, so this is generous. */
     static final long CASE_MILLIS = 60_000;
 
-    public enum Verdict { AGREE, MISMATCH, CRASH, HANG, TOOL_FAILED }
+    /**
+     * AGREE; MISMATCH with binaryen; NODE_MISMATCH with Node; CRASH (Weft threw a raw Java
+     * exception); HANG; TOOL_FAILED (wasm-opt failed, not compared); START_EXCEPTION (a Wasm
+     * exception escaped the start function, which binaryen ignores: not compared).
+     */
+    public enum Verdict { AGREE, MISMATCH, NODE_MISMATCH, CRASH, HANG, TOOL_FAILED, START_EXCEPTION }
 
     private final Binaryen binaryen;
+    private final NodeOracle node;
     private final Findings findings;
     private final boolean denan;
     private final Map<FeatureSet, Map<Verdict, Long>> counts = new EnumMap<>(FeatureSet.class);
 
-    public DifferentialFuzzer(Toolchain tools, Findings findings, boolean denan) {
-        this.binaryen = new Binaryen(tools.wasmOpt().orElseThrow(
+    /** {@code withNode}: also compare with Node 26 (V8), when it is installed. */
+    public DifferentialFuzzer(Toolchain tools, Findings findings, boolean denan, boolean withNode) {
+        this.binaryen = new Binaryen(tools.wasmOptCommand().orElseThrow(
                 () -> new IllegalStateException("wasm-opt is not installed: " + Toolchain.INSTALL_HINT)));
+        try {
+            this.node = withNode && tools.node().isPresent() ? new NodeOracle(tools.node().get()) : null;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         this.findings = findings;
         this.denan = denan;
     }
@@ -76,11 +88,30 @@ public final class DifferentialFuzzer {
             findings.record(name, "Weft threw " + e.getCause() + "\n" + replay, files);
             return Verdict.CRASH;
         }
+        if (actual.size() == 1 && actual.get(0).startsWith(FuzzingSupport.START_EXCEPTION)) {
+            return Verdict.START_EXCEPTION;
+        }
         Optional<String> diff = OutputComparison.firstDifference(expected, actual);
         if (diff.isPresent()) {
             files.put("weft.txt", actual);
             findings.record(name, "mismatch with binaryen --fuzz-exec: " + diff.get() + "\n" + replay, files);
             return Verdict.MISMATCH;
+        }
+        if (node != null) {
+            List<String> v8;
+            try {
+                v8 = node.run(wasm);
+            } catch (IOException e) {
+                System.out.println("skipped the Node comparison of " + name + ": " + e.getMessage());
+                return Verdict.AGREE;
+            }
+            Optional<String> nodeDiff = OutputComparison.firstDifference(v8, actual, true);
+            if (nodeDiff.isPresent()) {
+                files.put("weft.txt", actual);
+                files.put("node.txt", v8);
+                findings.record(name, "mismatch with Node: " + nodeDiff.get() + "\n" + replay + " --node", files);
+                return Verdict.NODE_MISMATCH;
+            }
         }
         return Verdict.AGREE;
     }

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The long-run entry point: {@code FuzzMain FUZZER [--seed N] [--cases N] [--seconds N]
- * [--first N] [--findings DIR] [--features mvp,eh,mem64] [--no-denan] [--progress N]}, where
+ * [--first N] [--findings DIR] [--features mvp,eh,mem64] [--no-denan] [--node] [--progress N]}, where
  * FUZZER is {@code mutation}, {@code differential} or {@code stack-switching}. Prints progress and
  * a summary; exits 0 when nothing was found, 2 when something was, 1 on a usage error, and 3
  * after a hang (the hung case's thread cannot be stopped, so the run ends there).
@@ -28,7 +28,7 @@ public final class FuzzMain {
         if (argv.length == 0) {
             throw new IllegalArgumentException("usage: fuzz mutation|differential|stack-switching [--seed N] "
                     + "[--cases N] [--seconds N] [--first N] [--findings DIR] [--features mvp,eh,mem64] "
-                    + "[--no-denan] [--progress N]");
+                    + "[--no-denan] [--node] [--progress N]");
         }
         String fuzzer = argv[0];
         long seed = 1;
@@ -38,11 +38,13 @@ public final class FuzzMain {
         long progress = 100;
         Path findingsDir = null;
         boolean denan = true;
+        boolean withNode = false;
         List<FeatureSet> sets = new ArrayList<>(List.of(FeatureSet.values()));
         for (int i = 1; i < argv.length; i++) {
             String a = argv[i];
             switch (a) {
                 case "--no-denan" -> denan = false;
+                case "--node" -> withNode = true;
                 case "--seed", "--cases", "--seconds", "--first", "--findings", "--features", "--progress" -> {
                     if (i + 1 >= argv.length) {
                         throw new IllegalArgumentException(a + " needs a value");
@@ -73,7 +75,7 @@ public final class FuzzMain {
             case "differential" -> {
                 Toolchain tools = Toolchain.locate().filter(t -> t.wasmOpt().isPresent()).orElseThrow(
                         () -> new IllegalStateException("wasm-opt not found: " + Toolchain.INSTALL_HINT));
-                DifferentialFuzzer f = new DifferentialFuzzer(tools, findings, denan);
+                DifferentialFuzzer f = new DifferentialFuzzer(tools, findings, denan, withNode);
                 f.run(sets, seed, first, budget, progress);
                 summary = "differential: " + f.counts();
                 hung = f.counts().values().stream().anyMatch(m -> m.containsKey(DifferentialFuzzer.Verdict.HANG));

@@ -2,6 +2,7 @@ package dev.weft.fuzz;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,6 +36,20 @@ public record Toolchain(Path home) {
     /** {@code wasm-opt}, when installed. */
     public Optional<Path> wasmOpt() {
         return executable(home.resolve("guests/.tools/node_modules/.bin/wasm-opt"));
+    }
+
+    /**
+     * The command that runs wasm-opt. npm's binaryen is wasm-opt compiled to Wasm, started by
+     * whichever {@code node} is on the PATH, whose default JS stack is too small for binaryen's
+     * interpreter on deeply recursive modules ("Maximum call stack size exceeded"); with Node 26
+     * installed it runs there with a 7 MB stack instead (the OS stack is 8 MB).
+     */
+    public Optional<List<String>> wasmOptCommand() {
+        Path js = home.resolve("guests/.tools/node_modules/binaryen/bin/wasm-opt");
+        if (node().isPresent() && Files.isRegularFile(js)) {
+            return Optional.of(List.of(node().get().toString(), "--stack-size=7000", js.toString()));
+        }
+        return wasmOpt().map(p -> List.of(p.toString()));
     }
 
     /** Node 26, when installed. */
