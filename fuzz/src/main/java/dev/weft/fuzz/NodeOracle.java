@@ -21,10 +21,11 @@ import java.util.List;
 
 /**
  * Node 26 (V8) as a second oracle: {@code node-shell.mjs} runs the module with the same
- * fuzzing-support imports and prints binaryen's line format. Exports that JS cannot call (v128,
- * exnref or contref in the signature) print {@code [not callable from JS]}, and V8 cannot see the
- * payload of an exception with one of the module's own tags; {@link OutputComparison#firstDifference(List, List, boolean)}
- * skips both.
+ * fuzzing-support imports and prints binaryen's line format. An export that JS cannot call (v128,
+ * exnref or contref in the signature) ends the run with {@code [not callable from JS]}, an exnref
+ * global is {@code [not readable from JS]}, and V8 cannot see the payload of an exception with one
+ * of the module's own tags; {@link OutputComparison#firstDifference(List, List, boolean)} allows
+ * for all three.
  */
 final class NodeOracle {
     private final Path node;
