@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The long-run entry point: {@code FuzzMain FUZZER [--seed N] [--cases N] [--seconds N]
- * [--first N] [--findings DIR] [--features mvp,eh,mem64] [--no-denan] [--node] [--progress N]}, where
+ * [--first N] [--findings DIR] [--features mvp,eh,mem64] [--no-denan] [--node] [--max-nesting N]
+ * [--progress N]}, where
  * FUZZER is {@code mutation}, {@code differential} or {@code stack-switching}. Prints progress and
  * a summary; exits 0 when nothing was found, 2 when something was, 1 on a usage error, and 3
  * after a hang (the hung case's thread cannot be stopped, so the run ends there).
@@ -28,7 +29,7 @@ public final class FuzzMain {
         if (argv.length == 0) {
             throw new IllegalArgumentException("usage: fuzz mutation|differential|stack-switching [--seed N] "
                     + "[--cases N] [--seconds N] [--first N] [--findings DIR] [--features mvp,eh,mem64] "
-                    + "[--no-denan] [--node] [--progress N]");
+                    + "[--no-denan] [--node] [--max-nesting N] [--progress N]");
         }
         String fuzzer = argv[0];
         long seed = 1;
@@ -39,13 +40,15 @@ public final class FuzzMain {
         Path findingsDir = null;
         boolean denan = true;
         boolean withNode = false;
+        int maxNesting = 64;
         List<FeatureSet> sets = new ArrayList<>(List.of(FeatureSet.values()));
         for (int i = 1; i < argv.length; i++) {
             String a = argv[i];
             switch (a) {
                 case "--no-denan" -> denan = false;
                 case "--node" -> withNode = true;
-                case "--seed", "--cases", "--seconds", "--first", "--findings", "--features", "--progress" -> {
+                case "--seed", "--cases", "--seconds", "--first", "--findings", "--features", "--progress",
+                        "--max-nesting" -> {
                     if (i + 1 >= argv.length) {
                         throw new IllegalArgumentException(a + " needs a value");
                     }
@@ -56,6 +59,7 @@ public final class FuzzMain {
                         case "--seconds" -> seconds = number(a, v);
                         case "--first" -> first = number(a, v);
                         case "--progress" -> progress = number(a, v);
+                        case "--max-nesting" -> maxNesting = (int) number(a, v);
                         case "--findings" -> findingsDir = Path.of(v);
                         default -> sets = Arrays.stream(v.split(",")).map(FeatureSet::byLabel).toList();
                     }
@@ -81,7 +85,7 @@ public final class FuzzMain {
                 hung = f.counts().values().stream().anyMatch(m -> m.containsKey(DifferentialFuzzer.Verdict.HANG));
             }
             case "mutation" -> {
-                MutationFuzzer f = new MutationFuzzer(findings);
+                MutationFuzzer f = new MutationFuzzer(findings, maxNesting);
                 f.run(seed, first, budget, progress);
                 summary = "mutation: " + f.counts();
                 hung = f.hung();

@@ -19,10 +19,14 @@ final class TextMutator {
         "resume", "suspend", "cont.new", "switch", "offset=4294967296", "align=3", "align=0", "\"\"", "\"\\ff\"",
         "\"\\u{110000}\"", "(", ")"};
 
-    /** A node: an atom (text) or a list (children). */
+    /**
+     * A node: an atom (text) or a list (children), printed inside {@code wraps} nested
+     * {@code (block ...)}s (kept as a count, so that deep nesting costs no recursion here).
+     */
     private static final class Node {
         final String atom;
         final List<Node> children;
+        int wraps;
 
         Node(String atom) {
             this.atom = atom;
@@ -35,12 +39,16 @@ final class TextMutator {
         }
 
         Node copy() {
+            Node n;
             if (atom != null) {
-                return this;
+                n = new Node(atom);
+            } else {
+                List<Node> c = new ArrayList<>();
+                children.forEach(x -> c.add(x.copy()));
+                n = new Node(c);
             }
-            List<Node> c = new ArrayList<>();
-            children.forEach(n -> c.add(n.copy()));
-            return new Node(c);
+            n.wraps = wraps;
+            return n;
         }
     }
 
@@ -77,17 +85,7 @@ final class TextMutator {
                     Node donor = lists.get(r.nextInt(lists.size()));
                     parent.children.add(i, donor.copy());
                 }
-                case 4 -> {
-                    Node wrapped = child;
-                    int depth = 1 + r.nextInt(maxWrap);
-                    for (int d = 0; d < depth; d++) {
-                        List<Node> c = new ArrayList<>();
-                        c.add(new Node("block"));
-                        c.add(wrapped);
-                        wrapped = new Node(c);
-                    }
-                    parent.children.set(i, wrapped);
-                }
+                case 4 -> child.wraps += 1 + r.nextInt(maxWrap);
                 default -> parent.children.set(i, new Node(ATOMS[r.nextInt(ATOMS.length)]));
             }
         }
@@ -107,6 +105,12 @@ final class TextMutator {
     }
 
     private static void print(Node n, StringBuilder sb) {
+        sb.append("(block ".repeat(n.wraps));
+        printUnwrapped(n, sb);
+        sb.append(")".repeat(n.wraps));
+    }
+
+    private static void printUnwrapped(Node n, StringBuilder sb) {
         if (n.atom != null) {
             sb.append(n.atom);
             return;
