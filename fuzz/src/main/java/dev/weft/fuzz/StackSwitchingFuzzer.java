@@ -6,6 +6,7 @@ import dev.weft.interpreter.Continuation;
 import dev.weft.interpreter.HostFunction;
 import dev.weft.interpreter.Instance;
 import dev.weft.interpreter.Linker;
+import dev.weft.interpreter.Tag;
 import dev.weft.interpreter.Value;
 import dev.weft.interpreter.ast.CompositeType;
 import dev.weft.interpreter.ast.NumType;
@@ -20,11 +21,12 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * Stack-switching programs (fuzzer c): case {@code i} of seed {@code s} generates a
- * {@link SwitchingProgram}, runs its WAT on Weft (always on the same worker thread) and checks it against
- * {@link SwitchingModel}: the log must be the model's, {@code pingpong(n)} (a {@code switch}
- * ping-pong) must return {@code n + 1}, and Weft's own counters must balance: as many
+ * {@link SwitchingProgram}, runs its WAT on Weft (always on the same worker thread) and checks it
+ * against {@link SwitchingModel}: the log must be the model's, {@code pingpong(n)} (a
+ * {@code switch} ping-pong) must return {@code n + 1}, Weft's own counters must balance (as many
  * continuations created as the model executed {@code cont.new}, each of them completed or
- * abandoned, and the stack pool's in-use count back where it started.
+ * abandoned; the stack pool's in-use count unchanged by a second run), and the generators driven
+ * from Java through {@link Continuation} must produce the model's per-slot events.
  */
 public final class StackSwitchingFuzzer {
     static final long CASE_MILLIS = 20_000;
@@ -148,6 +150,41 @@ public final class StackSwitchingFuzzer {
         if (finished != created) {
             return "continuations created " + created + " but completed + abandoned " + finished + " (" + after + ")";
         }
+        List<Integer> hostLog = driveFromHost(instance, program);
+        if (!hostLog.equals(expected.hostLog())) {
+            return "driven from the host through Continuation, the log differs from the model:\n weft  " + hostLog
+                    + "\n model " + expected.hostLog();
+        }
         return null;
+    }
+
+    /**
+     * Each slot's generator driven to completion from Java: {@code Continuation.of} with both
+     * tags, answering as the scheduler does; questions from nested generators pass through their
+     * drain's Wasm handler to the host. A two-parameter generator gets its bound value as first
+     * argument, as {@code cont.bind} gives it.
+     */
+    private static List<Integer> driveFromHost(Instance instance, SwitchingProgram program) {
+        List<Integer> log = new ArrayList<>();
+        Tag yield = (Tag) instance.export("yield");
+        Tag outer = (Tag) instance.export("outer");
+        for (int i = 0; i < program.slots().size(); i++) {
+            SwitchingProgram.Slot slot = program.slots().get(i);
+            SwitchingProgram.Generator g = program.generators().get(slot.generator());
+            Continuation k = Continuation.of(instance.function("g" + slot.generator()), yield, outer);
+            Continuation.Step step = g.twoParams() ? k.resume(Value.i32(g.bound()), Value.i32(slot.arg()))
+                    : k.resume(Value.i32(slot.arg()));
+            int base = 1000 * (i + 1);
+            while (step instanceof Continuation.Step.Suspended s) {
+                int v = s.payload()[0].asInt();
+                boolean isYield = s.tag() == yield;
+                log.add(base + (isYield ? 1 : 2));
+                log.add(v);
+                step = s.next().resume(Value.i32(isYield ? v + i : v * 2));
+            }
+            log.add(base);
+            log.add(((Continuation.Step.Returned) step).values()[0].asInt());
+        }
+        return log;
     }
 }

@@ -8,11 +8,16 @@ import java.util.List;
  * scheduler's answers depend only on the value asked and the slot, so each slot's generator can
  * be run to completion by direct recursion, recording the events the scheduler sees (yields,
  * outer questions, the result) and how many continuations existed by then; the scheduler's
- * round-robin interleaving, aborts included, is then replayed over those event lists.
+ * round-robin interleaving, aborts included, is then replayed over those event lists; a host
+ * driving the generators one after another sees the lists as they are.
  */
 final class SwitchingModel {
-    /** What {@code run} must log, and how many continuations {@code cont.new} must have made. */
-    record Expected(List<Integer> log, long created) {}
+    /**
+     * What {@code run} must log, how many continuations {@code cont.new} must have made, and what
+     * a host driving each slot's generator to completion through {@code Continuation} must log
+     * (slot by slot, no aborts).
+     */
+    record Expected(List<Integer> log, long created, List<Integer> hostLog) {}
 
     private record Event(int kind, int value, long createdSoFar) {}
 
@@ -87,7 +92,14 @@ final class SwitchingModel {
             }
             total += 2;
         }
-        return new Expected(log, total);
+        List<Integer> hostLog = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            for (Event e : perSlot.get(i)) {
+                hostLog.add(1000 * (i + 1) + e.kind());
+                hostLog.add(e.value());
+            }
+        }
+        return new Expected(log, total, hostLog);
     }
 
     /**

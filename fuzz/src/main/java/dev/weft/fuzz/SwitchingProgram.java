@@ -70,8 +70,8 @@ record SwitchingProgram(List<Generator> generators, List<Slot> slots, int pingPo
                   (type $g2 (func (param i32 i32) (result i32)))
                   (type $g2c (cont $g2))
                   (rec (type $pf (func (param i32 (ref null $pc)) (result i32))) (type $pc (cont $pf)))
-                  (tag $yield (param i32) (result i32))
-                  (tag $outer (param i32) (result i32))
+                  (tag $yield (export "yield") (param i32) (result i32))
+                  (tag $outer (export "outer") (param i32) (result i32))
                   (tag $abort (param i32))
                   (tag $sw (result i32))
                   (global $count (mut i32) (i32.const 0))
@@ -86,7 +86,7 @@ record SwitchingProgram(List<Generator> generators, List<Slot> slots, int pingPo
         }
         for (int j = 0; j < generators.size(); j++) {
             Generator g = generators.get(j);
-            w.append("  (func $g").append(j).append(g.twoParams() ? " (type $g2) (param $x i32) (param $y i32)"
+            w.append("  (func $g").append(j).append(" (export \"g").append(j).append("\")").append(g.twoParams() ? " (type $g2) (param $x i32) (param $y i32)"
                     : " (type $gf) (param $x i32)").append(" (result i32) (local $acc i32)\n");
             w.append("    (local.set $acc ").append(g.twoParams() ? "(i32.add (local.get $x) (local.get $y))" : "(local.get $x)")
                     .append(")\n");
