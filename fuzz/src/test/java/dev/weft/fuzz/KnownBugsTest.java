@@ -1,6 +1,9 @@
 package dev.weft.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -22,5 +25,19 @@ class KnownBugsTest {
         Findings findings = new Findings(null);
         MutationFuzzer.Outcome o = new MutationFuzzer(findings, 200_000).runCase(5, 81);
         assertEquals(0, findings.count(), "outcome " + o);
+    }
+
+    /**
+     * Issue 17 bug 1: a try_table catch that targets a loop label leaves the loop. Differential
+     * case 43 of seed 3000 (feature set eh) has {@code (catch_all $label4)} on a loop; binaryen's
+     * hang-limit counter runs out in export func_35 ("[trap unreachable]"), Weft's does not, as
+     * when a caught exception leaves a loop that should have restarted. Needs wasm-opt.
+     */
+    @Test
+    void aCatchTargetingALoopLabelAgreesWithBinaryen() {
+        Optional<Toolchain> tools = Toolchain.locate().filter(t -> t.wasmOpt().isPresent());
+        assumeTrue(tools.isPresent(), "wasm-opt is not installed: " + Toolchain.INSTALL_HINT);
+        DifferentialFuzzer fuzzer = new DifferentialFuzzer(tools.get(), new Findings(null), true, false);
+        assertEquals(DifferentialFuzzer.Verdict.AGREE, fuzzer.runCase(FeatureSet.EH, 3000, 43));
     }
 }
