@@ -225,12 +225,21 @@ public final class MutationFuzzer {
                 case ImportDesc.Global g -> linker.define(imp.module(), imp.name(),
                         Externs.global(g.type(), Value.zero(g.type().type())));
                 case ImportDesc.Table t when t.type().limits().min() >= 0 && t.type().limits().min() < 10_000 ->
-                        linker.define(imp.module(), imp.name(), Externs.table(t.type(), null));
+                        defineIfAccepted(linker, imp, () -> Externs.table(t.type(), null));
                 case ImportDesc.Memory mem when mem.type().limits().min() >= 0 && mem.type().limits().min() < 64 ->
-                        linker.define(imp.module(), imp.name(), Externs.memory(mem.type()));
+                        defineIfAccepted(linker, imp, () -> Externs.memory(mem.type()));
                 default -> { }
             }
         }
         return linker;
+    }
+
+    /** Defines the stub unless Externs refuses its type (IllegalArgumentException): then the import stays unresolved. */
+    private static void defineIfAccepted(Linker linker, Import imp, java.util.function.Supplier<dev.weft.interpreter.Extern> stub) {
+        try {
+            linker.define(imp.module(), imp.name(), stub.get());
+        } catch (IllegalArgumentException e) {
+            // e.g. a minimum above the maximum: the module will be unlinkable
+        }
     }
 }
