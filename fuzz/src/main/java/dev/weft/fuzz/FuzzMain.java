@@ -27,7 +27,7 @@ public final class FuzzMain {
 
     static int run(String[] argv) {
         if (argv.length == 0) {
-            throw new IllegalArgumentException("usage: fuzz mutation|differential|stack-switching [--seed N] "
+            throw new IllegalArgumentException("usage: weft fuzz mutation|differential|stack-switching [--seed N] "
                     + "[--cases N] [--seconds N] [--first N] [--findings DIR] [--features mvp,eh,mem64] "
                     + "[--no-denan] [--node] [--max-nesting N] [--progress N]");
         }
