@@ -70,13 +70,20 @@ final class NodeOracle {
             }
             exports.add("{\"name\":" + quote(e.name()) + ",\"kind\":\"" + kind + "\"" + sig + "}");
         }
+        List<String> functions = new ArrayList<>();
+        int count = m.imports(ExternKind.FUNC).size() + m.functions().size();
+        for (int i = 0; i < count; i++) {
+            functions.add(functionType(m, i) instanceof CompositeType.Func f
+                    ? "{\"params\":" + codes(f.params()) + ",\"results\":" + codes(f.results()) + "}" : "null");
+        }
         List<String> externs = new ArrayList<>();
         for (Import imp : m.imports()) {
             if (imp.desc() instanceof ImportDesc.Global) {
                 externs.add(quote(imp.module() + "." + imp.name()) + ":" + FuzzingSupport.payload(imp));
             }
         }
-        return "{\"exports\":[" + String.join(",", exports) + "],\"externs\":{" + String.join(",", externs) + "}}";
+        return "{\"exports\":[" + String.join(",", exports) + "],\"functions\":[" + String.join(",", functions)
+                + "],\"externs\":{" + String.join(",", externs) + "}}";
     }
 
     private static CompositeType functionType(Module m, int funcIndex) {

@@ -71,7 +71,7 @@ final class OutputComparison {
             int sp = rest.indexOf(' ');
             String tag = sp < 0 ? rest.substring(0, rest.length() - 1) : rest.substring(0, sp);
             if (!tag.startsWith("imported-")) {
-                return "[exception thrown: wasm-tag" + (sp < 0 ? "]" : rest.substring(sp));
+                line = "[exception thrown: wasm-tag" + (sp < 0 ? "]" : rest.substring(sp));
             }
         }
         return line.replaceAll("object\\([^ \\]]*\\)+", "object");

@@ -1,7 +1,7 @@
 // Runs a module from `wasm-opt -ttf` in Node (V8) and prints what binaryen's `--fuzz-exec` prints,
 // in the same line format (see fuzz/README.md). Usage: node node-shell.mjs MODULE.wasm SIDECAR.json
-// The sidecar, written by NodeOracle, lists the exports in order with each function's parameter and
-// result types (i32, i64, f32, f64, ref: a nullable reference JS can pass, nondef: a non-nullable
+// The sidecar, written by NodeOracle, lists the exports in order, and every function by index, with
+// parameter and result types (i32, i64, f32, f64, ref: a nullable reference JS can pass, nondef: a non-nullable
 // reference, jsbad: v128, exnref or contref, which JS cannot pass at all) and each imported
 // externref global's payload: what JS cannot learn from the module object.
 import { readFileSync } from 'node:fs';
@@ -56,10 +56,12 @@ function callExport(index) {
   return callAsJs(info, instance.exports[info.name]);
 }
 
+// V8 names a Wasm function object after its function index, which finds its type in the sidecar.
 function callRef(f) {
   if (typeof f !== 'function') throw jsError;
-  const info = sidecar.exports.find((e) => e.kind === 'func' && instance.exports[e.name] === f);
-  return info ? callAsJs(info, f) : f();
+  const info = sidecar.functions[Number(f.name)];
+  if (!info) throw new Error('no type for function ' + f.name);
+  return callAsJs(info, f);
 }
 
 const catching = (body) => { try { body(); return 0; } catch (e) { if (e instanceof WebAssembly.RuntimeError || e instanceof RangeError) throw e; return 1; } };

@@ -54,6 +54,16 @@ class FuzzingSupportTest {
     }
 
     @Test
+    void theModulesOwnTagsAndObjectsAreComparedByKind() {
+        assertEquals(Optional.empty(), OutputComparison.firstDifference(
+                List.of("[exception thrown: tag$1 object(null)]"), List.of("[exception thrown: wasm-tag object]")));
+        assertTrue(OutputComparison.firstDifference(List.of("[exception thrown: tag$1 5]"),
+                List.of("[exception thrown: wasm-tag 6]")).isPresent(), "the payload is compared");
+        assertTrue(OutputComparison.firstDifference(List.of("[exception thrown: tag$1 5]"),
+                List.of("[exception thrown: imported-wasm-tag 5]")).isPresent(), "an imported tag is not the module's own");
+    }
+
+    @Test
     void nanEqualsAnyNanAndOnlyNan() {
         List<String> b = List.of("[LoggingExternalInterface logging nan:0x400000]");
         assertEquals(Optional.empty(), OutputComparison.firstDifference(b, List.of("[LoggingExternalInterface logging <f32>nan]")));
