@@ -22,10 +22,9 @@ public final class DifferentialFuzzer {
 
     /**
      * AGREE; MISMATCH with binaryen; NODE_MISMATCH with Node; CRASH (Weft threw a raw Java
-     * exception); HANG; TOOL_FAILED (wasm-opt failed, not compared); START_EXCEPTION (a Wasm
-     * exception escaped the start function, which binaryen ignores: not compared).
+     * exception); HANG; TOOL_FAILED (wasm-opt failed, not compared).
      */
-    public enum Verdict { AGREE, MISMATCH, NODE_MISMATCH, CRASH, HANG, TOOL_FAILED, START_EXCEPTION }
+    public enum Verdict { AGREE, MISMATCH, NODE_MISMATCH, CRASH, HANG, TOOL_FAILED }
 
     private final Binaryen binaryen;
     private final NodeOracle node;
@@ -87,9 +86,6 @@ public final class DifferentialFuzzer {
             files.put("stack.txt", stackTrace(e.getCause()));
             findings.record(name, "Weft threw " + e.getCause() + "\n" + replay, files);
             return Verdict.CRASH;
-        }
-        if (actual.size() == 1 && actual.get(0).startsWith(FuzzingSupport.START_EXCEPTION)) {
-            return Verdict.START_EXCEPTION;
         }
         Optional<String> diff = OutputComparison.firstDifference(expected, actual);
         if (diff.isPresent()) {

@@ -51,6 +51,7 @@ function callAsJs(info, f) {
 }
 
 function callExport(index) {
+  if (!instance) throw jsError; // from the start function: no exports yet
   const info = sidecar.exports[index];
   if (!info || info.kind !== 'func') throw jsError;
   return callAsJs(info, instance.exports[info.name]);
@@ -79,6 +80,7 @@ function log(name, args) {
 }
 
 function table() {
+  if (!instance) throw jsError;
   const t = instance.exports.table;
   if (!(t instanceof WebAssembly.Table)) throw jsError;
   return t;
@@ -121,6 +123,8 @@ try {
 } catch (e) {
   if (e instanceof WebAssembly.RuntimeError) {
     print('[trap ' + e.message + ']');
+  } else if (!(e instanceof WebAssembly.CompileError || e instanceof WebAssembly.LinkError)) {
+    print('[exception thrown: failed to instantiate module]'); // an exception escaped the start function
   } else {
     print('[node rejected the module: ' + e + ']');
   }
