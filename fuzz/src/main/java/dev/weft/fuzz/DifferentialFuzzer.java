@@ -1,0 +1,150 @@
+package dev.weft.fuzz;
+
+import java.io.IOException;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Differential execution (fuzzer b): case {@code i} of seed {@code s} feeds random bytes, derived
+ * from {@code (s, i)} alone, to {@code wasm-opt -ttf} with the features of one {@link FeatureSet}
+ * (the sets take turns), runs the module in binaryen's interpreter and in Weft
+ * ({@link FuzzingSupport}), and compares the two outputs ({@link OutputComparison}). A mismatch,
+ * a raw Java exception or a hang in Weft is a finding.
+ */
+public final class DifferentialFuzzer {
+    /** Weft's time bound per module; -ttf modules carry a hang limit, so this is generous. */
+    static final long CASE_MILLIS = 60_000;
+
+    /**
+     * AGREE; MISMATCH with binaryen; NODE_MISMATCH with Node; CRASH (Weft threw a raw Java
+     * exception); HANG; TOOL_FAILED (wasm-opt failed, not compared).
+     */
+    public enum Verdict { AGREE, MISMATCH, NODE_MISMATCH, CRASH, HANG, TOOL_FAILED }
+
+    private final Binaryen binaryen;
+    private final NodeOracle node;
+    private final Findings findings;
+    private final boolean denan;
+    private final Map<FeatureSet, Map<Verdict, Long>> counts = new EnumMap<>(FeatureSet.class);
+
+    /** {@code withNode}: also compare with Node 26 (V8), when it is installed. */
+    public DifferentialFuzzer(Toolchain tools, Findings findings, boolean denan, boolean withNode) {
+        this.binaryen = new Binaryen(tools.wasmOptCommand().orElseThrow(
+                () -> new IllegalStateException("wasm-opt is not installed: " + Toolchain.INSTALL_HINT)));
+        try {
+            this.node = withNode && tools.node().isPresent() ? new NodeOracle(tools.node().get()) : null;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        this.findings = findings;
+        this.denan = denan;
+    }
+
+    /** The random bytes of case {@code index}: 1 to 16 KB, a function of the seed and index only. */
+    static byte[] entropy(long seed, long index) {
+        SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index);
+        byte[] b = new byte[1024 + r.nextInt(15 * 1024)];
+        r.nextBytes(b);
+        return b;
+    }
+
+    /** Runs case {@code index} of {@code seed} with {@code features}. */
+    public Verdict runCase(FeatureSet features, long seed, long index) {
+        Verdict v = check(features, seed, index);
+        counts.computeIfAbsent(features, k -> new EnumMap<>(Verdict.class)).merge(v, 1L, Long::sum);
+        return v;
+    }
+
+    private Verdict check(FeatureSet features, long seed, long index) {
+        String name = "differential-" + features.label() + "-seed" + seed + "-case" + index;
+        byte[] wasm;
+        List<String> expected;
+        try {
+            wasm = binaryen.generate(entropy(seed, index), features, denan);
+            expected = binaryen.fuzzExec(wasm, features);
+        } catch (IOException e) {
+            System.out.println("skipped " + name + ": wasm-opt failed: " + e.getMessage());
+            return Verdict.TOOL_FAILED;
+        }
+        Map<String, Object> files = new LinkedHashMap<>();
+        files.put("module.wasm", wasm);
+        files.put("binaryen.txt", expected);
+        String replay = "replay: FuzzMain differential --features " + features.label() + " --seed " + seed
+                + " --first " + index + " --cases 1" + (denan ? "" : " --no-denan");
+        List<String> actual;
+        try {
+            actual = Bounded.run(name, CASE_MILLIS, () -> FuzzingSupport.run(wasm));
+        } catch (Bounded.Hang h) {
+            findings.record(name, "Weft hung: " + h.getMessage() + "\n" + replay, files);
+            return Verdict.HANG;
+        } catch (ExecutionException e) {
+            files.put("stack.txt", stackTrace(e.getCause()));
+            findings.record(name, "Weft threw " + e.getCause() + "\n" + replay, files);
+            return Verdict.CRASH;
+        }
+        Optional<String> diff = OutputComparison.firstDifference(expected, actual);
+        if (diff.isPresent()) {
+            files.put("weft.txt", actual);
+            findings.record(name, "mismatch with binaryen --fuzz-exec: " + diff.get() + knownBug(wasm) + "\n" + replay, files);
+            return Verdict.MISMATCH;
+        }
+        if (node != null) {
+            List<String> v8;
+            try {
+                v8 = node.run(wasm);
+            } catch (IOException e) {
+                System.out.println("skipped the Node comparison of " + name + ": " + e.getMessage());
+                return Verdict.AGREE;
+            }
+            Optional<String> nodeDiff = OutputComparison.firstDifference(v8, actual, true);
+            if (nodeDiff.isPresent()) {
+                files.put("weft.txt", actual);
+                files.put("node.txt", v8);
+                findings.record(name, "mismatch with Node: " + nodeDiff.get() + knownBug(wasm) + "\n" + replay + " --node", files);
+                return Verdict.NODE_MISMATCH;
+            }
+        }
+        return Verdict.AGREE;
+    }
+
+    /** "; note: ..." when the module contains a known bug's trigger ({@link KnownBugs}), else "". */
+    private static String knownBug(byte[] wasm) {
+        try {
+            String note = KnownBugs.note(dev.weft.interpreter.binary.BinaryDecoder.decode(wasm));
+            return note == null ? "" : "; note: " + note;
+        } catch (dev.weft.interpreter.MalformedModuleException e) {
+            return "";
+        }
+    }
+
+    static String stackTrace(Throwable t) {
+        java.io.StringWriter w = new java.io.StringWriter();
+        t.printStackTrace(new java.io.PrintWriter(w));
+        return w.toString();
+    }
+
+    /** Cases per feature set and verdict so far. */
+    public Map<FeatureSet, Map<Verdict, Long>> counts() {
+        return counts;
+    }
+
+    /** Runs cases {@code first}, {@code first + 1}, ... over {@code sets} in turn until the budget is spent. */
+    public void run(List<FeatureSet> sets, long seed, long first, Budget budget, long progressEvery) {
+        long start = System.nanoTime();
+        for (long done = 0; !budget.exhausted(done, start); done++) {
+            long index = first + done;
+            if (runCase(sets.get((int) (index % sets.size())), seed, index) == Verdict.HANG) {
+                return; // its thread is still running: stop here (FuzzMain exits 3)
+            }
+            if (progressEvery > 0 && (done + 1) % progressEvery == 0) {
+                System.out.printf("differential: %d cases in %d s, %s%n", done + 1,
+                        (System.nanoTime() - start) / 1_000_000_000L, counts);
+            }
+        }
+    }
+}

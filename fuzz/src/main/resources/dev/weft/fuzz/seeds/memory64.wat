@@ -1,0 +1,13 @@
+(module
+  (memory $m0 1)
+  (memory $m1 i64 1 3)
+  (data $d "\01\02\03\04")
+  (data (memory $m1) (i64.const 16) "abc")
+  (func (export "copy") (param i32 i64) (result i64)
+    (memory.init $m0 $d (i32.const 0) (i32.const 0) (i32.const 4))
+    (i64.store $m1 (local.get 1) (i64.load $m0 (local.get 0)))
+    (memory.copy $m1 $m0 (i64.const 32) (i32.const 0) (i32.const 4))
+    (memory.fill $m1 (i64.const 40) (i32.const 7) (i64.const 8))
+    (block (block (br_table 0 1 (i32.const 1))))
+    (drop (memory.grow $m1 (i64.const 1)))
+    (i64.add (i64.load $m1 offset=32 (local.get 1)) (memory.size $m1))))

@@ -1,0 +1,48 @@
+package dev.weft.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * CI smoke of the differential fuzzer: a few fixed cases of every feature set must agree with
+ * binaryen's interpreter. Needs guests/.tools (guests/install-toolchain.sh); skipped without it.
+ * Longer runs: fuzz/README.md.
+ */
+class DifferentialFuzzerTest {
+    /** Cases per feature set; -Dweft.fuzz.differential.cases=N for more. */
+    private static final int CASES = Integer.getInteger("weft.fuzz.differential.cases", 2);
+    private static final long SEED = Long.getLong("weft.fuzz.seed", 17);
+
+    @Test
+    void nodeRunsTheFuzzingSupportModuleAsWeftDoes() throws Exception {
+        Optional<Toolchain> tools = Toolchain.locate().filter(t -> t.node().isPresent());
+        assumeTrue(tools.isPresent(), "Node 26 is not installed, the Node check is skipped: " + Toolchain.INSTALL_HINT);
+        byte[] wasm = dev.weft.interpreter.binary.BinaryEncoder.encode(dev.weft.interpreter.text.WatParser.parseModule(
+                new String(getClass().getResourceAsStream("fuzzing-support.wat").readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8)));
+        List<String> node = new NodeOracle(tools.get().node().get()).run(wasm);
+        assertEquals(Optional.empty(), OutputComparison.firstDifference(node, FuzzingSupport.run(wasm), true),
+                String.join("\n", node));
+        assertEquals("[LoggingExternalInterface logging 2 -1]", node.get(6), String.join("\n", node));
+    }
+
+    @Test
+    void randomModulesFromEveryFeatureSetAgreeWithBinaryen() {
+        Optional<Toolchain> tools = Toolchain.locate().filter(t -> t.wasmOpt().isPresent());
+        assumeTrue(tools.isPresent(), "wasm-opt is not installed, the differential smoke is skipped: "
+                + Toolchain.INSTALL_HINT);
+        Findings findings = new Findings(null);
+        DifferentialFuzzer fuzzer = new DifferentialFuzzer(tools.get(), findings, true, false);
+        fuzzer.run(List.of(FeatureSet.values()), SEED, 0, new Budget(CASES * FeatureSet.values().length, 0), 0);
+        for (FeatureSet f : FeatureSet.values()) {
+            Map<DifferentialFuzzer.Verdict, Long> counts = fuzzer.counts().get(f);
+            assertEquals(Map.of(DifferentialFuzzer.Verdict.AGREE, (long) CASES), counts, f + ": " + fuzzer.counts());
+        }
+        assertEquals(0, findings.count());
+    }
+}
