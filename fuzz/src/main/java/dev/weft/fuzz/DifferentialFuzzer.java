@@ -90,7 +90,7 @@ public final class DifferentialFuzzer {
         Optional<String> diff = OutputComparison.firstDifference(expected, actual);
         if (diff.isPresent()) {
             files.put("weft.txt", actual);
-            findings.record(name, "mismatch with binaryen --fuzz-exec: " + diff.get() + knownBug(wasm) + "\n" + replay, files);
+            findings.record(name, "mismatch with binaryen --fuzz-exec: " + diff.get() + "\n" + replay, files);
             return Verdict.MISMATCH;
         }
         if (node != null) {
@@ -105,21 +105,11 @@ public final class DifferentialFuzzer {
             if (nodeDiff.isPresent()) {
                 files.put("weft.txt", actual);
                 files.put("node.txt", v8);
-                findings.record(name, "mismatch with Node: " + nodeDiff.get() + knownBug(wasm) + "\n" + replay + " --node", files);
+                findings.record(name, "mismatch with Node: " + nodeDiff.get() + "\n" + replay + " --node", files);
                 return Verdict.NODE_MISMATCH;
             }
         }
         return Verdict.AGREE;
-    }
-
-    /** "; note: ..." when the module contains a known bug's trigger ({@link KnownBugs}), else "". */
-    private static String knownBug(byte[] wasm) {
-        try {
-            String note = KnownBugs.note(dev.weft.interpreter.binary.BinaryDecoder.decode(wasm));
-            return note == null ? "" : "; note: " + note;
-        } catch (dev.weft.interpreter.MalformedModuleException e) {
-            return "";
-        }
     }
 
     static String stackTrace(Throwable t) {

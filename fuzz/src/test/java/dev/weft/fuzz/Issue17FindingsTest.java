@@ -6,18 +6,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Fuzzer cases that hit bugs of issue 17 being fixed on main. Off by default so that CI stays
- * green until the fixes land; run with {@code -Dweft.fuzz.knownBugs=true}, and turn on for good
- * (drop the condition) once they pass.
+ * Fuzzer cases that found bugs of issue 17, kept as regression tests now that the bugs are
+ * fixed (the engine's own tests for them: LoopLabelTargetsTest, DeepNestingTest).
  */
-@EnabledIfSystemProperty(named = "weft.fuzz.knownBugs", matches = "true")
-class KnownBugsTest {
+class Issue17FindingsTest {
     /**
-     * Issue 17 bug 3: about 100,000 nested {@code block}s in text overflow the text parser's
-     * Java stack. Mutation case 81 of seed 5 with nesting up to 200,000 escapes from
+     * Issue 17 bug 3: about 100,000 nested {@code block}s in text overflowed the text parser's
+     * Java stack. Mutation case 81 of seed 5 with nesting up to 200,000 escaped from
      * {@code WatParser.parseModule} as a StackOverflowError (even on the fuzzer's 64 MB stack).
      */
     @Test
@@ -28,7 +25,7 @@ class KnownBugsTest {
     }
 
     /**
-     * Issue 17 bug 1: a try_table catch that targets a loop label leaves the loop. Differential
+     * Issue 17 bug 1: a try_table catch that targets a loop label left the loop. Differential
      * case 43 of seed 3000 (feature set eh) has {@code (catch_all $label4)} on a loop; binaryen's
      * hang-limit counter runs out in export func_35 ("[trap unreachable]"), Weft's does not, as
      * when a caught exception leaves a loop that should have restarted. Needs wasm-opt.
