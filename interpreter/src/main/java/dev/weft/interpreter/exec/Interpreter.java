@@ -53,20 +53,24 @@ public final class Interpreter {
 
     /** {@link #call} for arguments that come from validated code (compiled code's calls): no check. */
     static Value[] callValidated(FunctionInstance f, Value[] args) {
-        if (f.code == null) {
+        ModuleInstance inst = f.instance;
+        if (inst == null) { // a host function
             return Calls.invokeHostDirect(f, args);
         }
-        StackContext cx = StackContext.current();
-        ModuleInstance inst = f.instance;
         Thread owner = inst.enter(Thread.currentThread());
-        ExecStack caller = cx.running;
-        ExecStack root;
         try {
-            root = cx.enterRoot();
-        } catch (RuntimeException e) {
+            // a function of the compiled tier runs behind a host-like entry (code == null)
+            return f.code == null ? Calls.invokeHostDirect(f, args) : interpret(f, args);
+        } finally {
             inst.exit(owner);
-            throw e;
         }
+    }
+
+    /** Runs Wasm function {@code f} in the loop on a barrier stack of this thread. */
+    private static Value[] interpret(FunctionInstance f, Value[] args) {
+        StackContext cx = StackContext.current();
+        ExecStack caller = cx.running;
+        ExecStack root = cx.enterRoot();
         try {
             CompiledFunction c = f.code;
             root.reserve(c.frameSize());
@@ -79,7 +83,6 @@ public final class Interpreter {
             throw new Trap(TrapKind.CALL_STACK_EXHAUSTED, "Java stack overflow in host calls");
         } finally {
             cx.leaveRoot(root, caller);
-            inst.exit(owner);
         }
     }
 
