@@ -103,16 +103,7 @@ public final class MutationFuzzer {
     }
 
     public void run(long seed, long first, Budget budget, long progressEvery) {
-        long start = System.nanoTime();
-        for (long done = 0; !budget.exhausted(done, start); done++) {
-            if (runCase(seed, first + done) == Outcome.HANG) {
-                return;
-            }
-            if (progressEvery > 0 && (done + 1) % (progressEvery * 100) == 0) {
-                System.out.printf("mutation: %d cases in %d s, %s%n", done + 1,
-                        (System.nanoTime() - start) / 1_000_000_000L, counts);
-            }
-        }
+        budget.runCases("mutation", first, progressEvery * 100, Outcome.HANG, i -> runCase(seed, i), this::counts);
     }
 
     /** Runs case {@code index} of {@code seed}. */

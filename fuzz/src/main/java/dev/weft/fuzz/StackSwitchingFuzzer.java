@@ -50,16 +50,7 @@ public final class StackSwitchingFuzzer {
     }
 
     public void run(long seed, long first, Budget budget, long progressEvery) {
-        long start = System.nanoTime();
-        for (long done = 0; !budget.exhausted(done, start); done++) {
-            if (runCase(seed, first + done) == Outcome.HANG) {
-                return;
-            }
-            if (progressEvery > 0 && (done + 1) % (progressEvery * 10) == 0) {
-                System.out.printf("stack-switching: %d cases in %d s, %s%n", done + 1,
-                        (System.nanoTime() - start) / 1_000_000_000L, counts);
-            }
-        }
+        budget.runCases("stack-switching", first, progressEvery * 10, Outcome.HANG, i -> runCase(seed, i), this::counts);
     }
 
     public Outcome runCase(long seed, long index) {
