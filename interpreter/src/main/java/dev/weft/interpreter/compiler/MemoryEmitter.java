@@ -225,26 +225,44 @@ final class MemoryEmitter {
     }
 
     void memoryCopy(Instruction.Indexed2 ins) {
-        int[] s = new int[3];
-        List<ValType> t = spillOperands(3, s);
-        for (int i = 0; i < 3; i++) {
-            loadWide(t.get(i), s[i], true);
-        }
-        cb.ldc(module.constant(ModuleCompiler.Space.MEMORY, ins.first()));
-        cb.ldc(module.constant(ModuleCompiler.Space.MEMORY, ins.second()));
-        support("memoryCopy", CD_void, CD_long, CD_long, CD_long, MEMORY, MEMORY);
+        copy("memoryCopy", ModuleCompiler.Space.MEMORY, MEMORY, true, ins);
     }
 
     void memoryInit(Instruction.Indexed2 ins) {
+        init("memoryInit", ModuleCompiler.Space.MEMORY, MEMORY, true, ins);
+    }
+
+    /**
+     * {@code memory.copy}/{@code table.copy}: (destination, source, length) operands, widened
+     * ({@code zeroExtend} for 32-bit memories), then the destination and source instances.
+     */
+    private void copy(String helper, ModuleCompiler.Space space, ClassDesc kind, boolean zeroExtend,
+            Instruction.Indexed2 ins) {
         int[] s = new int[3];
         List<ValType> t = spillOperands(3, s);
-        loadWide(t.get(0), s[0], true);
+        for (int i = 0; i < 3; i++) {
+            loadWide(t.get(i), s[i], zeroExtend);
+        }
+        cb.ldc(module.constant(space, ins.first()));
+        cb.ldc(module.constant(space, ins.second()));
+        support(helper, CD_void, CD_long, CD_long, CD_long, kind, kind);
+    }
+
+    /**
+     * {@code memory.init}/{@code table.init}: the destination widened, source offset and length,
+     * then the instance, the module instance and the segment index.
+     */
+    private void init(String helper, ModuleCompiler.Space space, ClassDesc kind, boolean zeroExtend,
+            Instruction.Indexed2 ins) {
+        int[] s = new int[3];
+        List<ValType> t = spillOperands(3, s);
+        loadWide(t.get(0), s[0], zeroExtend);
         cb.iload(s[1]);
         cb.iload(s[2]);
-        cb.ldc(module.constant(ModuleCompiler.Space.MEMORY, ins.second()));
+        cb.ldc(module.constant(space, ins.second()));
         cb.ldc(module.constant(ModuleCompiler.Space.INSTANCE, 0));
         cb.ldc(ins.first());
-        support("memoryInit", CD_void, CD_long, CD_int, CD_int, MEMORY, MODULE, CD_int);
+        support(helper, CD_void, CD_long, CD_int, CD_int, kind, MODULE, CD_int);
     }
 
     // ---- tables -----------------------------------------------------------------------------
@@ -304,26 +322,11 @@ final class MemoryEmitter {
     }
 
     void tableCopy(Instruction.Indexed2 ins) {
-        int[] s = new int[3];
-        List<ValType> t = spillOperands(3, s);
-        for (int i = 0; i < 3; i++) {
-            loadWide(t.get(i), s[i], false);
-        }
-        cb.ldc(module.constant(ModuleCompiler.Space.TABLE, ins.first()));
-        cb.ldc(module.constant(ModuleCompiler.Space.TABLE, ins.second()));
-        support("tableCopy", CD_void, CD_long, CD_long, CD_long, TABLE, TABLE);
+        copy("tableCopy", ModuleCompiler.Space.TABLE, TABLE, false, ins);
     }
 
     void tableInit(Instruction.Indexed2 ins) {
-        int[] s = new int[3];
-        List<ValType> t = spillOperands(3, s);
-        loadWide(t.get(0), s[0], false);
-        cb.iload(s[1]);
-        cb.iload(s[2]);
-        cb.ldc(module.constant(ModuleCompiler.Space.TABLE, ins.second()));
-        cb.ldc(module.constant(ModuleCompiler.Space.INSTANCE, 0));
-        cb.ldc(ins.first());
-        support("tableInit", CD_void, CD_long, CD_int, CD_int, TABLE, MODULE, CD_int);
+        init("tableInit", ModuleCompiler.Space.TABLE, TABLE, false, ins);
     }
 
 }
