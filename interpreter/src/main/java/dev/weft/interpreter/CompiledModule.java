@@ -1,9 +1,9 @@
 package dev.weft.interpreter;
 
 import dev.weft.interpreter.ast.Module;
-import dev.weft.interpreter.exec.CompiledFunction;
-import dev.weft.interpreter.exec.Lowerer;
-import dev.weft.interpreter.exec.UnsupportedInstruction;
+import dev.weft.interpreter.code.CompiledFunction;
+import dev.weft.interpreter.lower.Lowerer;
+import dev.weft.interpreter.lower.UnsupportedInstruction;
 import dev.weft.interpreter.valid.ValidatedModule;
 import dev.weft.interpreter.valid.Validator;
 

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Package boundaries of the engine that hold today and must not erode: the front end
  * (ast, binary, text, valid) knows nothing of execution, the instruction table knows only the
- * AST, and the continuation model knows nothing of the interpreter.
+ * AST, lowering turns validated code into the table's format without knowing how it runs, the
+ * interpreter and the compiled tier run code without knowing how it was lowered, and the
+ * continuation model knows nothing of the interpreter.
  */
 class ArchitectureTest {
     private static JavaClasses classes;
@@ -49,6 +51,21 @@ class ArchitectureTest {
     }
 
     @Test
+    void loweringKnowsOnlyTheFrontEndAndTheInstructionTable() {
+        noClasses().that().resideInAPackage("..interpreter.lower..")
+                .should().dependOnClassesThat().resideInAnyPackage("..interpreter.exec..", "..interpreter.compiler..",
+                        "..interpreter.wasi..", "..interpreter.wast..", "dev.weft.continuations..", "dev.weft.stackpool..")
+                .check(classes);
+    }
+
+    @Test
+    void executionDoesNotDependOnLowering() {
+        noClasses().that().resideInAnyPackage("..interpreter.exec..", "..interpreter.compiler..")
+                .should().dependOnClassesThat().resideInAPackage("..interpreter.lower..")
+                .check(classes);
+    }
+
+    @Test
     void theContinuationModelKnowsNoInterpreter() {
         noClasses().that().resideInAPackage("dev.weft.continuations..")
                 .should().dependOnClassesThat().resideInAPackage("dev.weft.interpreter..")
@@ -56,8 +73,8 @@ class ArchitectureTest {
     }
 
     @Test
-    void theFrontEndPackagesHaveNoCycles() {
-        slices().matching("dev.weft.interpreter.(ast|binary|text|valid|code)..").should().beFreeOfCycles()
+    void theFrontEndAndLoweringHaveNoCycles() {
+        slices().matching("dev.weft.interpreter.(ast|binary|text|valid|code|lower)..").should().beFreeOfCycles()
                 .check(classes);
     }
 }

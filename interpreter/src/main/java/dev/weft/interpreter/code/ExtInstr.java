@@ -3,7 +3,7 @@ package dev.weft.interpreter.code;
 /**
  * Sub-opcodes of the EXT-shaped opcodes ({@link Instr#EXT}, {@link Instr#RESUME_EXT},
  * {@link Instr#SUSPEND_EXT}): instructions of later proposals and cold ones that do not earn a
- * case of their own in the dispatch loop. The number is the ordinal ({@code exec.ExtOps} mirrors
+ * case of their own in the dispatch loop. The number is the ordinal ({@link ExtOps} mirrors
  * it); the layout lists the immediates after the sub-opcode.
  */
 public enum ExtInstr {

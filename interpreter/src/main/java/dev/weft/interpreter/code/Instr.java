@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The internal instruction set of lowered code, one constant per opcode: the table the rest is
- * derived from. An opcode's number is its ordinal ({@code exec.Opcodes} mirrors these numbers as
+ * derived from. An opcode's number is its ordinal ({@link Opcodes} mirrors these numbers as
  * compile-time constants for the dispatch {@code switch}; {@code InstructionTableTest} holds the
  * two in step), its name is the constant's name, and its {@link #layout()} says which immediates
  * follow it in the {@code int[]} (see {@link Layout}). {@link Disassembler} reads code with it.

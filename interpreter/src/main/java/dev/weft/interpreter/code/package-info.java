@@ -6,7 +6,7 @@
  * patterns live only in the table; the interpreter's constants mirror it and the tests derive
  * from it (the layout check over every lowered function of the suite, the fusion tests).
  *
- * {@code exec.Lowerer} turns each function body into an {@code int[]}: an internal opcode
+ * {@code lower.Lowerer} turns each function body into an {@code int[]}: an internal opcode
  * ({@link dev.weft.interpreter.code.Instr}: its ordinal, dense for the dispatch loop's
  * {@code tableswitch}) followed by its resolved immediates, as the entry's {@link
  * dev.weft.interpreter.code.Layout} says. Nothing is decoded at run time:
@@ -23,7 +23,7 @@
  *       offsets) is {@code MEM_EXT wasmOp memory offHi offLo}.</li>
  *   <li>No-ops at run time: {@code nop}, {@code i32.wrap_i64} and the reinterpretations (an i32
  *       lives in the low half of a slot and every i32 consumer ignores the upper half).</li>
- *   <li>Peephole fusion ({@code exec.CodeBuffer} remembers the last three
+ *   <li>Peephole fusion ({@code lower.CodeBuffer} remembers the last three
  *       opcodes; every branch target is a barrier): i32 and i64 comparisons with
  *       {@code br_if}/{@code if} (i64 only with both operands on the stack: {@code BR_IF_I64_*}),
  *       also over two locals ({@code BR_IF_LL_*}), a local and a constant ({@code BR_IF_LC_*},

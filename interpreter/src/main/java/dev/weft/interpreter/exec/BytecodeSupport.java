@@ -386,7 +386,7 @@ public final class BytecodeSupport {
 
     /** The encoded cast target of an abstract heap type (a concrete type's is its canonical id). */
     public static int castTarget(dev.weft.interpreter.ast.AbsHeapType h) {
-        return CastOps.target(h);
+        return dev.weft.interpreter.code.CastTarget.of(h);
     }
 
     public static Object refI31(int value) {

@@ -1,5 +1,6 @@
 package dev.weft.interpreter.exec;
 
+import dev.weft.interpreter.code.CastTarget;
 import dev.weft.interpreter.Trap;
 import dev.weft.interpreter.TrapKind;
 import dev.weft.interpreter.ast.AbsHeapType;
@@ -11,19 +12,13 @@ import dev.weft.interpreter.valid.TypeRegistry;
  * {@code br_on_cast}, {@code br_on_cast_fail}, the i31 instructions, the extern/any conversions
  * and {@code ref.eq} (which compares i31 references by value).
  *
- * <p>A cast target is one int: a canonical type id ({@code >= 0}) for a concrete type, or
- * {@code -1 - ordinal} for an abstract heap type ({@link #target}). Validation guarantees the
+ * <p>A cast target is one int ({@link CastTarget}). Validation guarantees the
  * operand lies in the target's hierarchy, so a non-null value matches a top type always.
  * Conversions between extern and any are the identity: a host reference internalised and
  * externalised again is the same object, and null stays null.
  */
 final class CastOps {
     private CastOps() {}
-
-    /** The encoded cast target of an abstract heap type (a concrete one is its canonical id). */
-    static int target(AbsHeapType h) {
-        return -1 - h.ordinal();
-    }
 
     /** Whether {@code ref} is an instance of the encoded target (null only if {@code nullable}). */
     static boolean test(Object ref, int target, boolean nullable) {
@@ -34,7 +29,7 @@ final class CastOps {
             return ref instanceof FunctionInstance f && f.typeId >= 0
                     && TypeRegistry.global().isSubtype(f.typeId, target);
         }
-        return switch (AbsHeapType.values()[-1 - target]) {
+        return switch (CastTarget.abstractType(target)) {
             case ANY, FUNC, EXTERN, EXN, CONT -> true;
             case EQ, I31 -> ref instanceof I31Ref;
             case STRUCT, ARRAY, NONE, NOFUNC, NOEXTERN, NOEXN, NOCONT -> false;

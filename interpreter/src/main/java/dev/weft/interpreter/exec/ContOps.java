@@ -11,6 +11,7 @@ import dev.weft.interpreter.Trap;
 import dev.weft.interpreter.TrapKind;
 import dev.weft.interpreter.UnhandledSuspension;
 import dev.weft.interpreter.WasmException;
+import dev.weft.interpreter.code.CompiledFunction;
 
 /**
  * Stack switching for the dispatch loop: {@code cont.new}, {@code cont.bind}, {@code suspend},

@@ -5,6 +5,7 @@ import dev.weft.interpreter.Trap;
 import dev.weft.interpreter.TrapKind;
 import dev.weft.interpreter.Value;
 import dev.weft.interpreter.WasmException;
+import dev.weft.interpreter.code.CompiledFunction;
 
 /**
  * Exception handling: {@code throw}, {@code throw_ref} and the search for a handler. A thrown
@@ -14,13 +15,9 @@ import dev.weft.interpreter.WasmException;
  * no Java exception is thrown while a Wasm handler is found below. Only when the search reaches
  * the loop invocation's base frame does the exception leave as a Java exception, to cross a host
  * frame (caught again in {@link Calls#callHost}) or to reach the embedder.
- *
- * <p>A handler entry is {@value #ENTRY} ints: start pc, end pc (exclusive), tag index (-1 for
- * the catch_all forms), {@link dev.weft.interpreter.ast.Instruction.CatchKind} ordinal, target
- * pc, target height (relative to fp).
+ * The handler table's layout is {@link CompiledFunction#HANDLER_ENTRY}'s.
  */
 final class ExceptionOps {
-    static final int ENTRY = 6;
 
     private ExceptionOps() {}
 
@@ -28,7 +25,7 @@ final class ExceptionOps {
     static int throwTag(ExecStack st, FunctionInstance fn, int tagIndex, int pc, int fp, int sp,
             int depth) {
         TagInstance tag = fn.instance.tags[tagIndex];
-        int slots = Lowerer.slotsOf(tag.type().params());
+        int slots = dev.weft.interpreter.ast.ValType.slots(tag.type().params());
         Value[] payload = Calls.readValues(st, sp - slots, tag.type().params());
         return unwind(st, new WasmException(tag, payload), fn, pc, fp, depth);
     }
@@ -51,7 +48,7 @@ final class ExceptionOps {
     static int unwind(ExecStack st, WasmException exn, FunctionInstance fn, int pc, int fp, int depth) {
         while (true) {
             int[] h = fn.code.handlers;
-            for (int i = 0; i < h.length; i += ENTRY) {
+            for (int i = 0; i < h.length; i += CompiledFunction.HANDLER_ENTRY) {
                 if (h[i] <= pc && pc < h[i + 1] && catches(h[i + 2], exn.tag(), fn.instance)) {
                     return enterHandler(st, exn, fn, fp, h, i, depth);
                 }
@@ -103,7 +100,7 @@ final class ExceptionOps {
         if (kind <= 1) {
             Value[] payload = exn.payload();
             Calls.writeValues(st, sp, payload);
-            sp += Lowerer.slotsOf(exn.tag().type().params());
+            sp += dev.weft.interpreter.ast.ValType.slots(exn.tag().type().params());
         }
         if (kind == 1 || kind == 3) {
             st.slots[sp] = 0;

@@ -1,5 +1,8 @@
 package dev.weft.interpreter.exec;
 
+import dev.weft.interpreter.code.CompiledFunction;
+import dev.weft.interpreter.code.ExtOps;
+
 /**
  * Runs one {@link Opcodes#EXT} instruction for the dispatch loop. The loop hands over its
  * state (function, pc of the sub-opcode, fp, sp, frame depth); the handler leaves its result as

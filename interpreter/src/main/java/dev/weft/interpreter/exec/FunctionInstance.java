@@ -5,6 +5,7 @@ import dev.weft.interpreter.Value;
 import dev.weft.interpreter.WasmFunction;
 import dev.weft.interpreter.ast.CompositeType;
 import dev.weft.interpreter.ast.ValType;
+import dev.weft.interpreter.code.CompiledFunction;
 import dev.weft.interpreter.valid.TypeRegistry;
 
 /**

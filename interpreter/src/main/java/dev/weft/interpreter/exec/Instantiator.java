@@ -18,6 +18,7 @@ import dev.weft.interpreter.ast.MemoryType;
 import dev.weft.interpreter.ast.Module;
 import dev.weft.interpreter.ast.Table;
 import dev.weft.interpreter.ast.TagType;
+import dev.weft.interpreter.code.CompiledFunction;
 import dev.weft.interpreter.valid.ValidatedModule;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class Instantiator {
     }
 
     /**
-     * Instantiates {@code vm} (with {@code code} from {@link Lowerer#lowerAll}) given one extern
+     * Instantiates {@code vm} (with {@code code} from {@code lower.Lowerer.lowerAll}) given one extern
      * per import, in import order.
      */
     public static ModuleInstance instantiate(ValidatedModule vm, CompiledFunction[] code, List<Extern> imports)

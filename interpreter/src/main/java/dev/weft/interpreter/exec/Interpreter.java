@@ -1,10 +1,11 @@
 package dev.weft.interpreter.exec;
 
-import static dev.weft.interpreter.exec.Opcodes.*;
+import static dev.weft.interpreter.code.Opcodes.*;
 
 import dev.weft.interpreter.Trap;
 import dev.weft.interpreter.TrapKind;
 import dev.weft.interpreter.Value;
+import dev.weft.interpreter.code.CompiledFunction;
 
 /**
  * The dispatch loop. One method, {@link #run}, executes lowered code with pc, sp, fp, the code

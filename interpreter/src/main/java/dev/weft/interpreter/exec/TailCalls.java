@@ -2,6 +2,7 @@ package dev.weft.interpreter.exec;
 
 import dev.weft.interpreter.Value;
 import dev.weft.interpreter.WasmException;
+import dev.weft.interpreter.code.CompiledFunction;
 
 /**
  * {@code return_call}, {@code return_call_indirect} and {@code return_call_ref}: the callee

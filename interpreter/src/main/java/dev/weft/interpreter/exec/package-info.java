@@ -1,12 +1,13 @@
 /**
- * Execution: lowering validated code to internal code, the interpreter, and the runtime objects
- * (function, table, memory, global and tag instances, module instances). Not API: embedders use
+ * Execution: the interpreter loop and its helpers, the runtime objects (function, table, memory,
+ * global and tag instances, module instances) and instantiation. Not API: embedders use
  * {@code dev.weft.interpreter}.
  *
  * <h2>Internal code</h2>
- * {@link dev.weft.interpreter.exec.Lowerer} turns each function body into an {@code int[]} of
- * internal instructions; the instruction set, their immediates and the fused forms are described
- * once, in {@link dev.weft.interpreter.code} (the table {@link dev.weft.interpreter.code.Instr}).
+ * The loop runs internal code: {@link dev.weft.interpreter.lower} turns each function body into
+ * an {@code int[]} of internal instructions; the instruction set, their immediates and the fused
+ * forms are described once, in {@link dev.weft.interpreter.code} (the table
+ * {@link dev.weft.interpreter.code.Instr}).
  *
  * <h2>Stack and frames</h2>
  * Every embedder call (a barrier root) and every continuation runs on its own

@@ -1,6 +1,6 @@
 package dev.weft.interpreter.exec;
 
-import static dev.weft.interpreter.exec.Opcodes.*;
+import static dev.weft.interpreter.code.Opcodes.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.weft.interpreter.CompiledModule;
@@ -8,6 +8,9 @@ import dev.weft.interpreter.Instance;
 import dev.weft.interpreter.Linker;
 import dev.weft.interpreter.Value;
 import dev.weft.interpreter.WasmFunction;
+import dev.weft.interpreter.code.CompiledFunction;
+import dev.weft.interpreter.code.Opcodes;
+import dev.weft.interpreter.lower.Lowerer;
 import dev.weft.interpreter.text.WatParser;
 import java.util.function.BiPredicate;
 import java.util.function.LongBinaryOperator;

@@ -1,6 +1,7 @@
-package dev.weft.interpreter.exec;
+package dev.weft.interpreter.lower;
 
 import dev.weft.interpreter.ast.Op;
+import dev.weft.interpreter.code.Opcodes;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.weft.interpreter.exec;
+package dev.weft.interpreter.code;
 
 /**
  * Compile-time constants mirroring {@link dev.weft.interpreter.code.ExtInstr}'s ordinals
@@ -8,84 +8,84 @@ package dev.weft.interpreter.exec;
  * loop (each case there costs bytecode and can disturb the JIT's code for the hot cases).
  * Layout: {@code EXT subop immediates...}.
  */
-final class ExtOps {
+public final class ExtOps {
     private ExtOps() {}
 
     /** {@code RETURN_CALL function}. */
-    static final int RETURN_CALL = 0;
+    public static final int RETURN_CALL = 0;
     /** {@code RETURN_CALL_INDIRECT canonicalType table}. */
-    static final int RETURN_CALL_INDIRECT = 1;
+    public static final int RETURN_CALL_INDIRECT = 1;
     /** {@code RETURN_CALL_REF}: the callee is on top of the stack. */
-    static final int RETURN_CALL_REF = 2;
+    public static final int RETURN_CALL_REF = 2;
     /** {@code REF_AS_NON_NULL}. */
-    static final int REF_AS_NON_NULL = 3;
+    public static final int REF_AS_NON_NULL = 3;
     /** {@code BR_ON_NULL target arity height}. */
-    static final int BR_ON_NULL = 4;
+    public static final int BR_ON_NULL = 4;
     /** {@code BR_ON_NON_NULL target arity height}. */
-    static final int BR_ON_NON_NULL = 5;
+    public static final int BR_ON_NON_NULL = 5;
     /** {@code REF_EQ}. */
-    static final int REF_EQ = 6;
+    public static final int REF_EQ = 6;
     /** {@code THROW tag}. */
-    static final int THROW = 7;
+    public static final int THROW = 7;
     /** {@code THROW_REF}. */
-    static final int THROW_REF = 8;
+    public static final int THROW_REF = 8;
     /** {@code CALL_REF}: the callee is on top of the stack. */
-    static final int CALL_REF = 9;
+    public static final int CALL_REF = 9;
     /** {@code CONT_NEW}: the function reference is on top. */
-    static final int CONT_NEW = 10;
+    public static final int CONT_NEW = 10;
     /** {@code CONT_BIND boundSlots}. */
-    static final int CONT_BIND = 11;
+    public static final int CONT_BIND = 11;
     /** {@code SUSPEND tag payloadSlots}; behind {@link Opcodes#SUSPEND_EXT}, not EXT. */
-    static final int SUSPEND = 12;
+    public static final int SUSPEND = 12;
     /**
      * {@code RESUME argSlots site n (tag target arity height){n}}; target -1 for a switch clause.
      * Behind {@link Opcodes#RESUME_EXT}, not EXT.
      */
-    static final int RESUME = 13;
+    public static final int RESUME = 13;
     /** {@code RESUME_THROW tag payloadSlots site n (tag target arity height){n}}. */
-    static final int RESUME_THROW = 14;
+    public static final int RESUME_THROW = 14;
     /** {@code RESUME_THROW_REF site n (tag target arity height){n}}. */
-    static final int RESUME_THROW_REF = 15;
+    public static final int RESUME_THROW_REF = 15;
     /** {@code SWITCH tag argSlots}. */
-    static final int SWITCH = 16;
+    public static final int SWITCH = 16;
     /** {@code REF_TEST castTarget nullable} (see {@link CastOps#target}). */
-    static final int REF_TEST = 17;
+    public static final int REF_TEST = 17;
     /** {@code REF_CAST castTarget nullable}. */
-    static final int REF_CAST = 18;
+    public static final int REF_CAST = 18;
     /** {@code BR_ON_CAST target arity height castTarget nullable}. */
-    static final int BR_ON_CAST = 19;
+    public static final int BR_ON_CAST = 19;
     /** {@code BR_ON_CAST_FAIL target arity height castTarget nullable}. */
-    static final int BR_ON_CAST_FAIL = 20;
+    public static final int BR_ON_CAST_FAIL = 20;
     /** {@code REF_I31}. */
-    static final int REF_I31 = 21;
+    public static final int REF_I31 = 21;
     /** {@code I31_GET_S}. */
-    static final int I31_GET_S = 22;
+    public static final int I31_GET_S = 22;
     /** {@code I31_GET_U}. */
-    static final int I31_GET_U = 23;
+    public static final int I31_GET_U = 23;
 
     // table, segment and memory-size instructions: rare in hot code, so kept out of the loop's size budget
     /** {@code TABLE_GET table}. */
-    static final int TABLE_GET = 24;
+    public static final int TABLE_GET = 24;
     /** {@code TABLE_SET table}. */
-    static final int TABLE_SET = 25;
+    public static final int TABLE_SET = 25;
     /** {@code TABLE_SIZE table}. */
-    static final int TABLE_SIZE = 26;
+    public static final int TABLE_SIZE = 26;
     /** {@code TABLE_GROW table}. */
-    static final int TABLE_GROW = 27;
+    public static final int TABLE_GROW = 27;
     /** {@code TABLE_FILL table}. */
-    static final int TABLE_FILL = 28;
+    public static final int TABLE_FILL = 28;
     /** {@code TABLE_COPY dstTable srcTable}. */
-    static final int TABLE_COPY = 29;
+    public static final int TABLE_COPY = 29;
     /** {@code TABLE_INIT elem table}. */
-    static final int TABLE_INIT = 30;
+    public static final int TABLE_INIT = 30;
     /** {@code ELEM_DROP elem}. */
-    static final int ELEM_DROP = 31;
+    public static final int ELEM_DROP = 31;
     /** {@code MEMORY_INIT data memory}. */
-    static final int MEMORY_INIT = 32;
+    public static final int MEMORY_INIT = 32;
     /** {@code DATA_DROP data}. */
-    static final int DATA_DROP = 33;
+    public static final int DATA_DROP = 33;
     /** {@code MEMORY_SIZE memory}. */
-    static final int MEMORY_SIZE = 34;
+    public static final int MEMORY_SIZE = 34;
     /** {@code MEMORY_GROW memory}. */
-    static final int MEMORY_GROW = 35;
+    public static final int MEMORY_GROW = 35;
 }

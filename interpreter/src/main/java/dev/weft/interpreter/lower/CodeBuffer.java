@@ -1,6 +1,6 @@
-package dev.weft.interpreter.exec;
+package dev.weft.interpreter.lower;
 
-import static dev.weft.interpreter.exec.Opcodes.*;
+import static dev.weft.interpreter.code.Opcodes.*;
 
 import java.util.Arrays;
 

@@ -1,12 +1,14 @@
-package dev.weft.interpreter.exec;
+package dev.weft.interpreter.lower;
 
-import static dev.weft.interpreter.exec.Opcodes.*;
+import dev.weft.interpreter.code.CastTarget;
+import static dev.weft.interpreter.code.Opcodes.*;
 
 import dev.weft.interpreter.ast.AbsHeapType;
 import dev.weft.interpreter.ast.ConcreteHeapType;
 import dev.weft.interpreter.ast.HeapType;
 import dev.weft.interpreter.ast.Instruction;
 import dev.weft.interpreter.ast.Op;
+import dev.weft.interpreter.code.ExtOps;
 import dev.weft.interpreter.valid.FunctionInfo;
 
 /** Lowers one reachable, non-structural instruction for {@link Lowerer}. */
@@ -57,7 +59,7 @@ final class InstructionLowering {
         }
     }
 
-    /** {@code ref.test} and {@code ref.cast}, with or without null: see {@link CastOps}. */
+    /** {@code ref.test} and {@code ref.cast}, with or without null: see {@code exec.CastOps}. */
     private void cast(Op op, HeapType target) {
         int subop = switch (op) {
             case REF_TEST, REF_TEST_NULL -> ExtOps.REF_TEST;
@@ -78,7 +80,7 @@ final class InstructionLowering {
     private int castTarget(HeapType h) {
         return h instanceof ConcreteHeapType c
                 ? lowerer.canonicalTypeId(c.index())
-                : CastOps.target((AbsHeapType) h);
+                : CastTarget.of((AbsHeapType) h);
     }
 
     static UnsupportedInstruction unsupported(Op op) {

@@ -1,10 +1,10 @@
-package dev.weft.interpreter.exec;
+package dev.weft.interpreter.code;
 
 /**
- * A function lowered to internal code, ready to run. Only {@link Lowerer} creates one (the
- * constructor is package-private), from a validated module, so the interpreter may trust it.
+ * A function lowered to internal code, ready to run. Only {@code lower.Lowerer} creates one, from a
+ * validated module, so the interpreter may trust it.
  *
- * <p>Frame layout in the {@link ExecStack} (slot indices relative to the frame pointer fp):
+ * <p>Frame layout in the {@code exec.ExecStack} (slot indices relative to the frame pointer fp):
  * <pre>
  *   fp + 0 .. numParams-1          parameters (the caller's arguments, left in place)
  *   fp + numParams .. numLocals-1  declared locals, zeroed on entry
@@ -14,17 +14,24 @@ package dev.weft.interpreter.exec;
  * of {@code ExecStack.refs}.
  */
 public final class CompiledFunction {
-    final int numParams;
-    final int numLocals;
-    final int maxStack;
-    final int numResults;
-    final int[] code;
+    public final int numParams;
+    public final int numLocals;
+    public final int maxStack;
+    public final int numResults;
+    public final int[] code;
     /** How many resume instructions the code has (the size of a function instance's handler-table cache). */
-    int resumeSites;
-    /** The exception handler table (see {@link ExceptionOps}); empty without try_table. */
-    final int[] handlers;
+    public int resumeSites;
+    /**
+     * Ints per entry of {@link #handlers}: start pc, end pc (exclusive), tag index (-1 for the
+     * catch_all forms), {@link dev.weft.interpreter.ast.Instruction.CatchKind} ordinal, target pc,
+     * target height (relative to fp). Innermost try_table first.
+     */
+    public static final int HANDLER_ENTRY = 6;
 
-    CompiledFunction(int numParams, int numLocals, int maxStack, int numResults, int[] code, int[] handlers) {
+    /** The exception handler table ({@link #HANDLER_ENTRY} ints an entry); empty without try_table. */
+    public final int[] handlers;
+
+    public CompiledFunction(int numParams, int numLocals, int maxStack, int numResults, int[] code, int[] handlers) {
         this.numParams = numParams;
         this.numLocals = numLocals;
         this.maxStack = maxStack;

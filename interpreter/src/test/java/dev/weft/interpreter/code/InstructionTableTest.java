@@ -1,11 +1,9 @@
-package dev.weft.interpreter.exec;
+package dev.weft.interpreter.code;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import dev.weft.interpreter.code.ExtInstr;
-import dev.weft.interpreter.code.Instr;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;

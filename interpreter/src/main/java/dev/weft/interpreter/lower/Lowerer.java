@@ -1,6 +1,6 @@
-package dev.weft.interpreter.exec;
+package dev.weft.interpreter.lower;
 
-import static dev.weft.interpreter.exec.Opcodes.*;
+import static dev.weft.interpreter.code.Opcodes.*;
 
 import dev.weft.interpreter.ast.BlockType;
 import dev.weft.interpreter.ast.CompositeType;
@@ -13,6 +13,7 @@ import dev.weft.interpreter.ast.MemoryType;
 import dev.weft.interpreter.ast.Module;
 import dev.weft.interpreter.ast.Op;
 import dev.weft.interpreter.ast.ValType;
+import dev.weft.interpreter.code.CompiledFunction;
 import dev.weft.interpreter.valid.FunctionInfo;
 import dev.weft.interpreter.valid.ValidatedModule;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ import java.util.List;
  * {@code i32.const}+{@code i32.add}, and two numeric {@code local.get}s.
  *
  * <p>The opcodes and their immediates are the table {@link dev.weft.interpreter.code.Instr}. A
- * {@code try_table} emits no code but adds handler entries (see {@link ExceptionOps}), innermost
+ * {@code try_table} emits no code but adds handler entries ({@link CompiledFunction#HANDLER_ENTRY}), innermost
  * first.
  */
 public final class Lowerer {
@@ -78,7 +79,7 @@ public final class Lowerer {
 
     /** As {@link #lowerAll(ValidatedModule)}; {@code fuse} false emits no fused forms (tests compare both). */
     public static CompiledFunction[] lowerAll(ValidatedModule vm, boolean fuse) {
-        ConstEval.checkSupported(vm.module());
+        ConstExprCheck.checkSupported(vm.module());
         int n = vm.module().functions().size();
         CompiledFunction[] result = new CompiledFunction[n];
         for (int i = 0; i < n; i++) {
@@ -98,8 +99,8 @@ public final class Lowerer {
         layoutLocals(type, f);
         heights = info.heightBefore();
         kinds = info.operandKind();
-        int numParams = slotsOf(type.params());
-        int numResults = slotsOf(type.results());
+        int numParams = ValType.slots(type.params());
+        int numResults = ValType.slots(type.results());
         labels.add(Label.block(0, numResults));
         List<Instruction> body = f.body();
         for (int i = 0; i < body.size(); i++) {
@@ -124,23 +125,16 @@ public final class Lowerer {
         numLocals = slot;
     }
 
-    static int slotsOf(List<ValType> types) {
-        int n = 0;
-        for (ValType t : types) {
-            n += t.slots();
-        }
-        return n;
-    }
 
     private int blockParams(BlockType bt) {
-        return bt instanceof BlockType.Indexed ix ? slotsOf(funcType(ix.typeIndex()).params()) : 0;
+        return bt instanceof BlockType.Indexed ix ? ValType.slots(funcType(ix.typeIndex()).params()) : 0;
     }
 
     private int blockResults(BlockType bt) {
         return switch (bt) {
             case BlockType.Empty e -> 0;
             case BlockType.Single s -> s.type().slots();
-            case BlockType.Indexed ix -> slotsOf(funcType(ix.typeIndex()).results());
+            case BlockType.Indexed ix -> ValType.slots(funcType(ix.typeIndex()).results());
         };
     }
 
@@ -214,17 +208,17 @@ public final class Lowerer {
         }
     }
 
-    /** The handler table (see {@link ExceptionOps}), innermost try_table first. */
+    /** The handler table ({@link CompiledFunction#HANDLER_ENTRY}), innermost try_table first. */
     private int[] handlerTable() {
         int n = handlerTries.size();
         int[] clauses = handlerClauses.toArray();
         int[] ends = handlerEnds.toArray();
-        int[] table = new int[n * ExceptionOps.ENTRY];
+        int[] table = new int[n * CompiledFunction.HANDLER_ENTRY];
         for (int e = 0; e < n; e++) {
             Label l = handlerTries.get(e);
             Instruction.Catch c = l.catches.get(clauses[e]);
             Label target = l.catchTargets.get(clauses[e]);
-            int at = e * ExceptionOps.ENTRY;
+            int at = e * CompiledFunction.HANDLER_ENTRY;
             table[at] = l.tryStart;
             table[at + 1] = ends[e];
             table[at + 2] = c.kind().hasTag() ? c.tag() : -1;
@@ -397,7 +391,7 @@ public final class Lowerer {
 
     /** Slots of the parameters of the function type under continuation type {@code contType}. */
     int contParamSlots(int contType) {
-        return slotsOf(contFunc(contType).params());
+        return ValType.slots(contFunc(contType).params());
     }
 
     CompositeType.Func contFunc(int contType) {
@@ -407,7 +401,7 @@ public final class Lowerer {
 
     /** Slots of tag {@code tag}'s parameters (its payload). */
     int tagParamSlots(int tag) {
-        return slotsOf(funcType(tagTypes.get(tag)).params());
+        return ValType.slots(funcType(tagTypes.get(tag)).params());
     }
 
     /** A new index for a resume instruction's handler table in this function. */

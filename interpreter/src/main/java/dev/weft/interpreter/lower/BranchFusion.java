@@ -1,6 +1,7 @@
-package dev.weft.interpreter.exec;
+package dev.weft.interpreter.lower;
 
 import dev.weft.interpreter.code.Instr;
+import dev.weft.interpreter.code.Opcodes;
 import java.util.Arrays;
 import java.util.Map;
 
