@@ -9,7 +9,7 @@ package dev.weft.continuations;
  * <p>It owns a suspended segment {@code [bottom .. top]}, detached from every active chain:
  *
  * <pre>
- *   ContRef ──bottom──> s1 <── s2 <── s3 <──top── ContRef     (parent links point left)
+ *   ContRef ──bottom──> s1 &lt;── s2 &lt;── s3 &lt;──top── ContRef     (parent links point left)
  *                       │      h2     h3
  *              parent = null                s3: SUSPENDED, s1 and s2: ACTIVE_PARENT
  * </pre>

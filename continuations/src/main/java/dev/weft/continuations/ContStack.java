@@ -15,7 +15,7 @@ import java.util.Arrays;
  * {@code resume} that made it:
  *
  * <pre>
- *   root (barrier) <── s1 <── s2 <── current        parent links point left
+ *   root (barrier) &lt;── s1 &lt;── s2 &lt;── current        parent links point left
  *   ACTIVE_PARENT   ACTIVE_PARENT   RUNNING
  *                  h1      h2      h3               h_i = handlers of the resume that linked s_i
  * </pre>

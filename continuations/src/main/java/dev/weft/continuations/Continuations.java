@@ -11,7 +11,7 @@ package dev.weft.continuations;
  *
  * <pre>
  *  before suspend $t, handled by h2 (s2's link):   after:
- *    root <── s1 <── s2 <── s3 (RUNNING)            root <── s1 (RUNNING)     k = [s2 .. s3]
+ *    root &lt;── s1 &lt;── s2 &lt;── s3 (RUNNING)            root &lt;── s1 (RUNNING)     k = [s2 .. s3]
  *              h1     h2     h3                               h1            s2.parent = null
  * </pre>
  */

@@ -6,7 +6,7 @@ package dev.weft.continuations;
  * <pre>
  *            resume                 resume (child)
  *   FRESH ───────────> RUNNING ──────────────────> ACTIVE_PARENT
- *                       │  ^  <──────────────────   (child returned, threw,
+ *                       │  ^  &lt;──────────────────   (child returned, threw,
  *        suspend/switch │  │ resume                  or was cut off by a suspend/switch)
  *                       v  │
  *                     SUSPENDED

@@ -2,7 +2,7 @@ package dev.weft.interpreter.code;
 
 /**
  * Compile-time constants mirroring {@link dev.weft.interpreter.code.ExtInstr}'s ordinals
- * ({@code InstructionTableTest} checks them), for the {@code switch} in {@link Ext}.
+ * ({@code InstructionTableTest} checks them), for the {@code switch} in {@code exec.Ext}.
  * Sub-opcodes of {@link Opcodes#EXT}: instructions of later proposals (tail calls, typed
  * function references, exception handling, GC casts and i31) that do not earn a case of their own in the dispatch
  * loop (each case there costs bytecode and can disturb the JIT's code for the hot cases).
@@ -48,7 +48,7 @@ public final class ExtOps {
     public static final int RESUME_THROW_REF = 15;
     /** {@code SWITCH tag argSlots}. */
     public static final int SWITCH = 16;
-    /** {@code REF_TEST castTarget nullable} (see {@link CastOps#target}). */
+    /** {@code REF_TEST castTarget nullable} (see {@link CastTarget}). */
     public static final int REF_TEST = 17;
     /** {@code REF_CAST castTarget nullable}. */
     public static final int REF_CAST = 18;

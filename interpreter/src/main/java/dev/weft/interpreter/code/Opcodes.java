@@ -200,7 +200,7 @@ public final class Opcodes {
     public static final int ADD_SET = 169;
 
     // later proposals
-    /** {@code EXT subop imm*}: a cold instruction run by {@link Ext} (see {@link ExtOps}). */
+    /** {@code EXT subop imm*}: a cold instruction run by {@code exec.Ext} (see {@link ExtOps}). */
     public static final int EXT = 170;
 
     // address arithmetic and multiply-add fused into the following instruction
@@ -212,9 +212,9 @@ public final class Opcodes {
 
     // the two stack-switching instructions a generator runs per value: laid out as EXT (the
     // sub-opcode stays, for ContOps) but dispatched by the loop itself, saving Ext.run's call
-    /** {@code RESUME_EXT RESUME n site clauses...}: {@code resume}, see {@link ContOps#resume}. */
+    /** {@code RESUME_EXT RESUME n site clauses...}: {@code resume}, see {@code exec.ContOps.resume}. */
     public static final int RESUME_EXT = 176;
-    /** {@code SUSPEND_EXT SUSPEND tag n}: {@code suspend}, see {@link ContOps#suspend}. */
+    /** {@code SUSPEND_EXT SUSPEND tag n}: {@code suspend}, see {@code exec.ContOps.suspend}. */
     public static final int SUSPEND_EXT = 177;
 
     // i64 comparisons fused with br_if/if (both operands from the stack), and

@@ -20,7 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Lowers validated function bodies to internal code (see {@link Opcodes}). Structured control
+ * Lowers validated function bodies to internal code (see {@link dev.weft.interpreter.code.Instr}). Structured control
  * emits nothing: a branch becomes a jump to a resolved pc, plus, only when the operand stack has
  * extra values below the carried ones, the carried slot count and the height (relative to fp) to
  * move them to. Unreachable code (height -1 from the validator) is skipped. A few pairs are
