@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "weft",
         mixinStandardHelpOptions = true,
-        version = "weft 0.1.0",
+        versionProvider = VersionProvider.class,
         description = "A WebAssembly runtime for the JVM with native stack switching.",
         subcommands = {RunCommand.class, WastCommand.class, Wat2WasmCommand.class, ServeCommand.class})
 public final class Main implements Runnable {
