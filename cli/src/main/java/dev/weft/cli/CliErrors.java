@@ -34,6 +34,22 @@ final class CliErrors {
         };
     }
 
+    /**
+     * The exit code for a failure: 134 for what ends a Wasm program abnormally (a trap, an
+     * uncaught exception, an unhandled suspension), as wasmtime exits on a trap; 1 otherwise.
+     */
+    static int exitCode(Throwable ex) {
+        return switch (ex) {
+            case Trap t -> TRAP_EXIT;
+            case WasmException e -> TRAP_EXIT;
+            case UnhandledSuspension e -> TRAP_EXIT;
+            default -> 1;
+        };
+    }
+
+    /** wasmtime's exit code for a trap (128 + SIGABRT). */
+    static final int TRAP_EXIT = 134;
+
     private static String kind(ModuleException e) {
         return switch (e) {
             case dev.weft.interpreter.MalformedModuleException m -> "malformed module";

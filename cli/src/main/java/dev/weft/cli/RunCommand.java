@@ -18,6 +18,7 @@ import dev.weft.interpreter.wasi.WasiCommand;
 import dev.weft.interpreter.wasi.WasiConfig;
 import dev.weft.interpreter.wasi.WasiExit;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +26,11 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code weft run FILE [--invoke NAME] [ARGS...]}: instantiates a module and calls {@code _start}
@@ -56,8 +60,9 @@ final class RunCommand implements Callable<Integer> {
             description = "WASI: preopen directory HOST, seen by the program as GUEST (default: HOST); repeatable")
     List<String> dirs = new ArrayList<>();
 
-    @Option(names = "--env", paramLabel = "KEY=VALUE",
-            description = "WASI: set an environment variable (the environment is empty otherwise); repeatable")
+    @Option(names = "--env", paramLabel = "KEY[=VALUE]",
+            description = "WASI: set an environment variable, or with KEY alone pass this process's value of KEY"
+                + " (the environment is empty otherwise); repeatable")
     List<String> env = new ArrayList<>();
 
     @Option(names = "--tcplisten", paramLabel = "HOST:PORT",
@@ -76,8 +81,12 @@ final class RunCommand implements Callable<Integer> {
             description = "interp (default), compiled (functions that cannot suspend run as JVM bytecode) or auto")
     String tier;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        checkWasiOptions();
         if (tier != null) {
             System.setProperty(BytecodeTier.PROPERTY, BytecodeTier.Mode.parse(tier).name().toLowerCase(Locale.ROOT));
         }
@@ -155,6 +164,26 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * Bad --env and --dir values are usage errors (exit 2) before anything runs, whether or not
+     * the module uses WASI, as in wasmtime.
+     */
+    private void checkWasiOptions() {
+        for (String kv : env) {
+            if (kv.isEmpty() || kv.startsWith("=")) {
+                throw new ParameterException(spec.commandLine(),
+                        "--env expects KEY or KEY=VALUE, got \"" + kv + "\"");
+            }
+        }
+        for (String dir : dirs) {
+            String host = dir.contains("::") ? dir.substring(0, dir.indexOf("::")) : dir;
+            if (host.isEmpty() || !Files.isDirectory(Path.of(host))) {
+                throw new ParameterException(spec.commandLine(),
+                        "--dir " + dir + ": no such directory: " + host);
+            }
+        }
+    }
+
     /** The WASI view of this process: program arguments after the file name, --env, --dir, stdio. */
     private WasiConfig wasiConfig(List<String> programArgs) throws IOException {
         WasiConfig.Builder b = WasiConfig.builder()
@@ -165,10 +194,11 @@ final class RunCommand implements Callable<Integer> {
                 .stderr(System.err);
         for (String kv : env) {
             int eq = kv.indexOf('=');
-            if (eq <= 0) {
-                throw new IllegalArgumentException("--env expects KEY=VALUE, got \"" + kv + "\"");
+            if (eq > 0) {
+                b.env(kv.substring(0, eq), kv.substring(eq + 1));
+            } else if (System.getenv(kv) != null) { // --env KEY: inherit, as wasmtime does
+                b.env(kv, System.getenv(kv));
             }
-            b.env(kv.substring(0, eq), kv.substring(eq + 1));
         }
         dirs.forEach(b::preopen);
         for (String hostPort : TcpListenOptions.addresses(tcpListen, wasiOptions)) {

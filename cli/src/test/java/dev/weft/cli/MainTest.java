@@ -81,9 +81,9 @@ class MainTest {
     }
 
     @Test
-    void aTrapIsOneLineOnStderrWithExitCodeOne() throws Exception {
+    void aTrapIsOneLineOnStderrWithWasmtimesExitCode() throws Exception {
         Path wat = file("t.wat", "(module (func (export \"f\") (result i32) (i32.div_u (i32.const 1) (i32.const 0))))");
-        assertEquals(1, weft("run", wat.toString(), "--invoke", "f"));
+        assertEquals(134, weft("run", wat.toString(), "--invoke", "f"));
         assertEquals("weft: trap: integer divide by zero", err.strip());
         assertEquals("", out);
     }
@@ -95,11 +95,30 @@ class MainTest {
                   (func (export "throw") (throw $e (i32.const 3)))
                   (func (export "suspend") (suspend $yield)))
                 """);
-        assertEquals(1, weft("run", wat.toString(), "--invoke", "throw"));
+        assertEquals(134, weft("run", wat.toString(), "--invoke", "throw"));
         assertTrue(err.startsWith("weft: uncaught exception"), err);
         assertEquals(1, err.strip().lines().count());
-        assertEquals(1, weft("run", wat.toString(), "--invoke", "suspend"));
+        assertEquals(134, weft("run", wat.toString(), "--invoke", "suspend"));
         assertEquals("weft: unhandled suspension: unhandled tag", err.strip());
+    }
+
+    @Test
+    void aFileWithoutACommandIsRun() throws Exception {
+        Path wat = file("d.wat", "(module (func (export \"two\") (result i32) (i32.const 2)))");
+        assertEquals(0, weft(wat.toString(), "--invoke", "two"), err);
+        assertEquals("2", out.strip());
+        assertEquals(1, weft("nope.wasm"));
+        assertEquals("weft: no such file: nope.wasm", err.strip());
+    }
+
+    @Test
+    void helpNamesCommandsAndTheLauncherOnes() {
+        assertEquals(0, weft("help"));
+        for (String command : new String[] {"run", "wast", "wat2wasm", "serve", "help", "test", "bench", "fuzz"}) {
+            assertTrue(out.contains("  " + command + " "), command + " missing in:\n" + out);
+        }
+        assertEquals(0, weft("help", "run"));
+        assertTrue(out.startsWith("Usage: weft run"), out);
     }
 
     @Test

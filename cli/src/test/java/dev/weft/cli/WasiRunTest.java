@@ -107,6 +107,20 @@ class WasiRunTest {
         assertEquals("", out);
         assertEquals(1, weft("run", "--env", "GREETING=hi=there", env.toString()));
         assertEquals("GREETING=hi=there", out);
+        // --env KEY passes this process's value (wasmtime's --env); a KEY the host lacks is left out
+        String path = System.getenv("PATH");
+        assertEquals(1, weft("run", "--env", "PATH", "--env", "WEFT_SURELY_UNSET_VARIABLE", env.toString()));
+        assertEquals("PATH=" + path, out);
+    }
+
+    @Test
+    void badEnvAndDirAreUsageErrorsEvenWithoutWasi() throws Exception {
+        Path plain = wat("plain.wat", "(func (export \"_start\"))");
+        assertEquals(2, weft("run", "--env", "=x", plain.toString()));
+        assertTrue(err.startsWith("weft: --env expects KEY or KEY=VALUE"), err);
+        assertEquals(2, weft("run", "--dir", dir.resolve("missing").toString(), plain.toString()));
+        assertTrue(err.startsWith("weft: --dir ") && err.contains("no such directory"), err);
+        assertEquals(0, weft("run", "--dir", dir.toString(), plain.toString()), err);
     }
 
     @Test
@@ -128,10 +142,10 @@ class WasiRunTest {
     }
 
     @Test
-    void aMissingPreopenDirectoryIsAOneLineError() throws Exception {
+    void aMissingPreopenDirectoryIsAOneLineUsageError() throws Exception {
         Path exit = wat("exit.wat", PROC_EXIT + "(memory (export \"memory\") 1) (func (export \"_start\"))");
-        assertEquals(1, weft("run", "--dir", dir.resolve("nope").toString(), exit.toString()));
-        assertTrue(err.startsWith("weft: cannot open preopen directory"), err);
+        assertEquals(2, weft("run", "--dir", dir.resolve("nope").toString(), exit.toString()));
+        assertTrue(err.startsWith("weft: --dir " + dir.resolve("nope") + ": no such directory"), err);
         assertEquals(1, err.strip().lines().count());
     }
 
@@ -177,7 +191,7 @@ class WasiRunTest {
     @Test
     void aTrapInAWasiCommandIsReportedAsATrap() throws Exception {
         Path trap = wat("trap.wat", PROC_EXIT + "(memory (export \"memory\") 1) (func (export \"_start\") unreachable)");
-        assertEquals(1, weft("run", trap.toString()));
+        assertEquals(134, weft("run", trap.toString()));
         assertEquals("weft: trap: unreachable", err.strip());
     }
 }
