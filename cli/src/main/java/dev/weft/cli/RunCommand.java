@@ -1,5 +1,6 @@
 package dev.weft.cli;
 
+import dev.weft.interpreter.Weft;
 import dev.weft.interpreter.CompiledModule;
 import dev.weft.interpreter.Continuation;
 import dev.weft.interpreter.Extern;
@@ -103,7 +104,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private Integer run() throws Exception {
-        Module module = ModuleFiles.read(file);
+        Module module = Weft.parse(file);
         CompiledModule compiled = CompiledModule.compile(module);
         boolean wasi = Wasi.imports(module);
         Linker linker = new Linker();

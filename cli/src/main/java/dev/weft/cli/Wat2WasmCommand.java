@@ -1,5 +1,6 @@
 package dev.weft.cli;
 
+import dev.weft.interpreter.Weft;
 import dev.weft.interpreter.ast.Module;
 import dev.weft.interpreter.binary.BinaryEncoder;
 import dev.weft.interpreter.valid.Validator;
@@ -25,7 +26,7 @@ final class Wat2WasmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Module module = ModuleFiles.read(input);
+        Module module = Weft.parse(input);
         if (!noValidate) {
             Validator.validate(module);
         }

@@ -61,6 +61,11 @@ public final class Instance {
         return typed(name, Table.class);
     }
 
+    /** The exported tag {@code name} (to catch or throw its exceptions from Java, or to suspend to it). */
+    public Tag tag(String name) {
+        return typed(name, Tag.class);
+    }
+
     private <T extends Extern> T typed(String name, Class<T> kind) {
         Extern e = exports.get(name);
         if (!kind.isInstance(e)) {

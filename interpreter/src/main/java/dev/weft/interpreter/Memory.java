@@ -1,6 +1,9 @@
 package dev.weft.interpreter;
 
 import dev.weft.interpreter.ast.MemoryType;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 
 /**
  * A linear memory. Addresses are byte offsets; accesses outside the memory trap with
@@ -32,4 +35,77 @@ public non-sealed interface Memory extends Extern {
     long readLong(long address);
 
     void writeLong(long address, long value);
+
+    /** The byte at {@code address}, sign-extended. */
+    default byte readByte(long address) {
+        return read(address, 1)[0];
+    }
+
+    default void writeByte(long address, byte value) {
+        write(address, new byte[] {value});
+    }
+
+    /** The 16-bit value at {@code address}, sign-extended. */
+    default short readShort(long address) {
+        byte[] b = read(address, 2);
+        return (short) ((b[0] & 0xff) | (b[1] << 8));
+    }
+
+    default void writeShort(long address, short value) {
+        write(address, new byte[] {(byte) value, (byte) (value >> 8)});
+    }
+
+    default float readFloat(long address) {
+        return Float.intBitsToFloat(readInt(address));
+    }
+
+    default void writeFloat(long address, float value) {
+        writeInt(address, Float.floatToRawIntBits(value));
+    }
+
+    default double readDouble(long address) {
+        return Double.longBitsToDouble(readLong(address));
+    }
+
+    default void writeDouble(long address, double value) {
+        writeLong(address, Double.doubleToRawLongBits(value));
+    }
+
+    /** The {@code length} bytes at {@code address} decoded as UTF-8 (malformed bytes become U+FFFD). */
+    default String readString(long address, int length) {
+        return new String(read(address, length), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The NUL-terminated UTF-8 string at {@code address}, as C stores it, without the NUL. Traps
+     * (out of bounds) when the memory ends before a NUL; throws {@link IllegalArgumentException}
+     * when no NUL comes within {@code maxLength} bytes.
+     */
+    default String readCString(long address, int maxLength) {
+        if (maxLength < 0) {
+            throw new IllegalArgumentException("maxLength must not be negative: " + maxLength);
+        }
+        long size = pages() * PAGE_SIZE;
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        for (long at = address; at - address < maxLength; ) {
+            // in chunks up to the memory's end; the first read past it traps
+            int chunk = (int) Math.max(1, Math.min(Math.min(256, maxLength - (at - address)), size - at));
+            byte[] bytes = read(at, chunk);
+            for (byte b : bytes) {
+                if (b == 0) {
+                    return text.toString(StandardCharsets.UTF_8);
+                }
+                text.write(b);
+            }
+            at += chunk;
+        }
+        throw new IllegalArgumentException("no NUL within " + maxLength + " bytes at address " + address);
+    }
+
+    /** Writes {@code s} as UTF-8 (no terminator) at {@code address}; the number of bytes written. */
+    default int writeString(long address, String s) {
+        byte[] utf8 = Objects.requireNonNull(s, "s").getBytes(StandardCharsets.UTF_8);
+        write(address, utf8);
+        return utf8.length;
+    }
 }
