@@ -63,11 +63,21 @@ public record BenchConfig(Mode mode, List<Engine> engines, List<Program> program
         @Option(names = "--timeout", paramLabel = "SECONDS",
                 description = "a run still going after this fails (default: 300, --quick: 60, --full: 1800)")
         Integer timeout;
-        @Option(names = "--out", paramLabel = "DIR", description = "where to write the report (default: benchmarks/results)")
+        @Option(names = "--out", paramLabel = "DIR",
+                description = "where to write the report (default: benchmarks/results/local, not tracked by git)")
         Path out;
+        @Option(names = "--publish",
+                description = "write to benchmarks/results, the committed report the README quotes")
+        boolean publish;
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help and exit")
         boolean help;
     }
+
+    /** Where {@code --publish} writes: the report committed with the code. */
+    static final String PUBLISHED = "benchmarks/results";
+
+    /** Where other runs write by default (in .gitignore). */
+    static final String LOCAL = "benchmarks/results/local";
 
     /**
      * Parses {@code args}; empty when help was asked for.
@@ -100,7 +110,11 @@ public record BenchConfig(Mode mode, List<Engine> engines, List<Program> program
         if (timeout.toSeconds() < 1) {
             throw new UsageError("--timeout must be at least 1 second, got " + o.timeout);
         }
-        Path out = o.out == null ? root.resolve("benchmarks/results") : o.out;
+        if (o.publish && o.out != null) {
+            throw new UsageError("--publish and --out exclude each other");
+        }
+        // a smoke or ad-hoc run must not dirty git: only --publish rewrites the committed report
+        Path out = o.out != null ? o.out : root.resolve(o.publish ? PUBLISHED : LOCAL);
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UsageError("--out " + out + " is a file, not a directory");
         }

@@ -34,8 +34,16 @@ class BenchConfigTest {
         assertEquals(5, c.repeats());
         assertEquals(1, c.warmups());
         assertEquals(Duration.ofSeconds(300), c.timeout());
-        assertEquals(ROOT.resolve("benchmarks/results"), c.out());
+        assertEquals(ROOT.resolve("benchmarks/results/local"), c.out());
         assertEquals("./weft bench", c.invocation());
+    }
+
+    @Test
+    void onlyPublishWritesTheCommittedReport() throws Exception {
+        assertEquals(ROOT.resolve("benchmarks/results"), parse("--publish").out());
+        assertEquals(ROOT.resolve("benchmarks/results/local"), parse("--quick").out());
+        assertEquals(Path.of("/tmp/elsewhere"), parse("--out", "/tmp/elsewhere").out());
+        assertThrows(BenchConfig.UsageError.class, () -> parse("--publish", "--out", "/tmp/x"));
     }
 
     @Test

@@ -70,11 +70,11 @@ class BenchTest {
         assertEquals(Measurement.Status.SKIPPED, cold.find("nothing.wasm (95 bytes)", "node").orElseThrow().status());
 
         for (String f : List.of("latest.md", "latest.json", "wall.png", "size.png", "pool.png", "coldstart.png")) {
-            assertTrue(Files.isRegularFile(root.resolve("benchmarks/results").resolve(f)), f);
+            assertTrue(Files.isRegularFile(root.resolve("benchmarks/results/local").resolve(f)), f);
         }
-        assertFalse(Files.exists(root.resolve("benchmarks/results/tmp")), "scratch files are removed");
+        assertFalse(Files.exists(root.resolve("benchmarks/results/local/tmp")), "scratch files are removed");
         assertFalse(r.finished().isEmpty());
-        String md = Files.readString(root.resolve("benchmarks/results/latest.md"));
+        String md = Files.readString(root.resolve("benchmarks/results/local/latest.md"));
         assertTrue(md.contains("| sieve 100 / native | failed [1] |"), md);
     }
 
