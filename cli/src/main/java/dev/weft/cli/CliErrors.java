@@ -4,6 +4,7 @@ import dev.weft.interpreter.ModuleException;
 import dev.weft.interpreter.Trap;
 import dev.weft.interpreter.UnhandledSuspension;
 import dev.weft.interpreter.WasmException;
+import dev.weft.interpreter.text.TextException;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 
@@ -21,6 +22,7 @@ final class CliErrors {
         return switch (ex) {
             case NoSuchFileException e -> "no such file: " + e.getFile();
             case IOException e -> "cannot read or write file: " + e.getMessage();
+            case InputFileException e -> inFile(e);
             case ModuleException e -> kind(e) + ": " + e.getMessage();
             case Trap t -> "trap: " + t.getMessage();
             case WasmException e -> e.getMessage();
@@ -49,6 +51,21 @@ final class CliErrors {
 
     /** wasmtime's exit code for a trap (128 + SIGABRT). */
     static final int TRAP_EXIT = 134;
+
+    /**
+     * {@code FILE:LINE: malformed module: message} for text-format errors (the compiler
+     * convention), {@code FILE: kind: message} for the others.
+     */
+    private static String inFile(InputFileException e) {
+        return switch (e.getCause()) {
+            case NoSuchFileException missing -> "no such file: " + e.file;
+            case IOException io -> "cannot read " + e.file + ": " + io.getMessage();
+            case ModuleException m when m.getCause() instanceof TextException text && text.line() > 0 ->
+                    e.file + ":" + text.line() + ": " + kind(m) + ": " + text.getMessage();
+            case ModuleException m -> e.file + ": " + kind(m) + ": " + m.getMessage();
+            default -> e.file + ": " + describe(e.getCause());
+        };
+    }
 
     private static String kind(ModuleException e) {
         return switch (e) {

@@ -5,6 +5,8 @@ import dev.weft.interpreter.CompiledModule;
 import dev.weft.interpreter.Continuation;
 import dev.weft.interpreter.Extern;
 import dev.weft.interpreter.Instance;
+import dev.weft.interpreter.InvalidModuleException;
+import dev.weft.interpreter.MalformedModuleException;
 import dev.weft.fibers.WeftFiber;
 import dev.weft.interpreter.Linker;
 import dev.weft.interpreter.Trap;
@@ -104,8 +106,14 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private Integer run() throws Exception {
-        Module module = Weft.parse(file);
-        CompiledModule compiled = CompiledModule.compile(module);
+        Module module;
+        CompiledModule compiled;
+        try {
+            module = Weft.parse(file);
+            compiled = CompiledModule.compile(module);
+        } catch (MalformedModuleException | InvalidModuleException | IOException e) {
+            throw new InputFileException(file, e);
+        }
         boolean wasi = Wasi.imports(module);
         Linker linker = new Linker();
         WeftFiber fibers = WeftFiber.imports(module) ? WeftFiber.define(linker) : null;

@@ -1,9 +1,12 @@
 package dev.weft.cli;
 
+import dev.weft.interpreter.InvalidModuleException;
+import dev.weft.interpreter.MalformedModuleException;
 import dev.weft.interpreter.Weft;
 import dev.weft.interpreter.ast.Module;
 import dev.weft.interpreter.binary.BinaryEncoder;
 import dev.weft.interpreter.valid.Validator;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -26,9 +29,14 @@ final class Wat2WasmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Module module = Weft.parse(input);
-        if (!noValidate) {
-            Validator.validate(module);
+        Module module;
+        try {
+            module = Weft.parse(input);
+            if (!noValidate) {
+                Validator.validate(module);
+            }
+        } catch (MalformedModuleException | InvalidModuleException | IOException e) {
+            throw new InputFileException(input, e);
         }
         Files.write(output, BinaryEncoder.encode(module));
         return 0;

@@ -126,8 +126,27 @@ class MainTest {
         Path bad = dir.resolve("bad.wasm");
         Files.write(bad, new byte[] {0, 'a', 's', 'm', 2, 0, 0, 0});
         assertEquals(1, weft("run", bad.toString()));
-        assertTrue(err.startsWith("weft: malformed module: unknown binary version"), err);
+        assertTrue(err.startsWith("weft: " + bad + ": malformed module: unknown binary version"), err);
         assertEquals(1, err.strip().lines().count());
+    }
+
+    @Test
+    void moduleErrorsNameTheFileLineFunctionAndExpectedType() throws Exception {
+        Path text = file("bad.wat", "(module\n  (func (export \"f\") (result i32)\n    (i32.const 1) (i32.bogus)))\n");
+        assertEquals(1, weft(text.toString()));
+        assertEquals("weft: " + text + ":3: malformed module: unknown operator i32.bogus", err.strip());
+        Path invalid = file("invalid.wat", """
+                (module (func) (func (export "g") (result i32) (nop) (i64.const 1)))
+                """);
+        assertEquals(1, weft("wat2wasm", invalid.toString(), "-o", dir.resolve("x.wasm").toString()));
+        assertEquals("weft: " + invalid + ": invalid module: type mismatch: instruction requires [i32] but stack"
+                + " has [i64] (in function 1 \"g\", instruction 2)", err.strip());
+        Path unlinkable = file("imports.wat", "(module (import \"env\" \"g\" (func (param i32) (result i64))))");
+        assertEquals(1, weft(unlinkable.toString()));
+        assertEquals("weft: unlinkable module: unknown import: \"env\" \"g\", expected (func (param i32) (result i64))",
+                err.strip());
+        assertEquals(1, weft("run", dir.toString()));
+        assertEquals("weft: cannot read " + dir + ": Is a directory", err.strip());
     }
 
     @Test

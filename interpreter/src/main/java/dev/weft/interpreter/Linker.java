@@ -2,6 +2,7 @@ package dev.weft.interpreter;
 
 import dev.weft.interpreter.ast.Export;
 import dev.weft.interpreter.ast.Import;
+import dev.weft.interpreter.ast.ImportDescText;
 import dev.weft.interpreter.compiler.BytecodeTier;
 import dev.weft.interpreter.exec.Instantiator;
 import dev.weft.interpreter.exec.ModuleInstance;
@@ -49,7 +50,8 @@ public final class Linker {
         for (Import imp : module.module().imports()) {
             Extern e = lookup(imp.module(), imp.name());
             if (e == null) {
-                throw new UnlinkableException("unknown import: \"" + imp.module() + "\" \"" + imp.name() + "\"");
+                throw new UnlinkableException("unknown import: \"" + imp.module() + "\" \"" + imp.name()
+                        + "\", expected " + ImportDescText.of(imp.desc(), i -> module.validated().types().get(i).composite()));
             }
             resolved.add(e);
         }

@@ -13,6 +13,7 @@ import dev.weft.interpreter.ast.Expression;
 import dev.weft.interpreter.ast.Function;
 import dev.weft.interpreter.ast.Global;
 import dev.weft.interpreter.ast.Import;
+import dev.weft.interpreter.ast.ImportDescText;
 import dev.weft.interpreter.ast.ImportDesc;
 import dev.weft.interpreter.ast.MemoryType;
 import dev.weft.interpreter.ast.Module;
@@ -85,7 +86,7 @@ public final class Instantiator {
             Extern e = imports.get(i);
             if (!ImportMatcher.matches(imp.desc(), e, this::funcType, vm.canonicalTypeIds())) {
                 throw new UnlinkableException("incompatible import type: \"" + imp.module() + "\" \""
-                        + imp.name() + "\"");
+                        + imp.name() + "\", expected " + ImportDescText.of(imp.desc(), t -> vm.types().get(t).composite()));
             }
             switch (imp.desc()) {
                 case ImportDesc.Func f -> functions.add((FunctionInstance) e);

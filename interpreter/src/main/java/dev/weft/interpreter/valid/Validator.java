@@ -4,6 +4,7 @@ import dev.weft.interpreter.InvalidModuleException;
 import dev.weft.interpreter.ast.DataSegment;
 import dev.weft.interpreter.ast.ElementSegment;
 import dev.weft.interpreter.ast.Export;
+import dev.weft.interpreter.ast.ExternKind;
 import dev.weft.interpreter.ast.Expression;
 import dev.weft.interpreter.ast.Function;
 import dev.weft.interpreter.ast.Global;
@@ -68,10 +69,27 @@ public final class Validator {
         checkStart();
         checkExports();
         List<FunctionInfo> infos = new ArrayList<>(module.functions().size());
+        int imported = (int) module.imports().stream().filter(i -> i.desc() instanceof ImportDesc.Func).count();
         for (Function f : module.functions()) {
-            infos.add(code.validateFunction(f));
+            try {
+                infos.add(code.validateFunction(f));
+            } catch (InvalidModuleException e) {
+                throw new InvalidModuleException(e.getMessage() + where(imported + infos.size(), code.pc), e);
+            }
         }
         return new ValidatedModule(module, List.of(types.types), types.canon.clone(), infos);
+    }
+
+    /**
+     * Where in the module a body failed, appended to the message (the spec's message stays its
+     * prefix): the function's index, its export name if it has one, and the instruction's position
+     * in the body (0-based).
+     */
+    private String where(int function, int instruction) {
+        String name = module.exports().stream()
+                .filter(e -> e.kind() == ExternKind.FUNC && e.index() == function)
+                .map(e -> " \"" + e.name() + "\"").findFirst().orElse("");
+        return " (in function " + function + name + ", instruction " + instruction + ")";
     }
 
     private void buildIndexSpaces() throws InvalidModuleException {
