@@ -4,7 +4,8 @@
  * scheduler loop in waeio_main runs ready tasks, then hands every waiting
  * request to one poll_oneoff (one fd subscription per waiting descriptor plus
  * one clock subscription for the earliest deadline) and makes the tasks it
- * reports ready runnable again. */
+ * reports ready runnable again. The clock is read once per round, right after
+ * each poll: deadlines set and times read while tasks run use that reading. */
 #include "waeio.h"
 #include "fiber.h"
 
@@ -36,12 +37,15 @@ static int nwaiters, waiters_cap, live, stopping;
 static __wasi_subscription_t *subs;
 static __wasi_event_t *events;
 static int subs_cap;
+static int64_t round_now; /* monotonic ns, read after each poll */
 
-static int64_t now_ns(void) {
+static int64_t read_clock(void) {
   __wasi_timestamp_t t = 0;
   (void)__wasi_clock_time_get(__WASI_CLOCKID_MONOTONIC, 1, &t);
   return (int64_t)t;
 }
+
+static int64_t now_ns(void) { return round_now; }
 
 int64_t waeio_now_ms(void) { return now_ns() / 1000000; }
 
@@ -135,7 +139,6 @@ static int poll_once(void) {
     if (t->deadline >= 0 && (earliest < 0 || t->deadline < earliest)) earliest = t->deadline;
     if (t->want == WANT_NONE) continue;
     __wasi_subscription_t *s = &subs[n++];
-    memset(s, 0, sizeof *s);
     s->userdata = (uintptr_t)t;
     s->u.tag = t->want == WANT_READ ? __WASI_EVENTTYPE_FD_READ : __WASI_EVENTTYPE_FD_WRITE;
     s->u.u.fd_read.file_descriptor = t->fd; /* fd_write has the same layout */
@@ -151,6 +154,7 @@ static int poll_once(void) {
   if (n == 0) return -1; /* waiting forever on nothing */
   __wasi_size_t got = 0;
   __wasi_errno_t err = __wasi_poll_oneoff(subs, events, (__wasi_size_t)n, &got);
+  round_now = read_clock();
   if (err == __WASI_ERRNO_INTR) {
     waeio_stop();
     return 0;
@@ -160,15 +164,16 @@ static int poll_once(void) {
     task_t *t = (task_t *)(uintptr_t)events[i].userdata;
     if (t && t->slot >= 0) unwait(t, WAKE_READY); /* an error event wakes it too: the call reports it */
   }
-  int64_t now = now_ns();
+  if (earliest < 0 || earliest > round_now) return 0; /* no deadline has passed */
   for (int i = nwaiters - 1; i >= 0; i--) {
-    if (waiters[i]->deadline >= 0 && waiters[i]->deadline <= now) unwait(waiters[i], WAKE_TIMEOUT);
+    if (waiters[i]->deadline >= 0 && waiters[i]->deadline <= round_now) unwait(waiters[i], WAKE_TIMEOUT);
   }
   return 0;
 }
 
 int waeio_main(waeio_fn entry, void *arg, size_t stack_bytes) {
   fiber_init(stack_bytes ? stack_bytes : DEFAULT_STACK_BYTES);
+  round_now = read_clock();
   if (waeio_spawn(entry, arg)) return -1;
   int rc = 0;
   while (live > 0) {
@@ -219,6 +224,11 @@ long waeio_recv(int fd, void *buf, size_t len, int timeout_ms) {
     int wake = wait_for(fd, WANT_READ, timeout_ms, 1);
     if (wake != WAKE_READY) return wait_error(wake);
   }
+}
+
+int waeio_readable(int fd, int timeout_ms) {
+  int wake = wait_for(fd, WANT_READ, timeout_ms, 1);
+  return wake == WAKE_READY ? 0 : wait_error(wake);
 }
 
 long waeio_send(int fd, const void *buf, size_t len, int timeout_ms) {
