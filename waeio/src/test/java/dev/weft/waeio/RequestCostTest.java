@@ -1,0 +1,29 @@
+package dev.weft.waeio;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * What one keep-alive GET / costs the native build, counted ({@link RequestCost}): a guard
+ * against changes that make every request dearer. Instructions and WASI calls are exact counts;
+ * the allocation bound sits far below the 22.5 KB the server allocated per GET before the host
+ * stopped allocating a buffer per receive.
+ */
+@Timeout(120)
+class RequestCostTest {
+    @Test
+    void aKeepAliveGetCostsOnePollOneReceiveOneSendOneClockReadAndFewInstructions() throws Exception {
+        RequestCost.PerGet cost = RequestCost.measure(Backend.NATIVE.httpdBytes(), 50, 250);
+        System.out.println("native, per GET: " + cost);
+        assertEquals(1.0, cost.wasiByName().get("poll_oneoff"), 0.001, cost.toString());
+        assertEquals(1.0, cost.wasiByName().get("sock_recv"), 0.001, cost.toString());
+        assertEquals(1.0, cost.wasiByName().get("sock_send"), 0.001, cost.toString());
+        assertEquals(1.0, cost.wasiByName().get("clock_time_get"), 0.001, cost.toString());
+        assertEquals(4.0, cost.wasiCalls(), 0.001, cost.toString());
+        assertTrue(cost.instructions() < 2_500, cost.toString()); // 2,240 when written, 14,003 before
+        assertTrue(cost.bytes() < 8_192, cost.toString());        // 2,440 when written, 22,521 before
+    }
+}
