@@ -24,6 +24,7 @@ final class Readiness implements AutoCloseable {
     private final List<SockFd> wanted = new ArrayList<>();
     private int round;
     private int found;
+    private long selects;
     private final Consumer<SelectionKey> onReady = k -> {
         if (k.isValid() && k.attachment() instanceof SockFd s) {
             int ops = k.readyOps() & k.interestOps();
@@ -87,6 +88,7 @@ final class Readiness implements AutoCloseable {
             armed.add(s);
         }
         found = 0;
+        selects++;
         if (timeoutNanos == 0) {
             sel.selectNow(onReady);
         } else {
@@ -96,6 +98,11 @@ final class Readiness implements AutoCloseable {
             throw new WasiError(WasiErrno.INTR);
         }
         return found;
+    }
+
+    /** How many times this selector has been asked to wait or look (a spinning wait would show). */
+    long selects() {
+        return selects;
     }
 
     /** Drops {@code s}'s registration (it is being closed). */
