@@ -53,7 +53,7 @@ typedef struct {
   int fd;
   char *buf;
   size_t len, cap;
-  size_t scanned; /* buf[0, scanned) holds no header block end (header_end resumes there) */
+  size_t scanned; /* buf[0, scanned) holds no header block end (0: not searched yet) */
 } conn_t;
 
 /* A whole response prepared once: headers and page; a HEAD sends head_len bytes of it. */
@@ -77,34 +77,46 @@ static void init_tchar(void) {
 
 static int is_tchar(char c) { return tchar[(unsigned char)c]; }
 
-/* The index just past the header block's blank line, 0 if not yet complete.
- * Searches from c->scanned on (bytes before it were searched already). */
-static size_t header_end(conn_t *c) {
+/* Whether buf[0, len) holds a whole header block (a CRLF CRLF), searching
+ * from where the last search stopped: bytes arriving a few at a time are
+ * looked at once each, and parse runs only when the block is complete. */
+static int header_complete(conn_t *c) {
   const char *b = c->buf;
-  size_t i = c->scanned < 3 ? 3 : c->scanned;
-  while (i < c->len) {
-    const char *nl = memchr(b + i, '\n', c->len - i);
-    if (!nl) break;
-    i = (size_t)(nl - b);
-    if (b[i - 1] == '\r' && b[i - 2] == '\n' && b[i - 3] == '\r') return i + 1;
-    i++;
+  for (size_t i = c->scanned < 3 ? 3 : c->scanned; i < c->len; i++) {
+    if (b[i] == '\n' && b[i - 1] == '\r' && b[i - 2] == '\n' && b[i - 3] == '\r') return 1;
   }
   c->scanned = c->len;
   return 0;
 }
 
-/* The method [m, m+n) as a METHOD_ value. */
+/* The 4 bytes at p as a little-endian word (one unaligned load, no memcmp call). */
+static uint32_t word(const char *p) {
+  uint32_t w;
+  memcpy(&w, p, 4);
+  return w;
+}
+
+#define W(a, b, c, d) ((uint32_t)(a) | (uint32_t)(b) << 8 | (uint32_t)(c) << 16 | (uint32_t)(d) << 24)
+
+/* The method [m, m+n) as a METHOD_ value; m[n] (the space after it) is readable. */
 static int method_of(const char *m, size_t n) {
+  uint32_t w = word(m);
   switch (n) {
     case 3:
-      if (memcmp(m, "GET", 3) == 0) return METHOD_GET;
-      return memcmp(m, "PUT", 3) == 0 ? METHOD_KNOWN : METHOD_OTHER;
+      w &= 0xFFFFFF;
+      if (w == W('G', 'E', 'T', 0)) return METHOD_GET;
+      return w == W('P', 'U', 'T', 0) ? METHOD_KNOWN : METHOD_OTHER;
     case 4:
-      if (memcmp(m, "HEAD", 4) == 0) return METHOD_HEAD;
-      return memcmp(m, "POST", 4) == 0 ? METHOD_POST : METHOD_OTHER;
-    case 5: return memcmp(m, "PATCH", 5) == 0 || memcmp(m, "TRACE", 5) == 0 ? METHOD_KNOWN : METHOD_OTHER;
-    case 6: return memcmp(m, "DELETE", 6) == 0 ? METHOD_KNOWN : METHOD_OTHER;
-    case 7: return memcmp(m, "OPTIONS", 7) == 0 || memcmp(m, "CONNECT", 7) == 0 ? METHOD_KNOWN : METHOD_OTHER;
+      if (w == W('H', 'E', 'A', 'D')) return METHOD_HEAD;
+      return w == W('P', 'O', 'S', 'T') ? METHOD_POST : METHOD_OTHER;
+    case 5:
+      return (w == W('P', 'A', 'T', 'C') && m[4] == 'H') || (w == W('T', 'R', 'A', 'C') && m[4] == 'E')
+                 ? METHOD_KNOWN : METHOD_OTHER;
+    case 6: return w == W('D', 'E', 'L', 'E') && m[4] == 'T' && m[5] == 'E' ? METHOD_KNOWN : METHOD_OTHER;
+    case 7:
+      return (w == W('O', 'P', 'T', 'I') && memcmp(m + 4, "ONS", 3) == 0) ||
+                     (w == W('C', 'O', 'N', 'N') && memcmp(m + 4, "ECT", 3) == 0)
+                 ? METHOD_KNOWN : METHOD_OTHER;
     default: return METHOD_OTHER;
   }
 }
@@ -117,28 +129,41 @@ static int has_token(const char *v, size_t n, const char *tok) {
   return 0;
 }
 
-/* Parses the header block [b, b+n) (ending in CRLF CRLF); 0 if well-formed. */
-static int parse(const char *b, size_t n, request_t *r) {
+/* Parses the header block at the start of b[0, n) in one pass: its length
+ * (through the blank line) when complete and well-formed, 0 when the bytes end
+ * first (so 0 means no CRLF CRLF in them), -1 when malformed. */
+static long parse(const char *b, size_t n, request_t *r) {
   r->content_length = -1;
   r->chunked = 0;
   size_t i = 0;
   while (i < n && is_tchar(b[i])) i++;
-  if (i == 0 || i > MAX_METHOD || i >= n || b[i] != ' ') return -1;
+  if (i > MAX_METHOD) return -1;
+  if (i == n) return 0;
+  if (i == 0 || b[i] != ' ') return -1;
   r->method = method_of(b, i++);
   r->target = b + i;
   while (i < n && b[i] > ' ' && b[i] < 127) i++;
+  if (i == n) return 0;
   r->target_len = (size_t)(b + i - r->target);
-  if (r->target_len == 0 || i >= n || b[i++] != ' ') return -1;
-  if (n - i < 10 || memcmp(b + i, "HTTP/1.", 7) != 0 || (b[i + 7] != '0' && b[i + 7] != '1') ||
-      b[i + 8] != '\r' || b[i + 9] != '\n') return -1;
+  if (r->target_len == 0 || b[i++] != ' ') return -1;
+  if (n - i < 10) return memchr(b + i, '\n', n - i) ? -1 : 0; /* a line too short for "HTTP/1.x" */
+  if (word(b + i) != W('H', 'T', 'T', 'P') || b[i + 4] != '/' || b[i + 5] != '1' || b[i + 6] != '.' ||
+      (b[i + 7] != '0' && b[i + 7] != '1') || b[i + 8] != '\r' || b[i + 9] != '\n') return -1;
   r->minor = b[i + 7] - '0';
   r->close = r->minor == 0;
   i += 10;
-  while (i + 2 <= n && !(b[i] == '\r' && b[i + 1] == '\n')) {
+  for (;;) {
+    if (i == n) return 0;
+    if (b[i] == '\r') {
+      if (i + 1 == n) return 0;
+      if (b[i + 1] != '\n') return -1;
+      break;
+    }
     size_t name = i;
     while (i < n && is_tchar(b[i])) i++;
+    if (i == n) return 0;
     size_t name_len = i - name;
-    if (name_len == 0 || i >= n || b[i++] != ':') return -1;
+    if (name_len == 0 || b[i++] != ':') return -1;
     while (i < n && (b[i] == ' ' || b[i] == '\t')) i++;
     size_t value = i;
     while (i < n && b[i] != '\r') {
@@ -146,7 +171,8 @@ static int parse(const char *b, size_t n, request_t *r) {
       if ((c < ' ' && c != '\t') || c == 127) return -1;
       i++;
     }
-    if (i + 1 >= n || b[i + 1] != '\n') return -1;
+    if (i + 1 >= n) return 0;
+    if (b[i + 1] != '\n') return -1;
     size_t value_len = i - value;
     while (value_len && (b[value + value_len - 1] == ' ' || b[value + value_len - 1] == '\t')) value_len--;
     i += 2;
@@ -169,7 +195,7 @@ static int parse(const char *b, size_t n, request_t *r) {
     }
   }
   if (r->content_length < 0) r->content_length = 0;
-  return 0;
+  return (long)(i + 2);
 }
 
 /* ---- responses ---- */
@@ -243,13 +269,14 @@ static int error(int fd, int status, const char *allow, int close) {
 }
 
 #define PATH_IS(r, p) ((r)->target_len == sizeof(p) - 1 && memcmp((r)->target, p, sizeof(p) - 1) == 0)
+#define IS_ROOT(r) ((r)->target_len == 1 && (r)->target[0] == '/')
 
 /* Answers one request; 0 to keep the connection, -1 to close it. */
 static int route(int fd, const request_t *r, const char *body) {
   int close = r->close;
   int get = r->method == METHOD_GET, head = r->method == METHOD_HEAD;
   if (r->method == METHOD_OTHER) return error(fd, 501, NULL, 1), -1;
-  if (PATH_IS(r, "/")) {
+  if (IS_ROOT(r)) {
     if (!get && !head) return error(fd, 405, "GET, HEAD", close) || close ? -1 : 0;
     return send_page(fd, close, head) || close ? -1 : 0;
   }
@@ -296,7 +323,13 @@ static void serve(conn_t *c) {
   int64_t header_deadline = 0;
   int fresh = 1; /* nothing received yet: the first request may be here already */
   for (;;) {
-    size_t hend = header_end(c);
+    request_t r;
+    long hend = 0;
+    if (c->scanned == 0 || header_complete(c)) {
+      hend = parse(c->buf, c->len, &r);
+      if (hend < 0) { error(c->fd, 400, NULL, 1); return; }
+      if (hend == 0) c->scanned = c->len; /* no block end in these bytes */
+    }
     if (hend == 0) {
       if (c->len > MAX_HEADER) { error(c->fd, 431, NULL, 1); return; }
       int timeout = idle_ms;
@@ -316,17 +349,17 @@ static void serve(conn_t *c) {
       continue;
     }
     if (hend > MAX_HEADER + 4) { error(c->fd, 431, NULL, 1); return; }
-    request_t r;
-    if (parse(c->buf, hend, &r)) { error(c->fd, 400, NULL, 1); return; }
     if (r.chunked) { error(c->fd, 501, NULL, 1); return; }
     if (r.content_length > max_body) { error(c->fd, 413, NULL, 1); return; }
-    size_t total = hend + (size_t)r.content_length;
+    size_t total = (size_t)hend + (size_t)r.content_length;
+    size_t target_at = (size_t)(r.target - c->buf); /* fill may move the buffer */
     while (c->len < total) {
       int64_t left = header_deadline - waeio_now_ms();
       long got = left > 0 ? fill(c, total, (int)left, 0) : WAEIO_ETIMEDOUT;
       if (got == WAEIO_ETIMEDOUT) { error(c->fd, 408, NULL, 1); return; }
       if (got == 0) return;
     }
+    r.target = c->buf + target_at;
     if (route(c->fd, &r, c->buf + hend)) return;
     if (c->len > total) memmove(c->buf, c->buf + total, c->len - total);
     c->len -= total;

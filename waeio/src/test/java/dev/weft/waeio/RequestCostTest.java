@@ -23,7 +23,7 @@ class RequestCostTest {
         assertEquals(1.0, cost.wasiByName().get("sock_send"), 0.001, cost.toString());
         assertEquals(1.0, cost.wasiByName().get("clock_time_get"), 0.001, cost.toString());
         assertEquals(4.0, cost.wasiCalls(), 0.001, cost.toString());
-        assertTrue(cost.instructions() < 2_500, cost.toString()); // 2,240 when written, 14,003 before
+        assertTrue(cost.instructions() < 1_700, cost.toString()); // 1,477 when written, 14,003 before
         assertTrue(cost.bytes() < 8_192, cost.toString());        // 2,440 when written, 22,521 before
     }
 }
