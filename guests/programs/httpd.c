@@ -299,9 +299,11 @@ static int route(int fd, const request_t *r, const char *body) {
  * end of stream or error, WAEIO_ETIMEDOUT when timeout_ms passed. wait_first:
  * no data is expected yet (a keep-alive connection after a response, or the
  * rest of a header block after a read that took all there was), so wait for
- * readiness rather than try a receive that would find nothing. */
+ * readiness rather than try a receive that would find nothing. Once stopping,
+ * it tries anyway: a request that did arrive is still answered, as before a
+ * wait (which a stop cancels) would be needed. */
 static long fill(conn_t *c, size_t want, int timeout_ms, int wait_first) {
-  if (wait_first) {
+  if (wait_first && !waeio_stopping()) {
     int w = waeio_readable(c->fd, timeout_ms);
     if (w == WAEIO_ETIMEDOUT) return w;
     if (w) return 0;

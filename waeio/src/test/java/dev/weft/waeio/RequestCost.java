@@ -27,8 +27,10 @@ import java.util.concurrent.TimeUnit;
  * A run serves {@code n} GETs, one at a time on one connection (or spread over several
  * connections, each sending its next GET after its last answer), then {@code GET /quit}; the
  * cost per GET is the difference between a long and a short run divided by the difference in
- * GETs, so start-up and shutdown cancel out. On one connection the counts are exact; on several
- * they depend on how many answers each scheduler round finds ready, which timing decides. Instructions and WASI calls come from a
+ * GETs, so start-up and shutdown cancel out. On one connection the counts are exact but for
+ * one race per run (whether the first request is there when the server first tries to receive:
+ * one receive and one poll more or fewer); on several they depend on how many answers each
+ * scheduler round finds ready, which timing decides. Instructions and WASI calls come from a
  * {@link CountingModule} copy of the guest; allocation from the unmodified guest's thread
  * ({@code com.sun.management.ThreadMXBean}). Run {@link #main} for a report of every backend.
  */
