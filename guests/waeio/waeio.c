@@ -1,10 +1,17 @@
 /* waeio: the scheduler and the blocking-style calls of waeio.h.
  *
- * A task waits by filling in its wait request and yielding (the effect); the
- * scheduler loop in waeio_main runs ready tasks, then hands every waiting
- * request to one poll_oneoff (one fd subscription per waiting descriptor plus
- * one clock subscription for the earliest deadline) and makes the tasks it
- * reports ready runnable again. */
+ * A task waits by writing its subscription (an fd_read/fd_write subscription
+ * for its descriptor, or a clock subscription when it only sleeps) into its
+ * slot of the subscription array and yielding (the effect); the scheduler loop
+ * in waeio_main runs ready tasks, then hands the array as it stands, plus one
+ * clock subscription for the earliest deadline, to one poll_oneoff and makes
+ * the tasks it reports ready runnable again. Slots move only when a wait ends
+ * (the last one fills the hole), so a round costs work for the tasks that
+ * start or end a wait, not for every waiting one. The earliest deadline is a
+ * lower bound kept as waits start; only when it passes are all waits scanned
+ * for expired deadlines (and the bound made exact again). The clock is read
+ * once per round, right after each poll: deadlines set and times read while
+ * tasks run use that reading. */
 #include "waeio.h"
 #include "fiber.h"
 
@@ -21,7 +28,6 @@ typedef struct task {
   fiber_t fiber;
   waeio_fn fn;
   void *arg;
-  int fd;             /* waiting for this descriptor (-1: only the deadline) */
   int want;           /* WANT_READ / WANT_WRITE / WANT_NONE */
   int cancelable;     /* waeio_stop ends this wait */
   int64_t deadline;   /* monotonic ns, or -1 */
@@ -33,15 +39,18 @@ typedef struct task {
 static task_t *run_head, *run_tail, *current;
 static task_t **waiters;
 static int nwaiters, waiters_cap, live, stopping;
-static __wasi_subscription_t *subs;
+static __wasi_subscription_t *subs; /* subs[i] is waiters[i]'s; one more for the earliest deadline */
 static __wasi_event_t *events;
-static int subs_cap;
+static int64_t round_now; /* monotonic ns, read after each poll */
+static int64_t earliest = -1; /* no deadline of a waiting task is earlier (-1: none) */
 
-static int64_t now_ns(void) {
+static int64_t read_clock(void) {
   __wasi_timestamp_t t = 0;
   (void)__wasi_clock_time_get(__WASI_CLOCKID_MONOTONIC, 1, &t);
   return (int64_t)t;
 }
+
+static int64_t now_ns(void) { return round_now; }
 
 int64_t waeio_now_ms(void) { return now_ns() / 1000000; }
 
@@ -54,10 +63,27 @@ static void enqueue(task_t *t) {
 static void unwait(task_t *t, int why) {
   int i = t->slot;
   waiters[i] = waiters[--nwaiters];
+  subs[i] = subs[nwaiters];
   waiters[i]->slot = i;
   t->slot = -1;
   t->wake = why;
   enqueue(t);
+}
+
+/* Doubles the room for waiting tasks, their subscriptions and events. */
+static int grow_waiters(void) {
+  int cap = waiters_cap ? waiters_cap * 2 : 64;
+  task_t **w = realloc(waiters, (size_t)cap * sizeof *w);
+  if (!w) return -1;
+  waiters = w;
+  __wasi_subscription_t *s = realloc(subs, (size_t)(cap + 1) * sizeof *s);
+  if (!s) return -1;
+  subs = s;
+  __wasi_event_t *e = realloc(events, (size_t)(cap + 1) * sizeof *e);
+  if (!e) return -1;
+  events = e;
+  waiters_cap = cap;
+  return 0;
 }
 
 /* The effect: suspend the current task until fd is ready for want, the
@@ -65,19 +91,26 @@ static void unwait(task_t *t, int why) {
 static int wait_for(int fd, int want, int timeout_ms, int cancelable) {
   task_t *t = current;
   if (cancelable && stopping) return WAKE_CANCELED;
-  if (nwaiters == waiters_cap) {
-    int cap = waiters_cap ? waiters_cap * 2 : 64;
-    task_t **w = realloc(waiters, (size_t)cap * sizeof *w);
-    if (!w) return WAKE_CANCELED;
-    waiters = w;
-    waiters_cap = cap;
-  }
-  t->fd = fd;
+  if (nwaiters == waiters_cap && grow_waiters()) return WAKE_CANCELED;
   t->want = want;
   t->cancelable = cancelable;
   t->deadline = timeout_ms < 0 ? -1 : now_ns() + (int64_t)timeout_ms * 1000000;
+  if (t->deadline >= 0 && (earliest < 0 || t->deadline < earliest)) earliest = t->deadline;
   t->slot = nwaiters;
-  waiters[nwaiters++] = t;
+  waiters[nwaiters] = t;
+  __wasi_subscription_t *s = &subs[nwaiters++];
+  if (want == WANT_NONE) { /* a sleep: its own clock; the deadline scan wakes it */
+    s->userdata = 0;
+    s->u.tag = __WASI_EVENTTYPE_CLOCK;
+    s->u.u.clock.id = __WASI_CLOCKID_MONOTONIC;
+    s->u.u.clock.timeout = (__wasi_timestamp_t)t->deadline;
+    s->u.u.clock.precision = 0;
+    s->u.u.clock.flags = __WASI_SUBCLOCKFLAGS_SUBSCRIPTION_CLOCK_ABSTIME;
+  } else {
+    s->userdata = (uintptr_t)t;
+    s->u.tag = want == WANT_READ ? __WASI_EVENTTYPE_FD_READ : __WASI_EVENTTYPE_FD_WRITE;
+    s->u.u.fd_read.file_descriptor = (__wasi_fd_t)fd; /* fd_write has the same layout */
+  }
   fiber_yield(NULL);
   return t->wake;
 }
@@ -111,46 +144,33 @@ void waeio_stop(void) {
 
 int waeio_stopping(void) { return stopping; }
 
-static int grow_subs(int n) {
-  if (n <= subs_cap) return 0;
-  int cap = subs_cap ? subs_cap : 64;
-  while (cap < n) cap *= 2;
-  __wasi_subscription_t *s = realloc(subs, (size_t)cap * sizeof *s);
-  if (!s) return -1;
-  subs = s;
-  __wasi_event_t *e = realloc(events, (size_t)cap * sizeof *e);
-  if (!e) return -1;
-  events = e;
-  subs_cap = cap;
-  return 0;
+/* Ends the waits whose deadline passed and makes `earliest` exact again. */
+static void expire(void) {
+  earliest = -1;
+  for (int i = nwaiters - 1; i >= 0; i--) {
+    task_t *t = waiters[i];
+    if (t->deadline < 0) continue;
+    if (t->deadline <= round_now) unwait(t, WAKE_TIMEOUT);
+    else if (earliest < 0 || t->deadline < earliest) earliest = t->deadline;
+  }
 }
 
 /* One poll_oneoff over every waiting task; makes the ready ones runnable. */
 static int poll_once(void) {
-  if (grow_subs(nwaiters + 1)) return -1;
-  int n = 0;
-  int64_t earliest = -1;
-  for (int i = 0; i < nwaiters; i++) {
-    task_t *t = waiters[i];
-    if (t->deadline >= 0 && (earliest < 0 || t->deadline < earliest)) earliest = t->deadline;
-    if (t->want == WANT_NONE) continue;
-    __wasi_subscription_t *s = &subs[n++];
-    memset(s, 0, sizeof *s);
-    s->userdata = (uintptr_t)t;
-    s->u.tag = t->want == WANT_READ ? __WASI_EVENTTYPE_FD_READ : __WASI_EVENTTYPE_FD_WRITE;
-    s->u.u.fd_read.file_descriptor = t->fd; /* fd_write has the same layout */
-  }
+  if (nwaiters == 0) return -1; /* waiting forever on nothing */
+  int n = nwaiters;
   if (earliest >= 0) {
     __wasi_subscription_t *s = &subs[n++];
-    memset(s, 0, sizeof *s);
+    s->userdata = 0;
     s->u.tag = __WASI_EVENTTYPE_CLOCK;
     s->u.u.clock.id = __WASI_CLOCKID_MONOTONIC;
     s->u.u.clock.timeout = (__wasi_timestamp_t)earliest;
+    s->u.u.clock.precision = 0;
     s->u.u.clock.flags = __WASI_SUBCLOCKFLAGS_SUBSCRIPTION_CLOCK_ABSTIME;
   }
-  if (n == 0) return -1; /* waiting forever on nothing */
   __wasi_size_t got = 0;
   __wasi_errno_t err = __wasi_poll_oneoff(subs, events, (__wasi_size_t)n, &got);
+  round_now = read_clock();
   if (err == __WASI_ERRNO_INTR) {
     waeio_stop();
     return 0;
@@ -160,15 +180,13 @@ static int poll_once(void) {
     task_t *t = (task_t *)(uintptr_t)events[i].userdata;
     if (t && t->slot >= 0) unwait(t, WAKE_READY); /* an error event wakes it too: the call reports it */
   }
-  int64_t now = now_ns();
-  for (int i = nwaiters - 1; i >= 0; i--) {
-    if (waiters[i]->deadline >= 0 && waiters[i]->deadline <= now) unwait(waiters[i], WAKE_TIMEOUT);
-  }
+  if (earliest >= 0 && earliest <= round_now) expire();
   return 0;
 }
 
 int waeio_main(waeio_fn entry, void *arg, size_t stack_bytes) {
   fiber_init(stack_bytes ? stack_bytes : DEFAULT_STACK_BYTES);
+  round_now = read_clock();
   if (waeio_spawn(entry, arg)) return -1;
   int rc = 0;
   while (live > 0) {
@@ -219,6 +237,11 @@ long waeio_recv(int fd, void *buf, size_t len, int timeout_ms) {
     int wake = wait_for(fd, WANT_READ, timeout_ms, 1);
     if (wake != WAKE_READY) return wait_error(wake);
   }
+}
+
+int waeio_readable(int fd, int timeout_ms) {
+  int wake = wait_for(fd, WANT_READ, timeout_ms, 1);
+  return wake == WAKE_READY ? 0 : wait_error(wake);
 }
 
 long waeio_send(int fd, const void *buf, size_t len, int timeout_ms) {

@@ -2,6 +2,7 @@ package dev.weft.waeio;
 
 import dev.weft.fibers.WeftFiber;
 import dev.weft.interpreter.CompiledModule;
+import dev.weft.interpreter.Instance;
 import dev.weft.interpreter.Linker;
 import dev.weft.interpreter.ModuleException;
 import dev.weft.interpreter.ast.Module;
@@ -23,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * A Wasm guest serving TCP connections: a WASI command run with a listening socket granted as
@@ -207,15 +209,25 @@ public final class WaeioServer implements AutoCloseable {
 
     private void run(Module module, CompiledModule compiled, WasiConfig config) {
         try {
-            Linker linker = new Linker();
-            WeftFiber fibers = WeftFiber.imports(module) ? WeftFiber.define(linker) : null;
-            exit.complete(WasiCommand.run(linker, compiled, config, instance -> {
-                if (fibers != null) {
-                    fibers.bind(instance);
-                }
-            }));
+            exit.complete(runGuest(module, compiled, config, instance -> {}));
         } catch (Throwable t) {
             exit.completeExceptionally(t);
         }
+    }
+
+    /**
+     * Runs the guest on this thread until it exits (with {@code weft_fiber} when it imports it);
+     * {@code bind} sees the instance before {@code _start}. Returns the exit code.
+     */
+    static int runGuest(Module module, CompiledModule compiled, WasiConfig config, Consumer<Instance> bind)
+            throws ModuleException {
+        Linker linker = new Linker();
+        WeftFiber fibers = WeftFiber.imports(module) ? WeftFiber.define(linker) : null;
+        return WasiCommand.run(linker, compiled, config, instance -> {
+            if (fibers != null) {
+                fibers.bind(instance);
+            }
+            bind.accept(instance);
+        });
     }
 }

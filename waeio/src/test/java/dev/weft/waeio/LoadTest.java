@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(180)
 class LoadTest {
-    /** Idle keep-alive connections; raise with -Dwaeio.idle=10000 where the descriptor limit allows. */
-    private static final int IDLE = Integer.getInteger("waeio.idle", 2_000);
+    /** Idle keep-alive connections (-Dwaeio.idle=N to change). */
+    private static final int IDLE = Integer.getInteger("waeio.idle", 10_000);
 
     private WaeioServer server;
     private final List<RawHttp> clients = new ArrayList<>();
@@ -34,6 +34,11 @@ class LoadTest {
         }
     }
 
+    /**
+     * The descriptors this JVM may open: HotSpot raises its soft limit to the hard one at start
+     * ({@code -XX:+MaxFDLimit}, the default on Linux), so this is {@code ulimit -Hn}, and a child
+     * JVM gets the same without anything else to do.
+     */
     private static long descriptorLimit() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix
                 ? unix.getMaxFileDescriptorCount() : -1;
@@ -44,7 +49,7 @@ class LoadTest {
         long limit = descriptorLimit();
         assumeTrue(limit < 0 || limit >= 2L * connections + 1_000,
                 "needs " + (2L * connections + 1_000) + " file descriptors for " + connections
-                        + " loopback connections; the limit (ulimit -n) is " + limit);
+                        + " loopback connections; the limit (ulimit -Hn) is " + limit);
     }
 
     /** Opens {@code n} connections and sends a GET on each before reading any response. */
@@ -75,7 +80,7 @@ class LoadTest {
     void manyIdleKeepAliveConnectionsStayUsable() throws Exception {
         long limit = descriptorLimit();
         assumeTrue(limit < 0 || limit >= IDLE + 1_000L, "needs " + (IDLE + 1_000) + " file descriptors per process for "
-                + IDLE + " loopback connections; the limit (ulimit -n) is " + limit);
+                + IDLE + " loopback connections; the limit (ulimit -Hn) is " + limit);
         try (ChildServer child = new ChildServer("conns=" + (IDLE + 100), "idle_ms=600000")) {
             for (int i = 0; i < IDLE; i++) {
                 clients.add(new RawHttp(child.address()));

@@ -80,6 +80,32 @@ class WaeioServerTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aBodyLargerThanTheRequestBufferIsEchoedWholeAndTheNextRequestFollows(Backend backend) throws Exception {
+        start(backend);
+        String body = "0123456789abcdef".repeat(1_500); // 24,000 bytes: the 8 KiB buffer grows while reading it
+        try (RawHttp c = new RawHttp(server)) {
+            c.send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: " + body.length() + "\r\n\r\n" + body
+                    + RawHttp.get("/missing"));
+            assertEquals(body, c.read().body());
+            assertEquals(404, c.read().status());
+        }
+    }
+
+    @Test
+    void aRequestArrivingInPiecesIsAnsweredOnceWhole() throws Exception {
+        start(Backend.NATIVE);
+        try (RawHttp c = new RawHttp(server)) {
+            for (String piece : new String[] {"GE", "T /missing HTTP/1.", "1\r\nHost: t\r", "\n", "\r", "\n"}) {
+                c.send(piece);
+                Thread.sleep(20); // each piece its own receive, most of the time
+            }
+            assertEquals(404, c.read().status());
+            assertEquals(200, c.send(RawHttp.get("/")).read().status()); // nothing left over from the pieces
+        }
+    }
+
     @Test
     void http10ClosesUnlessKeepAliveIsAsked() throws Exception {
         start(Backend.NATIVE);

@@ -27,12 +27,9 @@ final class HttpLoad {
     private static final long MAX_LATENCY_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     /** What one load run saw: responses, errors (failed requests, dropped connections), latencies in ns. */
-    record Result(long requests, long errors, Histogram latency, double seconds) {
-        double requestsPerSecond() {
-            return requests / seconds;
-        }
-
-        double percentileMillis(double percentile) {
+    record Result(long requests, long errors, Histogram latency, double seconds) implements LoadResult {
+        @Override
+        public double percentileMillis(double percentile) {
             return latency.getValueAtPercentile(percentile) / 1e6;
         }
     }

@@ -12,7 +12,8 @@ import java.util.Map;
  * The http sections: throughput of each server at two connection counts (closed loop), and
  * latency percentiles there and at a fixed rate of half Weft-native's peak (constant-rate load,
  * corrected for coordinated omission). Every server serves the same page bytes; the load
- * generator is {@link HttpLoad}, in this JVM.
+ * generator is {@link HttpLoad}, in this JVM, and where {@code wrk} is installed also
+ * {@link HttpWrk} (closed loop only: wrk has no constant-rate mode) in rows of their own.
  */
 final class HttpSections {
     private static final double[] PERCENTILES = {50, 99, 99.9};
@@ -23,6 +24,7 @@ final class HttpSections {
     private final Scale scale;
     private final List<Backend> backends;
     private final Path node;
+    private final Path wrk = HttpWrk.find();
     private final Path scratch;
     private final PrintStream err;
     private final Section throughput = new Section("http", "(f) HTTP throughput: keep-alive GET / on loopback", "req/s", "");
@@ -93,7 +95,22 @@ final class HttpSections {
                 for (double p : PERCENTILES) {
                     record(latency, "p" + format(p), variant + ", closed loop", series, r, r.percentileMillis(p));
                 }
+                if (wrk != null) {
+                    wrkClosedLoop(series, server, c);
+                }
             }
+        }
+    }
+
+    /** The same closed loop from wrk: rows "N connections, wrk" (not counted for the peak rate). */
+    private void wrkClosedLoop(String series, HttpPeers.Running server, int connections) throws Exception {
+        HttpWrk.Result r = HttpWrk.closedLoop(wrk, server.address(), connections, scale.run(), PERCENTILES, scratch);
+        err.printf("weft bench: http %s, %d connections, wrk: %.0f req/s, %d errors%n", series, connections,
+                r.requestsPerSecond(), r.errors());
+        String variant = connections + " connections, wrk";
+        record(throughput, "GET /", variant, series, r, r.requestsPerSecond());
+        for (double p : PERCENTILES) {
+            record(latency, "p" + format(p), variant + ", closed loop", series, r, r.percentileMillis(p));
         }
     }
 
@@ -112,7 +129,7 @@ final class HttpSections {
     }
 
     /** A result with errors is reported as failed: the target is zero errors in every run. */
-    private static void record(Section s, String subject, String variant, String series, HttpLoad.Result r, double value) {
+    private static void record(Section s, String subject, String variant, String series, LoadResult r, double value) {
         s.add(r.errors() == 0
                 ? Measurement.ok(subject, variant, series, List.of(value))
                 : Measurement.failed(subject, variant, series, r.errors() + " errors in " + r.requests() + " requests"));
@@ -128,6 +145,10 @@ final class HttpSections {
                 + " ms warm-up, on loopback. Weft's servers and the JDK server run in this JVM too (sharing its "
                 + "cores with the load), Node in its own process. Every server sends the same page bytes. A run "
                 + "with any error or dropped connection is shown as failed.";
+        common += wrk != null
+                ? " Rows marked wrk: the same closed loop from wrk (" + wrk + ", its own process, one thread per"
+                        + " core, whole seconds per run), for a load generator that is not Java."
+                : " wrk is not installed (guests/install-toolchain.sh installs it): no wrk rows.";
         throughput.note(common + " One run per cell (higher is better; no ratios).");
         latency.note(common + " Closed-loop rows time each request from its send; fixed-rate rows ("
                 + String.format("%.0f", rate) + " req/s, half of " + (latency.baseline().isEmpty() ? "the first server"

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
+import java.util.Arrays;
 
 /**
  * Calls on open descriptors: reading and writing (iovec arrays; on sockets too), seeking, closing,
@@ -91,34 +92,47 @@ final class FdCalls {
         GuestMemory mem = wasi.memory();
         mem.ioVecs(iovs, count);
         mem.check(resultPtr, 4);
-        int n = offset < 0 ? readInto(d, mem, iovs, count, false) : preadInto(d, mem, iovs, count, offset);
+        int n = d instanceof StreamSocketFd s && offset < 0
+                ? recvInto(s, mem, mem.ioVecs(iovs, count), wasi.scratch(), false)
+                : offset < 0 ? readInto(d, mem, iovs, count) : preadInto(d, mem, iovs, count, offset);
         mem.writeInt(resultPtr, n);
         return WasiErrno.SUCCESS;
     }
 
-    /**
-     * Reads from {@code d} into the iovecs at {@code iovs} and returns the count; with
-     * {@code fill}, reads again until the buffers are full or the stream ends.
-     */
-    static int readInto(Descriptor d, GuestMemory mem, long iovs, long count, boolean fill) throws IOException {
+    /** Reads from {@code d} into the iovecs at {@code iovs} and returns the count. */
+    static int readInto(Descriptor d, GuestMemory mem, long iovs, long count) throws IOException {
         GuestMemory.IoVec[] vecs = mem.ioVecs(iovs, count);
         byte[] buf = new byte[Math.min(GuestMemory.totalLength(vecs), MAX_CHUNK)];
         int n = d.read(buf);
-        while (fill && n > 0 && n < buf.length) {
-            byte[] rest = new byte[buf.length - n];
+        mem.scatter(vecs, buf, n);
+        return n;
+    }
+
+    /**
+     * Receives from socket {@code s} into {@code vecs} through {@code scratch} (a buffer kept by
+     * the {@link Wasi}, grown as needed): the one allocation is the received bytes' copy for
+     * guest memory. With {@code fill}, receives again until the buffers are full or nothing
+     * more is there. Returns the count.
+     */
+    static int recvInto(StreamSocketFd s, GuestMemory mem, GuestMemory.IoVec[] vecs, Scratch scratch, boolean fill)
+            throws IOException {
+        ByteBuffer b = scratch.buffer(Math.min(GuestMemory.totalLength(vecs), MAX_CHUNK));
+        int n = s.read(b);
+        while (fill && n > 0 && b.hasRemaining()) {
             int more;
             try {
-                more = d.read(rest);
+                more = s.read(b);
             } catch (WasiError e) {
                 break; // EAGAIN, or a failure after some data: return the data; the next call reports it
             }
             if (more == 0) {
                 break;
             }
-            System.arraycopy(rest, 0, buf, n, more);
             n += more;
         }
-        mem.scatter(vecs, buf, n);
+        if (n > 0) {
+            mem.scatter(vecs, Arrays.copyOf(b.array(), n), n);
+        }
         return n;
     }
 

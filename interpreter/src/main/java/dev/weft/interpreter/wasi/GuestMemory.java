@@ -8,6 +8,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The guest's linear memory as WASI sees it. Every access is checked against the current size
@@ -60,6 +61,11 @@ final class GuestMemory {
     void writeInt(long address, int value) {
         check(address, 4);
         memory.writeInt(address, value);
+    }
+
+    long readLong(long address) {
+        check(address, 8);
+        return memory.readLong(address);
     }
 
     void writeLong(long address, long value) {
@@ -132,6 +138,9 @@ final class GuestMemory {
 
     /** The first {@code max} bytes (or fewer, if shorter) of the buffers of {@code vecs}, concatenated. */
     byte[] gatherPrefix(IoVec[] vecs, int max) {
+        if (vecs.length == 1 || vecs.length > 0 && vecs[0].length() >= max) {
+            return memory.read(vecs[0].address(), Math.min(vecs[0].length(), max)); // the one copy
+        }
         byte[] out = new byte[Math.min(totalLength(vecs), max)];
         int done = 0;
         for (IoVec v : vecs) {
@@ -145,7 +154,10 @@ final class GuestMemory {
         return out;
     }
 
-    /** Copies the first {@code count} bytes of {@code data} into the buffers of {@code vecs}. */
+    /**
+     * Copies the first {@code count} bytes of {@code data} into the buffers of {@code vecs}
+     * ({@code data} itself goes to memory when it is exactly what the first buffer takes).
+     */
     void scatter(IoVec[] vecs, byte[] data, int count) {
         int done = 0;
         for (IoVec v : vecs) {
@@ -153,8 +165,7 @@ final class GuestMemory {
             if (n <= 0) {
                 break;
             }
-            byte[] part = new byte[n];
-            System.arraycopy(data, done, part, 0, n);
+            byte[] part = done == 0 && n == data.length ? data : Arrays.copyOfRange(data, done, done + n);
             memory.write(v.address(), part);
             done += n;
         }

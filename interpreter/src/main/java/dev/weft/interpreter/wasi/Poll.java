@@ -3,14 +3,9 @@ package dev.weft.interpreter.wasi;
 import static dev.weft.interpreter.wasi.ProcessCalls.ptr;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.SelectionKey;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Arrays;
 
 /**
  * {@code poll_oneoff}. Descriptor subscriptions on sockets wait for readiness on the
@@ -18,6 +13,8 @@ import java.util.Map;
  * {@code fd_write}: room to send); on other descriptors they are ready at once (an open
  * descriptor) or report {@code EBADF}. Clock subscriptions bound the wait: with nothing ready
  * the call blocks until a socket is ready or the earliest clock fires, whichever is first.
+ * Subscriptions are read from and events written to guest memory field by field, into arrays
+ * this object keeps from call to call, so a poll allocates nothing once they are large enough.
  * Layouts:
  * <pre>
  * subscription (48): 0 userdata u64 | 8 tag u8 (0 clock, 1 fd_read, 2 fd_write)
@@ -34,16 +31,21 @@ final class Poll {
     private static final int FD_WRITE = 2;
     private static final int ABSTIME = 1;
 
-    /** An event to report. */
-    private record Event(long userdata, int error, int type) {}
-
-    /** A clock subscription and when it fires ({@code System.nanoTime()} scale). */
-    private record Timer(long userdata, long deadline) {}
-
-    /** A descriptor subscription on a socket, waiting for selector operation {@code op}. */
-    private record Waiter(long userdata, int type, SockFd socket, int op) {}
-
     private final Wasi wasi;
+    /** Events to report: userdata, and error | type << 16. */
+    private long[] eventData = new long[8];
+    private int[] eventKind = new int[8];
+    private int events;
+    /** Clock subscriptions: userdata and deadline ({@code System.nanoTime()} scale). */
+    private long[] timerData = new long[8];
+    private long[] timerDeadline = new long[8];
+    private int timers;
+    /** Socket subscriptions: userdata, type, socket, selector operation. */
+    private long[] waiterData = new long[8];
+    private int[] waiterType = new int[8];
+    private SockFd[] waiterSocket = new SockFd[8];
+    private int[] waiterOp = new int[8];
+    private int waiters;
 
     Poll(Wasi wasi) {
         this.wasi = wasi;
@@ -61,30 +63,41 @@ final class Poll {
         mem.check(in, count * SUBSCRIPTION_SIZE);
         mem.check(out, count * EVENT_SIZE);
         mem.check(neventsPtr, 4);
-        ByteBuffer subs = ByteBuffer.wrap(mem.read(in, count * SUBSCRIPTION_SIZE)).order(ByteOrder.LITTLE_ENDIAN);
-        List<Event> ready = new ArrayList<>();
-        List<Timer> timers = new ArrayList<>();
-        List<Waiter> waiters = new ArrayList<>();
+        int n = (int) count; // fits: count * 48 bytes lie in memory
+        ensureCapacity(n);
+        events = 0;
+        timers = 0;
+        waiters = 0;
         long now = System.nanoTime();
-        for (int i = 0; i < count; i++) {
-            subscribe(subs, i * SUBSCRIPTION_SIZE, now, ready, timers, waiters);
+        for (int i = 0; i < n; i++) {
+            subscribe(mem, in + (long) i * SUBSCRIPTION_SIZE, now);
         }
-        long deadline = timers.stream().mapToLong(Timer::deadline).min().orElse(Long.MAX_VALUE);
-        if (waiters.isEmpty()) {
-            if (ready.isEmpty() && !timers.isEmpty() && !sleepUntil(deadline)) {
+        long deadline = Long.MAX_VALUE;
+        for (int i = 0; i < timers; i++) {
+            deadline = Math.min(deadline, timerDeadline[i]);
+        }
+        if (waiters == 0) {
+            if (events == 0 && timers > 0 && !sleepUntil(deadline)) {
                 return WasiErrno.INTR;
             }
         } else {
-            waitForSockets(waiters, ready.isEmpty() ? deadline : now, ready);
+            waitForSockets(events == 0 ? deadline : now);
         }
         long after = System.nanoTime();
-        for (Timer t : timers) {
-            if (after >= t.deadline()) {
-                ready.add(new Event(t.userdata(), WasiErrno.SUCCESS, CLOCK));
+        for (int i = 0; i < timers; i++) {
+            if (after >= timerDeadline[i]) {
+                addEvent(timerData[i], WasiErrno.SUCCESS, CLOCK);
             }
         }
-        writeEvents(mem, out, ready);
-        mem.writeInt(neventsPtr, ready.size());
+        for (int i = 0; i < events; i++) {
+            long at = out + (long) i * EVENT_SIZE;
+            mem.writeLong(at, eventData[i]);
+            mem.writeLong(at + 8, eventKind[i] & 0xFF_FFFFL); // error u16, type u8, padding
+            mem.writeLong(at + 16, 0); // nbytes
+            mem.writeLong(at + 24, 0); // flags, padding
+        }
+        mem.writeInt(neventsPtr, events);
+        Arrays.fill(waiterSocket, 0, waiters, null); // closed sockets are not kept reachable
         return WasiErrno.SUCCESS;
     }
 
@@ -92,60 +105,82 @@ final class Poll {
      * Waits on the selector until a waiter's socket is ready or {@code deadline} passes (a
      * spurious wake-up waits again for the rest), adding an event for each ready waiter.
      */
-    private void waitForSockets(List<Waiter> waiters, long deadline, List<Event> ready) throws IOException {
-        Map<SockFd, Integer> interest = new LinkedHashMap<>();
-        for (Waiter w : waiters) {
-            interest.merge(w.socket(), w.op(), (a, b) -> a | b);
+    private void waitForSockets(long deadline) throws IOException {
+        Readiness readiness = wasi.readiness();
+        readiness.begin();
+        for (int i = 0; i < waiters; i++) {
+            readiness.want(waiterSocket[i], waiterOp[i]);
         }
         while (true) {
             long left = deadline == Long.MAX_VALUE ? -1 : Math.max(0, deadline - System.nanoTime());
-            Map<SockFd, Integer> found = wasi.readiness().select(interest, left);
-            for (Waiter w : waiters) {
-                Integer ops = found.get(w.socket());
-                if (ops != null && (ops & w.op()) != 0) {
-                    ready.add(new Event(w.userdata(), WasiErrno.SUCCESS, w.type()));
+            int found = readiness.select(left);
+            for (int i = 0; found > 0 && i < waiters; i++) {
+                if ((waiterSocket[i].readyOps & waiterOp[i]) != 0) {
+                    addEvent(waiterData[i], WasiErrno.SUCCESS, waiterType[i]);
                 }
             }
-            if (!found.isEmpty() || left == 0) {
+            if (found > 0 || left == 0) {
                 return;
             }
         }
     }
 
-    private void subscribe(ByteBuffer subs, int at, long now, List<Event> ready, List<Timer> timers,
-            List<Waiter> waiters) {
-        long userdata = subs.getLong(at);
-        int tag = subs.get(at + 8) & 0xFF;
+    private void subscribe(GuestMemory mem, long at, long now) {
+        long userdata = mem.readLong(at);
+        int tag = mem.readInt(at + 8) & 0xFF;
         if (tag == CLOCK) {
-            int id = subs.getInt(at + 16);
-            long timeout = subs.getLong(at + 24);
-            boolean abs = (subs.getShort(at + 40) & ABSTIME) != 0;
+            int id = mem.readInt(at + 16);
+            long timeout = mem.readLong(at + 24);
+            boolean abs = (mem.readInt(at + 40) & ABSTIME) != 0;
             try {
                 long clockNow = ProcessCalls.now(wasi.config(), id);
                 long wait = abs ? timeout - clockNow : timeout;
                 // nanoTime read after the clock, so an absolute deadline is never reached early
                 long start = abs ? System.nanoTime() : now;
-                timers.add(new Timer(userdata, wait < 0 && !abs ? Long.MAX_VALUE : deadline(start, wait)));
+                timerData[timers] = userdata;
+                timerDeadline[timers++] = wait < 0 && !abs ? Long.MAX_VALUE : deadline(start, wait);
             } catch (WasiError e) {
-                ready.add(new Event(userdata, e.errno(), CLOCK));
+                addEvent(userdata, e.errno(), CLOCK);
             }
         } else if (tag == FD_READ || tag == FD_WRITE) {
             try {
-                Descriptor d = wasi.fds().get(subs.getInt(at + 16));
+                Descriptor d = wasi.fds().get(mem.readInt(at + 16));
                 if (d instanceof SockFd s) {
-                    int op = tag == FD_READ ? s.readOp() : SelectionKey.OP_WRITE;
                     if (s instanceof ListenSocketFd && tag == FD_WRITE) {
                         throw new WasiError(WasiErrno.INVAL);
                     }
-                    waiters.add(new Waiter(userdata, tag, s, op));
+                    waiterData[waiters] = userdata;
+                    waiterType[waiters] = tag;
+                    waiterSocket[waiters] = s;
+                    waiterOp[waiters++] = tag == FD_READ ? s.readOp() : SelectionKey.OP_WRITE;
                 } else {
-                    ready.add(new Event(userdata, WasiErrno.SUCCESS, tag));
+                    addEvent(userdata, WasiErrno.SUCCESS, tag);
                 }
             } catch (WasiError e) {
-                ready.add(new Event(userdata, e.errno(), tag));
+                addEvent(userdata, e.errno(), tag);
             }
         } else {
             throw new WasiError(WasiErrno.INVAL);
+        }
+    }
+
+    private void addEvent(long userdata, int error, int type) {
+        eventData[events] = userdata;
+        eventKind[events++] = (error & 0xFFFF) | (type & 0xFF) << 16;
+    }
+
+    /** Room for {@code n} subscriptions (each makes at most one event). */
+    private void ensureCapacity(int n) {
+        if (n > eventData.length) {
+            int cap = Math.max(n, eventData.length * 2);
+            eventData = Arrays.copyOf(eventData, cap);
+            eventKind = Arrays.copyOf(eventKind, cap);
+            timerData = Arrays.copyOf(timerData, cap);
+            timerDeadline = Arrays.copyOf(timerDeadline, cap);
+            waiterData = Arrays.copyOf(waiterData, cap);
+            waiterType = Arrays.copyOf(waiterType, cap);
+            waiterSocket = new SockFd[cap];
+            waiterOp = Arrays.copyOf(waiterOp, cap);
         }
     }
 
@@ -173,17 +208,5 @@ final class Poll {
         } catch (InterruptedException e) {
             return false;
         }
-    }
-
-    private static void writeEvents(GuestMemory mem, long out, List<Event> events) {
-        ByteBuffer b = GuestMemory.struct(events.size() * EVENT_SIZE);
-        for (int i = 0; i < events.size(); i++) {
-            Event e = events.get(i);
-            int at = i * EVENT_SIZE;
-            b.putLong(at, e.userdata());
-            b.putShort(at + 8, (short) e.error());
-            b.put(at + 10, (byte) e.type());
-        }
-        mem.write(out, b.array());
     }
 }

@@ -12,6 +12,8 @@ import java.io.IOException;
 final class SockCalls {
     private static final int RECV_PEEK = 1;
     private static final int RECV_WAITALL = 2;
+    /** The roflags result: no flag (written, never changed). */
+    private static final byte[] NO_ROFLAGS = new byte[2];
 
     private final Wasi wasi;
 
@@ -53,9 +55,9 @@ final class SockCalls {
         GuestMemory mem = wasi.memory();
         mem.check(lengthPtr, 4);
         mem.check(flagsPtr, 2);
-        int n = FdCalls.readInto(s, mem, iovs, count, (flags & RECV_WAITALL) != 0);
+        int n = FdCalls.recvInto(s, mem, mem.ioVecs(iovs, count), wasi.scratch(), (flags & RECV_WAITALL) != 0);
         mem.writeInt(lengthPtr, n);
-        mem.write(flagsPtr, new byte[2]);
+        mem.write(flagsPtr, NO_ROFLAGS);
         return WasiErrno.SUCCESS;
     }
 

@@ -16,6 +16,13 @@ abstract sealed class SockFd implements Descriptor permits ListenSocketFd, Strea
     private int flags;
     /** This socket's registration with {@link #readiness}, once it has one. */
     SelectionKey key;
+    /** {@link Readiness} bookkeeping: the operations the key is armed for. */
+    int armedOps;
+    /** {@link Readiness} bookkeeping: the round that last wanted this socket, and for what. */
+    int wantRound;
+    int wantOps;
+    /** The wanted operations the last {@link Readiness#select} found ready. */
+    int readyOps;
 
     SockFd(SelectableChannel channel, Readiness readiness, int flags) throws IOException {
         this.channel = channel;
@@ -53,7 +60,7 @@ abstract sealed class SockFd implements Descriptor permits ListenSocketFd, Strea
     /** The call would block: {@code EAGAIN} in non-blocking mode, else waits until {@code op} is ready. */
     void wouldBlock(int op) throws IOException {
         if ((flags & NONBLOCK) != 0) {
-            throw new WasiError(WasiErrno.AGAIN);
+            throw WasiError.of(WasiErrno.AGAIN);
         }
         readiness.await(this, op);
     }

@@ -27,10 +27,14 @@ final class StreamSocketFd extends SockFd {
     /** Reads what is available (waits for something unless non-blocking); 0 at end of stream. */
     @Override
     public int read(byte[] buf) throws IOException {
-        if (buf.length == 0) {
+        return read(ByteBuffer.wrap(buf));
+    }
+
+    /** {@link #read(byte[])} into {@code b}'s remaining space. */
+    int read(ByteBuffer b) throws IOException {
+        if (!b.hasRemaining()) {
             return 0;
         }
-        ByteBuffer b = ByteBuffer.wrap(buf);
         while (true) {
             int n;
             try {

@@ -35,6 +35,7 @@ public final class Wasi implements AutoCloseable {
     private final WasiConfig config;
     private final FdTable fds = new FdTable();
     private final Readiness readiness = new Readiness();
+    private final Scratch scratch = new Scratch();
     private final Map<String, WasmFunction> functions;
     private GuestMemory memory;
 
@@ -122,6 +123,11 @@ public final class Wasi implements AutoCloseable {
 
     Readiness readiness() {
         return readiness;
+    }
+
+    /** The buffer socket receives go through. */
+    Scratch scratch() {
+        return scratch;
     }
 
     /** The bound memory. */

@@ -12,6 +12,23 @@ final class WasiError extends RuntimeException {
         this.errno = errno;
     }
 
+    private static final WasiError[] SHARED = new WasiError[WasiErrno.NOTCAPABLE + 1];
+
+    static {
+        for (int e = 0; e < SHARED.length; e++) {
+            SHARED[e] = new WasiError(e);
+        }
+    }
+
+    /**
+     * The one shared instance for {@code errno} (an exception without stack trace or suppressed
+     * list never changes), for errors raised often, like {@code EAGAIN} on every receive that
+     * finds nothing.
+     */
+    static WasiError of(int errno) {
+        return errno >= 0 && errno < SHARED.length ? SHARED[errno] : new WasiError(errno);
+    }
+
     int errno() {
         return errno;
     }

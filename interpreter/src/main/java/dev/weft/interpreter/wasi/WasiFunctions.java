@@ -46,7 +46,20 @@ final class WasiFunctions {
      */
     void add(String name, String params, WasiCall body) {
         CompositeType.Func type = new CompositeType.Func(types(params), List.of(NumType.I32));
-        functions.put(name, HostFunction.of(type, args -> new Value[] {Value.i32(invoke(body, args))}));
+        functions.put(name, HostFunction.of(type, args -> new Value[] {result(invoke(body, args))}));
+    }
+
+    /** The i32 results of the errno values, made once (a Value never changes). */
+    private static final Value[] ERRNOS = new Value[WasiErrno.NOTCAPABLE + 1];
+
+    static {
+        for (int e = 0; e < ERRNOS.length; e++) {
+            ERRNOS[e] = Value.i32(e);
+        }
+    }
+
+    private static Value result(int errno) {
+        return errno >= 0 && errno < ERRNOS.length ? ERRNOS[errno] : Value.i32(errno);
     }
 
     /** Adds a function without results (only {@code proc_exit}). */

@@ -112,6 +112,40 @@ class SocketCallsTest {
     }
 
     @Test
+    void halfClosesEitherWayLeaveTheOtherDirectionWorking() throws Exception {
+        connect();
+        int fd = accept(0);
+        client.shutdownOutput(); // the peer is done sending: end of stream here, sending still works
+        assertEquals(0, recv(fd, 16));
+        assertEquals(0, g.i32(RESULT));
+        assertEquals(0, send(fd, "still here"));
+        assertEquals("still here", readFromClient(10));
+        connect();
+        int fd2 = accept(0);
+        assertEquals(0, g.call("sock_shutdown", fd2, 1)); // this side stops receiving: reads end, sends go on
+        assertEquals(0, recv(fd2, 16));
+        assertEquals(0, g.i32(RESULT));
+        assertEquals(0, send(fd2, "one-way"));
+        assertEquals("one-way", readFromClient(7));
+    }
+
+    @Test
+    void aReceiveFillsSeveralIovecsInOrderAndLeavesTheRestForTheNext() throws Exception {
+        connect();
+        int fd = accept(0);
+        client.getOutputStream().write("abcdefghij".getBytes(StandardCharsets.UTF_8));
+        g.putIovec(IOV, BUF, 3);
+        g.putIovec(IOV + 8, BUF + 50, 4);
+        // WAITALL: both buffers full (7 bytes) even if the ten arrive in pieces
+        assertEquals(0, g.call("sock_recv", fd, IOV, 2, 2, RESULT, FLAGS));
+        assertEquals(7, g.i32(RESULT));
+        assertEquals("abc", g.string(BUF, 3));
+        assertEquals("defg", g.string(BUF + 50, 4));
+        assertEquals(0, recv(fd, 64));
+        assertEquals("hij", g.string(BUF, g.i32(RESULT)));
+    }
+
+    @Test
     void receiveWithWaitAllFillsTheBuffer() throws Exception {
         connect();
         int fd = accept(0);

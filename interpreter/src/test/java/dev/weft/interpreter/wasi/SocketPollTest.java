@@ -121,6 +121,53 @@ class SocketPollTest {
     }
 
     @Test
+    void aSocketLeftOutOfTheNextPollIsNotReported() throws Exception {
+        Socket a = connect();
+        int fdA = accept();
+        connect();
+        int fdB = accept();
+        a.getOutputStream().write('x');
+        subs.fd(0, 61, READ, fdA);
+        assertEquals(0, subs.poll(1));
+        assertEquals(61, subs.userdata(0));
+        // a still has its byte unread, but this poll asks only about b and a clock
+        subs.fd(0, 62, READ, fdB);
+        subs.clock(1, 63, 1, 20 * MILLI, 0);
+        assertEquals(0, subs.poll(2));
+        assertEquals(1, subs.count());
+        assertEquals(63, subs.userdata(0));
+    }
+
+    @Test
+    void oneOfManySubscriptionsReadyIsTheOneReported() throws Exception {
+        List<Integer> fds = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            connect();
+            fds.add(accept());
+        }
+        clients.get(13).getOutputStream().write('x');
+        for (int i = 0; i < 20; i++) {
+            subs.fd(i, 100 + i, READ, fds.get(i));
+        }
+        assertEquals(0, subs.poll(20));
+        assertEquals(1, subs.count());
+        assertEquals(113, subs.userdata(0));
+    }
+
+    @Test
+    void waitingWithNothingReadyBlocksInTheSelectorInsteadOfSpinning() throws Exception {
+        connect();
+        int fd = accept();
+        subs.fd(0, 71, READ, fd);
+        subs.clock(1, 72, 1, 200 * MILLI, 0);
+        long before = g.wasi.readiness().selects();
+        assertEquals(0, subs.poll(2));
+        assertEquals(72, subs.userdata(0));
+        // one blocking select for the whole 200 ms (another only after a spurious wake-up)
+        assertTrue(g.wasi.readiness().selects() - before <= 3, "selects " + (g.wasi.readiness().selects() - before));
+    }
+
+    @Test
     void aClosedDescriptorIsAnEventErrorAndNoWait() throws Exception {
         connect();
         int fd = accept();
