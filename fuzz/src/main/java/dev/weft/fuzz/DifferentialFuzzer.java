@@ -16,7 +16,7 @@ import java.util.concurrent.ExecutionException;
  * ({@link FuzzingSupport}), and compares the two outputs ({@link OutputComparison}). A mismatch,
  * a raw Java exception or a hang in Weft is a finding.
  */
-public final class DifferentialFuzzer {
+public final class DifferentialFuzzer implements AutoCloseable {
     /** Weft's time bound per module; -ttf modules carry a hang limit, so this is generous. */
     static final long CASE_MILLIS = 60_000;
 
@@ -26,23 +26,39 @@ public final class DifferentialFuzzer {
      */
     public enum Verdict { AGREE, MISMATCH, NODE_MISMATCH, CRASH, HANG, TOOL_FAILED }
 
+    /**
+     * How cases run: {@code denan} (wasm-opt's {@code --denan}), {@code withNode} (also compare
+     * with Node 26, when installed), {@code spawn} (a wasm-opt process per run instead of the
+     * persistent driver).
+     */
+    public record Options(boolean denan, boolean withNode, boolean spawn) {
+        /** NaNs removed, binaryen only, the persistent driver. */
+        public static final Options DEFAULTS = new Options(true, false, false);
+    }
+
+    private final WasmOpt wasmOpt;
     private final Binaryen binaryen;
     private final NodeOracle node;
     private final Findings findings;
     private final boolean denan;
     private final Map<FeatureSet, Map<Verdict, Long>> counts = new EnumMap<>(FeatureSet.class);
 
-    /** {@code withNode}: also compare with Node 26 (V8), when it is installed. */
-    public DifferentialFuzzer(Toolchain tools, Findings findings, boolean denan, boolean withNode) {
-        this.binaryen = new Binaryen(tools.wasmOptCommand().orElseThrow(
-                () -> new IllegalStateException("wasm-opt is not installed: " + Toolchain.INSTALL_HINT)));
+    /** A fuzzer using the tools of {@code tools}; {@link #close()} ends the wasm-opt driver. */
+    public DifferentialFuzzer(Toolchain tools, Findings findings, Options options) {
         try {
-            this.node = withNode && tools.node().isPresent() ? new NodeOracle(tools.node().get()) : null;
+            this.node = options.withNode() && tools.node().isPresent() ? new NodeOracle(tools.node().get()) : null;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        this.wasmOpt = WasmOpt.open(tools, options.spawn());
+        this.binaryen = new Binaryen(wasmOpt);
         this.findings = findings;
-        this.denan = denan;
+        this.denan = options.denan();
+    }
+
+    @Override
+    public void close() {
+        wasmOpt.close();
     }
 
     /** The random bytes of case {@code index}: 1 to 16 KB, a function of the seed and index only. */

@@ -37,11 +37,12 @@ class DifferentialFuzzerTest {
         assumeTrue(tools.isPresent(), "wasm-opt is not installed, the differential smoke is skipped: "
                 + Toolchain.INSTALL_HINT);
         Findings findings = new Findings(null);
-        DifferentialFuzzer fuzzer = new DifferentialFuzzer(tools.get(), findings, true, false);
-        fuzzer.run(List.of(FeatureSet.values()), SEED, 0, new Budget(CASES * FeatureSet.values().length, 0), 0);
-        for (FeatureSet f : FeatureSet.values()) {
-            Map<DifferentialFuzzer.Verdict, Long> counts = fuzzer.counts().get(f);
-            assertEquals(Map.of(DifferentialFuzzer.Verdict.AGREE, (long) CASES), counts, f + ": " + fuzzer.counts());
+        try (DifferentialFuzzer fuzzer = new DifferentialFuzzer(tools.get(), findings, DifferentialFuzzer.Options.DEFAULTS)) {
+            fuzzer.run(List.of(FeatureSet.values()), SEED, 0, new Budget(CASES * FeatureSet.values().length, 0), 0);
+            for (FeatureSet f : FeatureSet.values()) {
+                Map<DifferentialFuzzer.Verdict, Long> counts = fuzzer.counts().get(f);
+                assertEquals(Map.of(DifferentialFuzzer.Verdict.AGREE, (long) CASES), counts, f + ": " + fuzzer.counts());
+            }
         }
         assertEquals(0, findings.count());
     }

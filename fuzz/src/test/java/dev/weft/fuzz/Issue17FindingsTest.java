@@ -34,7 +34,9 @@ class Issue17FindingsTest {
     void aCatchTargetingALoopLabelAgreesWithBinaryen() {
         Optional<Toolchain> tools = Toolchain.locate().filter(t -> t.wasmOpt().isPresent());
         assumeTrue(tools.isPresent(), "wasm-opt is not installed: " + Toolchain.INSTALL_HINT);
-        DifferentialFuzzer fuzzer = new DifferentialFuzzer(tools.get(), new Findings(null), true, false);
-        assertEquals(DifferentialFuzzer.Verdict.AGREE, fuzzer.runCase(FeatureSet.EH, 3000, 43));
+        try (DifferentialFuzzer fuzzer = new DifferentialFuzzer(tools.get(), new Findings(null),
+                DifferentialFuzzer.Options.DEFAULTS)) {
+            assertEquals(DifferentialFuzzer.Verdict.AGREE, fuzzer.runCase(FeatureSet.EH, 3000, 43));
+        }
     }
 }

@@ -1,0 +1,95 @@
+package dev.weft.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The persistent wasm-opt driver gives what a wasm-opt process gives: both are run on the same
+ * inputs and compared byte for byte. Needs Node 26 and npm's binaryen in guests/.tools
+ * (guests/install-toolchain.sh); skipped without them.
+ */
+class WasmOptDriverTest {
+    private static Toolchain tools() {
+        Optional<Toolchain> tools = Toolchain.locate()
+                .filter(t -> t.node().isPresent() && t.binaryenScript("wasm-opt").isPresent());
+        assumeTrue(tools.isPresent(), "Node 26 or npm's binaryen is not installed, the driver test is skipped: "
+                + Toolchain.INSTALL_HINT);
+        return tools.get();
+    }
+
+    private static void assertSameResult(WasmOpt.Result expected, WasmOpt.Result actual, String what) {
+        assertEquals(expected.status(), actual.status(), what + ": exit status");
+        assertEquals(new String(expected.stdout(), StandardCharsets.UTF_8), new String(actual.stdout(), StandardCharsets.UTF_8),
+                what + ": stdout");
+        assertArrayEquals(expected.output(), actual.output(), what + ": output file");
+    }
+
+    @Test
+    void modulesAndInterpreterOutputAreByteIdenticalToSpawnedWasmOpt() throws IOException {
+        Toolchain tools = tools();
+        try (WasmOpt spawned = new SpawnedWasmOpt(tools.wasmOptCommand().orElseThrow());
+                WasmOpt driver = WasmOptDriver.start(tools)) {
+            for (FeatureSet features : FeatureSet.values()) { // one case each: a spawn costs about a second
+                long index = features.ordinal();
+                String what = features.label() + " case " + index;
+                byte[] entropy = DifferentialFuzzer.entropy(5, index);
+                List<String> gen = Binaryen.generateArgs(features, true);
+                WasmOpt.Result expected = spawned.run(gen, entropy, 60);
+                WasmOpt.Result actual = driver.run(gen, entropy, 60);
+                assertEquals(0, expected.status(), what);
+                assertNotNull(expected.output(), what);
+                assertSameResult(expected, actual, what + " -ttf");
+                List<String> exec = Binaryen.fuzzExecArgs(features);
+                WasmOpt.Result run = spawned.run(exec, expected.output(), 120);
+                assertTrue(new String(run.stdout(), StandardCharsets.UTF_8).contains("[fuzz-exec]"), what);
+                assertSameResult(run, driver.run(exec, expected.output(), 120), what + " --fuzz-exec-before");
+            }
+        }
+    }
+
+    @Test
+    void failuresGiveTheSameStatusAndMessage() throws IOException {
+        Toolchain tools = tools();
+        byte[] garbage = "not a module".getBytes(StandardCharsets.UTF_8);
+        try (WasmOpt spawned = new SpawnedWasmOpt(tools.wasmOptCommand().orElseThrow());
+                WasmOpt driver = WasmOptDriver.start(tools)) {
+            for (List<String> args : List.of(List.of("@in", "-o", "@out"))) {
+                WasmOpt.Result expected = spawned.run(args, garbage, 60);
+                WasmOpt.Result actual = driver.run(args, garbage, 60);
+                assertTrue(expected.status() != 0, args + " fails");
+                assertSameResult(expected, actual, args.toString());
+                assertEquals(expected.firstErrorLine().replaceAll("/\\S*/in\\b", "IN"),
+                        actual.firstErrorLine().replaceAll("/\\S*/in\\b", "IN"), args.toString());
+            }
+        }
+    }
+
+    /** A run that blocks (reading a FIFO nobody writes) is killed at its bound; the next run starts a new driver. */
+    @Test
+    void aRunPastItsBoundKillsTheDriverAndTheNextRunStartsAnother(@TempDir Path dir) throws Exception {
+        Toolchain tools = tools();
+        Path fifo = dir.resolve("never-written");
+        assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo failed");
+        try (WasmOptDriver driver = WasmOptDriver.start(tools)) {
+            IOException e = assertThrows(IOException.class, () -> driver.run(List.of(fifo.toString()), new byte[0], 2));
+            assertTrue(e.getMessage().contains("no answer within 2 s"), e.getMessage());
+            assertEquals(1, driver.restarts());
+            WasmOpt.Result r = driver.run(List.of("--version"), new byte[0], 60);
+            assertEquals(0, r.status());
+            assertTrue(new String(r.stdout(), StandardCharsets.UTF_8).startsWith("wasm-opt version"),
+                    new String(r.stdout(), StandardCharsets.UTF_8));
+        }
+    }
+}
