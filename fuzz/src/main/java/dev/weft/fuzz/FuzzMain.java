@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * The long-run entry point: {@code FuzzMain FUZZER [--seed N] [--cases N] [--seconds N]
  * [--first N] [--findings DIR] [--features mvp,eh,mem64] [--no-denan] [--node] [--spawn]
- * [--max-nesting N] [--progress N]}, where
+ * [--tier interp|compiled|both] [--max-nesting N] [--progress N]}, where
  * FUZZER is {@code mutation}, {@code differential} or {@code stack-switching}. Prints progress and
  * a summary; exits 0 when nothing was found, 2 when something was, 1 on a usage error, and 3
  * after a hang (the hung case's thread cannot be stopped, so the run ends there).
@@ -29,7 +29,7 @@ public final class FuzzMain {
         if (argv.length == 0) {
             throw new IllegalArgumentException("usage: weft fuzz mutation|differential|stack-switching [--seed N] "
                     + "[--cases N] [--seconds N] [--first N] [--findings DIR] [--features mvp,eh,mem64] "
-                    + "[--no-denan] [--node] [--spawn] [--max-nesting N] [--progress N]");
+                    + "[--no-denan] [--node] [--spawn] [--tier interp|compiled|both] [--max-nesting N] [--progress N]");
         }
         String fuzzer = argv[0];
         long seed = 1;
@@ -41,6 +41,7 @@ public final class FuzzMain {
         boolean denan = true;
         boolean withNode = false;
         boolean spawn = false;
+        List<Tier> tiers = List.of(Tier.INTERP, Tier.COMPILED);
         int maxNesting = 64;
         List<FeatureSet> sets = new ArrayList<>(List.of(FeatureSet.values()));
         for (int i = 1; i < argv.length; i++) {
@@ -50,7 +51,7 @@ public final class FuzzMain {
                 case "--node" -> withNode = true;
                 case "--spawn" -> spawn = true;
                 case "--seed", "--cases", "--seconds", "--first", "--findings", "--features", "--progress",
-                        "--max-nesting" -> {
+                        "--max-nesting", "--tier" -> {
                     if (i + 1 >= argv.length) {
                         throw new IllegalArgumentException(a + " needs a value");
                     }
@@ -63,6 +64,7 @@ public final class FuzzMain {
                         case "--progress" -> progress = number(a, v);
                         case "--max-nesting" -> maxNesting = (int) number(a, v);
                         case "--findings" -> findingsDir = Path.of(v);
+                        case "--tier" -> tiers = Tier.byLabel(v);
                         default -> sets = Arrays.stream(v.split(",")).map(FeatureSet::byLabel).toList();
                     }
                 }
@@ -82,9 +84,10 @@ public final class FuzzMain {
                 Toolchain tools = Toolchain.locate().filter(t -> t.wasmOpt().isPresent()).orElseThrow(
                         () -> new IllegalStateException("wasm-opt not found: " + Toolchain.INSTALL_HINT));
                 try (DifferentialFuzzer f = new DifferentialFuzzer(tools, findings,
-                        new DifferentialFuzzer.Options(denan, withNode, spawn))) {
+                        new DifferentialFuzzer.Options(denan, withNode, spawn, tiers))) {
                     f.run(sets, seed, first, budget, progress);
-                    summary = "differential: " + f.counts();
+                    summary = "differential: " + f.counts() + "; compiled tier: "
+                            + dev.weft.interpreter.compiler.TierStats.summary();
                     hung = f.counts().values().stream().anyMatch(m -> m.containsKey(DifferentialFuzzer.Verdict.HANG));
                 }
             }
