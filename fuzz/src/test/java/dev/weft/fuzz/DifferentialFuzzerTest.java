@@ -46,4 +46,23 @@ class DifferentialFuzzerTest {
         }
         assertEquals(0, findings.count());
     }
+
+    /**
+     * The case that found the fuzzer's call-ref-in-start bug (regressions/call-ref-in-start.wat):
+     * its start function calls call-ref-catch, which FuzzingSupport made throw.
+     */
+    @Test
+    void callRefCatchInTheStartFunctionCallsTheFunction() {
+        assertEquals(DifferentialFuzzer.Verdict.AGREE, replay(FeatureSet.EH, 1, 1896));
+    }
+
+    /** The verdict of one differential case, in both tiers; skips the test when wasm-opt is not installed. */
+    static DifferentialFuzzer.Verdict replay(FeatureSet features, long seed, long index) {
+        Optional<Toolchain> tools = Toolchain.locate().filter(t -> t.wasmOpt().isPresent());
+        assumeTrue(tools.isPresent(), "wasm-opt is not installed: " + Toolchain.INSTALL_HINT);
+        try (DifferentialFuzzer fuzzer = new DifferentialFuzzer(tools.get(), new Findings(null),
+                DifferentialFuzzer.Options.DEFAULTS)) {
+            return fuzzer.runCase(features, seed, index);
+        }
+    }
 }
