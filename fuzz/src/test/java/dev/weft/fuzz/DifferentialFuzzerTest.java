@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class DifferentialFuzzerTest {
     /** Cases per feature set; -Dweft.fuzz.differential.cases=N for more. */
-    private static final int CASES = Integer.getInteger("weft.fuzz.differential.cases", 2);
+    private static final int CASES = Integer.getInteger("weft.fuzz.differential.cases", 10);
     private static final long SEED = Long.getLong("weft.fuzz.seed", 17);
 
     @Test

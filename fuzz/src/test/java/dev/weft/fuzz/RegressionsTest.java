@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -32,12 +33,22 @@ class RegressionsTest {
         }
     }
 
+    private WasmOpt wasmOptInUse;
+
+    @AfterEach
+    void closeWasmOpt() {
+        if (wasmOptInUse != null) {
+            wasmOptInUse.close();
+        }
+    }
+
     @TestFactory
     List<DynamicTest> everyRegressionModuleAgreesWithBinaryenInBothTiers() throws Exception {
         List<Path> modules = modules();
         assertFalse(modules.isEmpty(), "no regressions/*.wat on the test class path");
         Optional<WasmOpt> wasmOpt = Toolchain.locate().filter(t -> t.wasmOpt().isPresent())
-                .map(t -> new SpawnedWasmOpt(t.wasmOptCommand().orElseThrow()));
+                .map(t -> WasmOpt.open(t, false));
+        wasmOpt.ifPresent(w -> wasmOptInUse = w);
         List<DynamicTest> tests = new ArrayList<>();
         for (Path wat : modules) {
             String name = wat.getFileName().toString().replace(".wat", "");
