@@ -2,6 +2,7 @@ package dev.weft.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -89,6 +91,24 @@ class WasmOptDriverTest {
             assertEquals(0, r.status());
             assertTrue(new String(r.stdout(), StandardCharsets.UTF_8).startsWith("wasm-opt version"),
                     new String(r.stdout(), StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Without Node 26 the driver cannot start and each run spawns wasm-opt; --spawn asks for that anyway. */
+    @Test
+    void openFallsBackToSpawningWhenTheDriverCannotStart(@TempDir Path home) throws Exception {
+        Path bin = Files.createDirectories(home.resolve("guests/.tools/node_modules/.bin"));
+        Path wasmOpt = Files.writeString(bin.resolve("wasm-opt"), "#!/bin/sh\nexit 0\n");
+        assertTrue(wasmOpt.toFile().setExecutable(true));
+        try (WasmOpt w = WasmOpt.open(new Toolchain(home), false)) {
+            assertInstanceOf(SpawnedWasmOpt.class, w, "no Node 26 in " + home);
+        }
+        Toolchain tools = tools();
+        try (WasmOpt w = WasmOpt.open(tools, true)) {
+            assertInstanceOf(SpawnedWasmOpt.class, w, "--spawn");
+        }
+        try (WasmOpt w = WasmOpt.open(tools, false)) {
+            assertInstanceOf(WasmOptDriver.class, w);
         }
     }
 }
