@@ -41,7 +41,7 @@ public final class FuzzMain {
         boolean denan = true;
         boolean withNode = false;
         boolean spawn = false;
-        List<Tier> tiers = List.of(Tier.INTERP, Tier.COMPILED);
+        List<Tier> tiers = DifferentialFuzzer.Options.DEFAULTS.tiers();
         int maxNesting = 64;
         List<FeatureSet> sets = new ArrayList<>(List.of(FeatureSet.values()));
         for (int i = 1; i < argv.length; i++) {
