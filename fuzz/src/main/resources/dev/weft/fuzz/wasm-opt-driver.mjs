@@ -105,7 +105,7 @@ async function runMain(args) {
   };
   const require = (name) => (name === 'node:fs' || name === 'fs' ? fakeFs : realRequire(name));
   const Module = {
-    arguments: args,
+    arguments: [...args], // the wrapper's callMain prepends the program name to this array
     thisProgram: scriptPath,
     print: (text) => capture(1, text + '\n'),
     printErr: (text) => capture(2, text + '\n'),
