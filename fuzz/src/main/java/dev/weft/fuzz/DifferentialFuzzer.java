@@ -1,6 +1,7 @@
 package dev.weft.fuzz;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,36 +14,68 @@ import java.util.concurrent.ExecutionException;
  * Differential execution (fuzzer b): case {@code i} of seed {@code s} feeds random bytes, derived
  * from {@code (s, i)} alone, to {@code wasm-opt -ttf} with the features of one {@link FeatureSet}
  * (the sets take turns), runs the module in binaryen's interpreter and in Weft
- * ({@link FuzzingSupport}), and compares the two outputs ({@link OutputComparison}). A mismatch,
- * a raw Java exception or a hang in Weft is a finding.
+ * ({@link FuzzingSupport}), in each {@link Tier} asked for, and compares the outputs
+ * ({@link OutputComparison}; the tiers with each other exactly). A mismatch, a raw Java exception
+ * or a hang in Weft is a finding. wasm-opt runs in a persistent driver ({@link WasmOpt#open}) and
+ * Weft on one long-lived worker thread, so a case costs about what its work costs.
  */
-public final class DifferentialFuzzer {
+public final class DifferentialFuzzer implements AutoCloseable {
     /** Weft's time bound per module; -ttf modules carry a hang limit, so this is generous. */
     static final long CASE_MILLIS = 60_000;
 
     /**
-     * AGREE; MISMATCH with binaryen; NODE_MISMATCH with Node; CRASH (Weft threw a raw Java
-     * exception); HANG; TOOL_FAILED (wasm-opt failed, not compared).
+     * AGREE; MISMATCH with binaryen (every tier run gave the same wrong output); TIER_MISMATCH
+     * (the interpreter and the compiled tier gave different outputs); NODE_MISMATCH with Node;
+     * CRASH (Weft threw a raw Java exception); HANG; TOOL_FAILED (wasm-opt failed, not compared).
      */
-    public enum Verdict { AGREE, MISMATCH, NODE_MISMATCH, CRASH, HANG, TOOL_FAILED }
+    public enum Verdict { AGREE, MISMATCH, TIER_MISMATCH, NODE_MISMATCH, CRASH, HANG, TOOL_FAILED }
 
+    /**
+     * How cases run: {@code denan} (wasm-opt's {@code --denan}), {@code withNode} (also compare
+     * with Node 26, when installed), {@code spawn} (a wasm-opt process per run instead of the
+     * persistent driver), {@code tiers} (Weft's tiers each module runs in, each compared with
+     * binaryen and, when both, with each other).
+     */
+    public record Options(boolean denan, boolean withNode, boolean spawn, List<Tier> tiers) {
+        /** NaNs removed, binaryen only, the persistent driver, both tiers. */
+        public static final Options DEFAULTS = new Options(true, false, false, List.of(Tier.INTERP, Tier.COMPILED));
+
+        public Options {
+            tiers = List.copyOf(tiers);
+            if (tiers.isEmpty()) {
+                throw new IllegalArgumentException("no tier to run");
+            }
+        }
+    }
+
+    private final WasmOpt wasmOpt;
+    /** Weft's side of every case: one long-lived thread with a 64 MB stack. */
+    private final Bounded.Worker worker = new Bounded.Worker();
+    private final List<Tier> tiers;
     private final Binaryen binaryen;
     private final NodeOracle node;
     private final Findings findings;
     private final boolean denan;
     private final Map<FeatureSet, Map<Verdict, Long>> counts = new EnumMap<>(FeatureSet.class);
 
-    /** {@code withNode}: also compare with Node 26 (V8), when it is installed. */
-    public DifferentialFuzzer(Toolchain tools, Findings findings, boolean denan, boolean withNode) {
-        this.binaryen = new Binaryen(tools.wasmOptCommand().orElseThrow(
-                () -> new IllegalStateException("wasm-opt is not installed: " + Toolchain.INSTALL_HINT)));
+    /** A fuzzer using the tools of {@code tools}; {@link #close()} ends the wasm-opt driver. */
+    public DifferentialFuzzer(Toolchain tools, Findings findings, Options options) {
         try {
-            this.node = withNode && tools.node().isPresent() ? new NodeOracle(tools.node().get()) : null;
+            this.node = options.withNode() && tools.node().isPresent() ? new NodeOracle(tools.node().get()) : null;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        this.wasmOpt = WasmOpt.open(tools, options.spawn());
+        this.binaryen = new Binaryen(wasmOpt);
         this.findings = findings;
-        this.denan = denan;
+        this.denan = options.denan();
+        this.tiers = options.tiers();
+    }
+
+    @Override
+    public void close() {
+        wasmOpt.close();
+        worker.close();
     }
 
     /** The random bytes of case {@code index}: 1 to 16 KB, a function of the seed and index only. */
@@ -76,21 +109,31 @@ public final class DifferentialFuzzer {
         files.put("binaryen.txt", expected);
         String replay = "replay: FuzzMain differential --features " + features.label() + " --seed " + seed
                 + " --first " + index + " --cases 1" + (denan ? "" : " --no-denan");
-        List<String> actual;
-        try {
-            actual = Bounded.run(name, CASE_MILLIS, () -> FuzzingSupport.run(wasm));
-        } catch (Bounded.Hang h) {
-            findings.record(name, "Weft hung: " + h.getMessage() + "\n" + replay, files);
-            return Verdict.HANG;
-        } catch (ExecutionException e) {
-            files.put("stack.txt", stackTrace(e.getCause()));
-            findings.record(name, "Weft threw " + e.getCause() + "\n" + replay, files);
-            return Verdict.CRASH;
+        Map<Tier, List<String>> outputs = new EnumMap<>(Tier.class);
+        for (Tier tier : tiers) {
+            String tierReplay = replay + " --tier " + tier.label();
+            try {
+                outputs.put(tier, worker.run(CASE_MILLIS, () -> FuzzingSupport.run(wasm, tier)));
+            } catch (Bounded.Hang h) {
+                findings.record(name, "Weft (" + tier.label() + ") hung: " + h.getMessage() + "\n" + tierReplay, files);
+                return Verdict.HANG;
+            } catch (ExecutionException e) {
+                files.put("stack.txt", stackTrace(e.getCause()));
+                findings.record(name, "Weft (" + tier.label() + ") threw " + e.getCause() + "\n" + tierReplay, files);
+                return Verdict.CRASH;
+            }
+            files.put("weft-" + tier.label() + ".txt", outputs.get(tier));
+        }
+        List<String> actual = outputs.get(tiers.get(0));
+        if (outputs.size() == 2 && !outputs.get(Tier.INTERP).equals(outputs.get(Tier.COMPILED))) {
+            findings.record(name, "the tiers differ: " + tierDifference(outputs.get(Tier.INTERP), outputs.get(Tier.COMPILED))
+                    + "; " + agreement(expected, outputs) + "\n" + replay, files);
+            return Verdict.TIER_MISMATCH;
         }
         Optional<String> diff = OutputComparison.firstDifference(expected, actual);
         if (diff.isPresent()) {
-            files.put("weft.txt", actual);
-            findings.record(name, "mismatch with binaryen --fuzz-exec: " + diff.get() + "\n" + replay, files);
+            String by = tiers.size() == 2 ? "both tiers" : tiers.get(0).label();
+            findings.record(name, "mismatch with binaryen --fuzz-exec (" + by + "): " + diff.get() + "\n" + replay, files);
             return Verdict.MISMATCH;
         }
         if (node != null) {
@@ -103,13 +146,33 @@ public final class DifferentialFuzzer {
             }
             Optional<String> nodeDiff = OutputComparison.firstDifference(v8, actual, true);
             if (nodeDiff.isPresent()) {
-                files.put("weft.txt", actual);
                 files.put("node.txt", v8);
                 findings.record(name, "mismatch with Node: " + nodeDiff.get() + "\n" + replay + " --node", files);
                 return Verdict.NODE_MISMATCH;
             }
         }
         return Verdict.AGREE;
+    }
+
+    /** The first line where the interpreter's output and the compiled tier's differ. */
+    static String tierDifference(List<String> interp, List<String> compiled) {
+        for (int i = 0; ; i++) {
+            String a = i < interp.size() ? interp.get(i) : "<end>";
+            String b = i < compiled.size() ? compiled.get(i) : "<end>";
+            if (!a.equals(b)) {
+                return "line " + (i + 1) + ": interp \"" + a + "\", compiled \"" + b + "\"";
+            }
+        }
+    }
+
+    private static String agreement(List<String> expected, Map<Tier, List<String>> outputs) {
+        List<String> agreeing = new ArrayList<>();
+        outputs.forEach((tier, out) -> {
+            if (OutputComparison.firstDifference(expected, out).isEmpty()) {
+                agreeing.add(tier.label());
+            }
+        });
+        return agreeing.isEmpty() ? "neither agrees with binaryen" : agreeing.get(0) + " agrees with binaryen";
     }
 
     static String stackTrace(Throwable t) {

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * The long-run entry point: {@code FuzzMain FUZZER [--seed N] [--cases N] [--seconds N]
- * [--first N] [--findings DIR] [--features mvp,eh,mem64] [--no-denan] [--node] [--max-nesting N]
- * [--progress N]}, where
+ * [--first N] [--findings DIR] [--features mvp,eh,mem64] [--no-denan] [--node] [--spawn]
+ * [--tier interp|compiled|both] [--max-nesting N] [--progress N]}, where
  * FUZZER is {@code mutation}, {@code differential} or {@code stack-switching}. Prints progress and
  * a summary; exits 0 when nothing was found, 2 when something was, 1 on a usage error, and 3
  * after a hang (the hung case's thread cannot be stopped, so the run ends there).
@@ -29,7 +29,7 @@ public final class FuzzMain {
         if (argv.length == 0) {
             throw new IllegalArgumentException("usage: weft fuzz mutation|differential|stack-switching [--seed N] "
                     + "[--cases N] [--seconds N] [--first N] [--findings DIR] [--features mvp,eh,mem64] "
-                    + "[--no-denan] [--node] [--max-nesting N] [--progress N]");
+                    + "[--no-denan] [--node] [--spawn] [--tier interp|compiled|both] [--max-nesting N] [--progress N]");
         }
         String fuzzer = argv[0];
         long seed = 1;
@@ -40,6 +40,8 @@ public final class FuzzMain {
         Path findingsDir = null;
         boolean denan = true;
         boolean withNode = false;
+        boolean spawn = false;
+        List<Tier> tiers = DifferentialFuzzer.Options.DEFAULTS.tiers();
         int maxNesting = 64;
         List<FeatureSet> sets = new ArrayList<>(List.of(FeatureSet.values()));
         for (int i = 1; i < argv.length; i++) {
@@ -47,8 +49,9 @@ public final class FuzzMain {
             switch (a) {
                 case "--no-denan" -> denan = false;
                 case "--node" -> withNode = true;
+                case "--spawn" -> spawn = true;
                 case "--seed", "--cases", "--seconds", "--first", "--findings", "--features", "--progress",
-                        "--max-nesting" -> {
+                        "--max-nesting", "--tier" -> {
                     if (i + 1 >= argv.length) {
                         throw new IllegalArgumentException(a + " needs a value");
                     }
@@ -61,6 +64,7 @@ public final class FuzzMain {
                         case "--progress" -> progress = number(a, v);
                         case "--max-nesting" -> maxNesting = (int) number(a, v);
                         case "--findings" -> findingsDir = Path.of(v);
+                        case "--tier" -> tiers = Tier.byLabel(v);
                         default -> sets = Arrays.stream(v.split(",")).map(FeatureSet::byLabel).toList();
                     }
                 }
@@ -79,10 +83,13 @@ public final class FuzzMain {
             case "differential" -> {
                 Toolchain tools = Toolchain.locate().filter(t -> t.wasmOpt().isPresent()).orElseThrow(
                         () -> new IllegalStateException("wasm-opt not found: " + Toolchain.INSTALL_HINT));
-                DifferentialFuzzer f = new DifferentialFuzzer(tools, findings, denan, withNode);
-                f.run(sets, seed, first, budget, progress);
-                summary = "differential: " + f.counts();
-                hung = f.counts().values().stream().anyMatch(m -> m.containsKey(DifferentialFuzzer.Verdict.HANG));
+                try (DifferentialFuzzer f = new DifferentialFuzzer(tools, findings,
+                        new DifferentialFuzzer.Options(denan, withNode, spawn, tiers))) {
+                    f.run(sets, seed, first, budget, progress);
+                    summary = "differential: " + f.counts() + "; compiled tier: "
+                            + dev.weft.interpreter.compiler.TierStats.summary();
+                    hung = f.counts().values().stream().anyMatch(m -> m.containsKey(DifferentialFuzzer.Verdict.HANG));
+                }
             }
             case "mutation" -> {
                 MutationFuzzer f = new MutationFuzzer(findings, maxNesting);

@@ -100,8 +100,11 @@ final class FuzzingSupport {
      */
     static final String START_EXCEPTION = "[exception thrown: failed to instantiate module]";
 
-    /** Weft's output for {@code wasm}; a module Weft rejects gives one {@code [weft rejected ...]} line. */
-    static List<String> run(byte[] wasm) {
+    /**
+     * Weft's output for {@code wasm} run by {@code tier}; a module Weft rejects gives one
+     * {@code [weft rejected ...]} line.
+     */
+    static List<String> run(byte[] wasm, Tier tier) {
         Module m;
         CompiledModule compiled;
         try {
@@ -112,7 +115,7 @@ final class FuzzingSupport {
         }
         FuzzingSupport host = new FuzzingSupport(m);
         try {
-            host.instance = host.linker().instantiate(compiled);
+            host.instance = tier.instantiate(host.linker(), compiled);
         } catch (UnlinkableException e) {
             return List.of("[weft rejected the module: " + e.getMessage() + "]");
         } catch (UninstantiableException e) {
@@ -277,8 +280,13 @@ final class FuzzingSupport {
         callAsJs((WasmFunction) instance.export(module.exports().get(index).name()));
     }
 
+    /**
+     * A function reference called "from JS". Unlike {@code call-export}, this works during the
+     * start function too: JS holds the function itself and needs no exports (binaryen 132 and V8
+     * both call it).
+     */
     private void callRefAsJs(Value ref) {
-        if (instance == null || !(ref.ref() instanceof WasmFunction f)) {
+        if (!(ref.ref() instanceof WasmFunction f)) {
             throw jsError();
         }
         callAsJs(f);

@@ -13,7 +13,6 @@ import dev.weft.interpreter.ast.RefType;
 import dev.weft.interpreter.ast.ValType;
 import dev.weft.interpreter.binary.BinaryDecoder;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,11 +32,7 @@ final class NodeOracle {
 
     NodeOracle(Path node) throws IOException {
         this.node = node;
-        this.shell = Files.createTempFile("weft-node-shell", ".mjs");
-        shell.toFile().deleteOnExit();
-        try (InputStream in = NodeOracle.class.getResourceAsStream("node-shell.mjs")) {
-            Files.write(shell, in.readAllBytes());
-        }
+        this.shell = Processes.scriptFile("node-shell.mjs");
     }
 
     List<String> run(byte[] wasm) throws IOException {

@@ -45,11 +45,20 @@ public record Toolchain(Path home) {
      * installed it runs there with a 7 MB stack instead (the OS stack is 8 MB).
      */
     public Optional<List<String>> wasmOptCommand() {
-        Path js = home.resolve("guests/.tools/node_modules/binaryen/bin/wasm-opt");
-        if (node().isPresent() && Files.isRegularFile(js)) {
-            return Optional.of(List.of(node().get().toString(), "--stack-size=7000", js.toString()));
+        Optional<Path> js = binaryenScript("wasm-opt");
+        if (node().isPresent() && js.isPresent()) {
+            return Optional.of(List.of(node().get().toString(), "--stack-size=" + NODE_STACK_KB, js.get().toString()));
         }
         return wasmOpt().map(p -> List.of(p.toString()));
+    }
+
+    /** Node's JS stack for binaryen, in KB: most of the OS's 8 MB main-thread stack. */
+    public static final int NODE_STACK_KB = 7000;
+
+    /** npm binaryen's script for {@code tool} (wasm-opt compiled to Wasm in a JS wrapper), when installed. */
+    public Optional<Path> binaryenScript(String tool) {
+        Path js = home.resolve("guests/.tools/node_modules/binaryen/bin").resolve(tool);
+        return Files.isRegularFile(js) ? Optional.of(js) : Optional.empty();
     }
 
     /** Node 26, when installed. */

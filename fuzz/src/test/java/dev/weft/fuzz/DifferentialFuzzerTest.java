@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class DifferentialFuzzerTest {
     /** Cases per feature set; -Dweft.fuzz.differential.cases=N for more. */
-    private static final int CASES = Integer.getInteger("weft.fuzz.differential.cases", 2);
+    private static final int CASES = Integer.getInteger("weft.fuzz.differential.cases", 10);
     private static final long SEED = Long.getLong("weft.fuzz.seed", 17);
 
     @Test
@@ -26,7 +26,7 @@ class DifferentialFuzzerTest {
                 new String(getClass().getResourceAsStream("fuzzing-support.wat").readAllBytes(),
                         java.nio.charset.StandardCharsets.UTF_8)));
         List<String> node = new NodeOracle(tools.get().node().get()).run(wasm);
-        assertEquals(Optional.empty(), OutputComparison.firstDifference(node, FuzzingSupport.run(wasm), true),
+        assertEquals(Optional.empty(), OutputComparison.firstDifference(node, FuzzingSupport.run(wasm, Tier.INTERP), true),
                 String.join("\n", node));
         assertEquals("[LoggingExternalInterface logging 2 -1]", node.get(6), String.join("\n", node));
     }
@@ -37,12 +37,32 @@ class DifferentialFuzzerTest {
         assumeTrue(tools.isPresent(), "wasm-opt is not installed, the differential smoke is skipped: "
                 + Toolchain.INSTALL_HINT);
         Findings findings = new Findings(null);
-        DifferentialFuzzer fuzzer = new DifferentialFuzzer(tools.get(), findings, true, false);
-        fuzzer.run(List.of(FeatureSet.values()), SEED, 0, new Budget(CASES * FeatureSet.values().length, 0), 0);
-        for (FeatureSet f : FeatureSet.values()) {
-            Map<DifferentialFuzzer.Verdict, Long> counts = fuzzer.counts().get(f);
-            assertEquals(Map.of(DifferentialFuzzer.Verdict.AGREE, (long) CASES), counts, f + ": " + fuzzer.counts());
+        try (DifferentialFuzzer fuzzer = new DifferentialFuzzer(tools.get(), findings, DifferentialFuzzer.Options.DEFAULTS)) {
+            fuzzer.run(List.of(FeatureSet.values()), SEED, 0, new Budget(CASES * FeatureSet.values().length, 0), 0);
+            for (FeatureSet f : FeatureSet.values()) {
+                Map<DifferentialFuzzer.Verdict, Long> counts = fuzzer.counts().get(f);
+                assertEquals(Map.of(DifferentialFuzzer.Verdict.AGREE, (long) CASES), counts, f + ": " + fuzzer.counts());
+            }
         }
         assertEquals(0, findings.count());
+    }
+
+    /**
+     * The case that found the fuzzer's call-ref-in-start bug (regressions/call-ref-in-start.wat):
+     * its start function calls call-ref-catch, which FuzzingSupport made throw.
+     */
+    @Test
+    void callRefCatchInTheStartFunctionCallsTheFunction() {
+        assertEquals(DifferentialFuzzer.Verdict.AGREE, replay(FeatureSet.EH, 1, 1896));
+    }
+
+    /** The verdict of one differential case, in both tiers; skips the test when wasm-opt is not installed. */
+    static DifferentialFuzzer.Verdict replay(FeatureSet features, long seed, long index) {
+        Optional<Toolchain> tools = Toolchain.locate().filter(t -> t.wasmOpt().isPresent());
+        assumeTrue(tools.isPresent(), "wasm-opt is not installed: " + Toolchain.INSTALL_HINT);
+        try (DifferentialFuzzer fuzzer = new DifferentialFuzzer(tools.get(), new Findings(null),
+                DifferentialFuzzer.Options.DEFAULTS)) {
+            return fuzzer.runCase(features, seed, index);
+        }
     }
 }

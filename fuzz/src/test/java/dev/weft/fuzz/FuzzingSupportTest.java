@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The fuzzing-support imports behave as in binaryen: a module using each of them, run by Weft,
@@ -23,11 +25,12 @@ class FuzzingSupportTest {
         }
     }
 
-    @Test
-    void weftPrintsWhatBinaryenPrintedForEveryImport() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Tier.class)
+    void weftPrintsWhatBinaryenPrintedForEveryImport(Tier tier) throws Exception {
         byte[] wasm = BinaryEncoder.encode(WatParser.parseModule(resource("fuzzing-support.wat")));
         List<String> binaryen = resource("fuzzing-support.binaryen.txt").lines().toList();
-        List<String> weft = FuzzingSupport.run(wasm);
+        List<String> weft = FuzzingSupport.run(wasm, tier);
         assertEquals(Optional.empty(), OutputComparison.firstDifference(binaryen, weft), String.join("\n", weft));
         assertTrue(weft.contains("[LoggingExternalInterface logging 2 -1]"), "i64 logged as low, high: " + weft);
         assertTrue(weft.contains("[exception thrown: imported-js-tag jserror]"), weft.toString());
