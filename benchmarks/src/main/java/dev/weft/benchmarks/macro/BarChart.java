@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategorySeries;
@@ -30,8 +31,26 @@ public final class BarChart {
     static final double LOG_SPAN = 20;
     /** Chart height in pixels; the width grows with the number of bars ({@link #width}). */
     static final int HEIGHT = 600;
-    private static final Color[] COLOURS = {new Color(0x3465a4), new Color(0xf57900), new Color(0x73d216),
-            new Color(0xcc0000), new Color(0x75507b), new Color(0x8f5902)};
+    /**
+     * One colour per series name in every chart of a report, so an engine is the same colour in
+     * the wall-time chart and the http chart: Weft's in blues and greens, its peers in warm colours.
+     */
+    private static final Map<String, Color> COLOURS = Map.ofEntries(
+            Map.entry("weft", new Color(0x3465a4)),
+            Map.entry("weft-compiled", new Color(0x729fcf)),
+            Map.entry("weft-native", new Color(0x3465a4)),
+            Map.entry("weft-wasmfx", new Color(0x729fcf)),
+            Map.entry("weft-asyncify", new Color(0x4e9a06)),
+            Map.entry("pooled (default)", new Color(0x3465a4)),
+            Map.entry("unpooled", new Color(0x73d216)),
+            Map.entry("node", new Color(0xf57900)),
+            Map.entry("node-http", new Color(0xf57900)),
+            Map.entry("chicory", new Color(0xcc0000)),
+            Map.entry("chicory-compiler", new Color(0x75507b)),
+            Map.entry("jdk-httpserver-vt", new Color(0x8f5902)));
+    /** For series not in {@link #COLOURS}: chosen by the name's hash, so still stable. */
+    private static final Color[] OTHERS = {new Color(0xc4a000), new Color(0x555753), new Color(0xad7fa8),
+            new Color(0xe9b96e), new Color(0x204a87), new Color(0xa40000)};
 
     /**
      * One bar.
@@ -114,7 +133,6 @@ public final class BarChart {
         style.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         style.setLegendPosition(Styler.LegendPosition.OutsideS);
         style.setLegendLayout(Styler.LegendLayout.Horizontal);
-        style.setSeriesColors(COLOURS);
         style.setXAxisLabelRotation(30);
         style.setXAxisLabelAlignment(AxesChartStyler.TextAlignment.Right);
         style.setAvailableSpaceFill(0.85);
@@ -137,8 +155,15 @@ public final class BarChart {
             }
             CategorySeries cs = chart.addSeries(s, captions, ys);
             cs.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Bar);
+            cs.setFillColor(colour(s));
         }
         return chart;
+    }
+
+    /** The colour of series {@code name}, the same in every chart. */
+    static Color colour(String name) {
+        Color known = COLOURS.get(name);
+        return known != null ? known : OTHERS[Math.floorMod(name.hashCode(), OTHERS.length)];
     }
 
     /** Writes {@code chart} to {@code file} as PNG. */

@@ -2,6 +2,7 @@ package dev.weft.benchmarks.macro;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,6 +69,25 @@ class BarChartTest {
         assertArrayEquals(new double[] {0.5, 8, 4}, chart.getSeries("node").getYData());
         // chicory has no measurement at all on sieve / native (not applicable): no bar, no label
         assertArrayEquals(new double[] {4, Double.NaN, Double.NaN}, chart.getSeries("chicory").getYData());
+    }
+
+    private static java.awt.Color fill(CategoryChart chart, String series) {
+        return chart.getSeriesCollection().stream().filter(s -> s.getName().equals(series)).findFirst()
+                .orElseThrow().getFillColor();
+    }
+
+    @Test
+    void anEngineHasOneColourInEveryChartWhateverItsPosition() {
+        CategoryChart first = BarChart.chart("A", "s", List.of("weft", "node"), List.of(
+                new BarChart.Group("x", List.of(BarChart.Bar.of("weft", 1), BarChart.Bar.of("node", 2)))));
+        CategoryChart second = BarChart.chart("B", "s", List.of("chicory", "node", "weft"), List.of(
+                new BarChart.Group("x", List.of(BarChart.Bar.of("chicory", 1), BarChart.Bar.of("node", 2),
+                        BarChart.Bar.of("weft", 3)))));
+        for (String engine : List.of("weft", "node")) {
+            assertEquals(fill(first, engine), fill(second, engine), engine);
+        }
+        assertNotEquals(BarChart.colour("weft"), BarChart.colour("node"));
+        assertEquals(BarChart.colour("some-new-engine"), BarChart.colour("some-new-engine"));
     }
 
     @Test
