@@ -43,7 +43,8 @@ public final class MarkdownReport {
     }
 
     private static void headline(StringBuilder md, Report report) {
-        List<String> lines = new ArrayList<>();
+        List<String> measured = new ArrayList<>();
+        List<String> quoted = new ArrayList<>();
         for (Section s : report.sections()) {
             if (s.baseline().isEmpty()) {
                 continue;
@@ -52,6 +53,8 @@ public final class MarkdownReport {
                 if (series.equals(s.baseline())) {
                     continue;
                 }
+                // a published figure of another system is context, never a headline ratio
+                List<String> lines = isQuoted(s, series) ? quoted : measured;
                 if (s.headlinePerRow()) {
                     for (String row : s.rows()) {
                         s.ratio(row, series).ifPresent(r -> lines.add(s.title() + ", " + row + ": " + s.baseline() + " "
@@ -67,12 +70,23 @@ public final class MarkdownReport {
                         + (e.getValue() == 1 ? "" : "s") + ")"));
             }
         }
-        if (lines.isEmpty()) {
-            return;
+        if (!measured.isEmpty()) {
+            md.append("## Headline ratios\n\nAbove 1× the baseline (Weft, or the pooled default) is faster; below 1× it is slower.\n\n");
+            measured.forEach(l -> md.append("- ").append(l).append('\n'));
+            md.append('\n');
         }
-        md.append("## Headline ratios\n\nAbove 1× the baseline (Weft, or the pooled default) is faster; below 1× it is slower.\n\n");
-        lines.forEach(l -> md.append("- ").append(l).append('\n'));
-        md.append('\n');
+        if (!quoted.isEmpty()) {
+            md.append("## For context: published figures of other systems\n\nNot measured by this run or on this"
+                    + " machine; quoted to place the measured figures, not to compare with them.\n\n");
+            quoted.forEach(l -> md.append("- ").append(l).append('\n'));
+            md.append('\n');
+        }
+    }
+
+    /** Whether every figure of {@code series} in {@code s} is quoted, not measured. */
+    private static boolean isQuoted(Section s, String series) {
+        List<Measurement> of = s.measurements().stream().filter(m -> m.series().equals(series)).toList();
+        return !of.isEmpty() && of.stream().allMatch(m -> m.status() == Measurement.Status.REFERENCE);
     }
 
     private static void keyValues(StringBuilder md, String title, Map<String, String> values) {

@@ -56,13 +56,16 @@ class MarkdownReportTest {
     }
 
     @Test
-    void perRowHeadlinesQuoteBothValues() {
+    void perRowLinesQuoteBothValuesAndPublishedFiguresAreContextNotHeadlines() {
         Section s = new Section("lifecycle", "(b) Lifecycle", "us", "weft").headlinePerRow(true)
                 .add(Measurement.ok("enter", "", "weft", List.of(0.5)))
                 .add(Measurement.reference("enter", "", "lucet", 5, "published"));
         String out = MarkdownReport.render(new Report("x", "default", Map.of(), "a", "b", Map.of(), Map.of(), List.of(),
                 List.of(s)));
-        assertTrue(out.contains("- (b) Lifecycle, enter: weft 0.500 us, lucet 5.00 us (lucet / weft = **10×**)"), out);
+        assertFalse(out.contains("## Headline ratios"), out);
+        int context = out.indexOf("## For context: published figures of other systems");
+        assertTrue(context >= 0, out);
+        assertTrue(out.indexOf("- (b) Lifecycle, enter: weft 0.500 us, lucet 5.00 us (lucet / weft = **10×**)") > context, out);
         assertTrue(out.contains("| enter | 0.500 | 5.00 (published) | 10× |"), out);
         assertFalse(out.contains("--quick"), out);
     }
