@@ -187,7 +187,7 @@ final class FunctionEmitter {
         for (int i = from; i <= to; i++) {
             Instruction ins = body.get(i);
             scratchUsed[0] = scratchUsed[1] = scratchUsed[2] = 0;
-            SplitPlan.Region r = unreachable || (region != null && i == region.start) ? null : plan.outlinedAt(i);
+            SplitPlan.Region r = unreachable ? null : plan.outlinedAt(i, region);
             if (r != null) {
                 callOutlined(r);
                 i = r.end;
@@ -231,7 +231,7 @@ final class FunctionEmitter {
             exit.exitCode = b.labels().size() - i;
             ctl.add(exit);
         }
-        List<ValType> entry = entryTypes(function.body().get(region.start));
+        List<ValType> entry = entryTypes(region);
         for (int i = 0; i < entry.size(); i++) {
             frameLoad(entry.get(i), n + i);
             push(entry.get(i));
@@ -254,8 +254,12 @@ final class FunctionEmitter {
         }
     }
 
-    /** The values an outlined block takes from the stack: its parameters, and an if's condition. */
-    private List<ValType> entryTypes(Instruction open) {
+    /** The values an outlined block takes from the stack: its parameters, and an if's condition (a run: none). */
+    private List<ValType> entryTypes(SplitPlan.Region r) {
+        if (r.run) {
+            return List.of();
+        }
+        Instruction open = function.body().get(r.start);
         List<ValType> entry = new ArrayList<>(blockParams(blockTypeOf(open)));
         if (open.op() == Op.IF) {
             entry.add(NumType.I32);
@@ -273,9 +277,8 @@ final class FunctionEmitter {
      * its exit code continues after the block (0) or branches out with the values it left.
      */
     private void callOutlined(SplitPlan.Region r) {
-        Instruction open = function.body().get(r.start);
         int base = localType.length;
-        List<ValType> entry = entryTypes(open);
+        List<ValType> entry = entryTypes(r);
         int[] values = spillTop(entry);
         for (int i = 0; i < entry.size(); i++) {
             pop();
@@ -289,7 +292,7 @@ final class FunctionEmitter {
         Label callStart = cb.newBoundLabel();
         cb.aload(nums);
         cb.aload(refs);
-        cb.invokestatic(module.owner(), OutlinedBlocks.methodName(self, r.start), OutlinedBlocks.DESC);
+        cb.invokestatic(module.owner(), OutlinedBlocks.methodName(self, r), OutlinedBlocks.DESC);
         Label callEnd = cb.newBoundLabel();
         if (inTry && !r.written.isEmpty()) {
             Label normal = cb.newLabel();
@@ -329,7 +332,7 @@ final class FunctionEmitter {
             }
             cb.labelBinding(fallthrough);
         }
-        List<ValType> results = blockResults(blockTypeOf(open));
+        List<ValType> results = r.run ? List.of() : blockResults(blockTypeOf(function.body().get(r.start)));
         for (int j = 0; j < results.size(); j++) {
             frameLoad(results.get(j), base + j);
             push(results.get(j));

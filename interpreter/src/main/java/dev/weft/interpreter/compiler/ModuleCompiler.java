@@ -135,7 +135,7 @@ final class ModuleCompiler {
             TreeSet<Integer> splitFunctions = new TreeSet<>();
             for (MethodModel mm : CLASS_FILE.parse(bytes).methods()) {
                 String name = mm.methodName().stringValue();
-                if (name.startsWith("h") && direct.contains(OutlinedBlocks.functionOf(name))) {
+                if (!name.startsWith("f") && !name.startsWith("s") && direct.contains(OutlinedBlocks.functionOf(name))) {
                     splitFunctions.add(OutlinedBlocks.functionOf(name));
                     helpers++;
                 }
@@ -247,7 +247,7 @@ final class ModuleCompiler {
             return SplitPlan.none();
         }
         return plans.computeIfAbsent(idx, i -> SplitPlan.of(f, t, i, budgets.getOrDefault(i, maxMethodBytes),
-                this::funcTypeAt));
+                this::funcTypeAt, vm.functions().get(i - imported).heightBefore()));
     }
 
     /** Emits function {@code idx} alone; returns why it cannot be compiled, or null. */
@@ -278,7 +278,7 @@ final class ModuleCompiler {
                         code -> new FunctionEmitter(this, idx, f, t, plan, outlines).emit(code));
                 for (OutlinedBlocks.Block b = outlines.next(); b != null; b = outlines.next()) {
                     OutlinedBlocks.Block block = b;
-                    cb.withMethodBody(OutlinedBlocks.methodName(idx, b.region().start), OutlinedBlocks.DESC,
+                    cb.withMethodBody(OutlinedBlocks.methodName(idx, b.region()), OutlinedBlocks.DESC,
                             ClassFile.ACC_PRIVATE | ClassFile.ACC_STATIC,
                             code -> new FunctionEmitter(this, idx, f, t, plan, outlines).emitOutlined(code, block));
                 }

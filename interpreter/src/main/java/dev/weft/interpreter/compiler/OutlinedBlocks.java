@@ -15,7 +15,8 @@ import java.util.Map;
  * The helper methods of one split function ({@link SplitPlan}): which outlined blocks its
  * methods call, in the order they are to be emitted, and how a helper is named and called.
  *
- * <p>A helper is {@code static int h<function>_<start>(long[] nums, Object[] refs)}. The two
+ * <p>A helper is {@code static int h<function>_<start>(long[] nums, Object[] refs)} (a run of
+ * statements: {@code r<function>_<start>}). The two
  * frame arrays, allocated once per call of the function, hold the Wasm locals (entry {@code i}
  * for local {@code i}; numbers in {@code nums}, references in {@code refs}) and past them the
  * values passed in (the block's parameters, and an {@code if}'s condition) and out (the values
@@ -33,12 +34,12 @@ final class OutlinedBlocks {
      */
     record Block(SplitPlan.Region region, List<List<ValType>> labels, boolean insideTry) {}
 
-    private final Map<Integer, Block> requested = new HashMap<>();
+    private final Map<SplitPlan.Region, Block> requested = new HashMap<>();
     private final ArrayDeque<Block> queue = new ArrayDeque<>();
 
     /** Records that a method calls {@code b}'s helper (once per block, however often asked). */
     void request(Block b) {
-        if (requested.putIfAbsent(b.region().start, b) == null) {
+        if (requested.putIfAbsent(b.region(), b) == null) {
             queue.add(b);
         }
     }
@@ -48,16 +49,17 @@ final class OutlinedBlocks {
         return queue.poll();
     }
 
-    static String methodName(int function, int start) {
-        return "h" + function + "_" + start;
+    /** {@code h<function>_<start>} for a block, {@code r<function>_<start>} for a run of statements. */
+    static String methodName(int function, SplitPlan.Region r) {
+        return (r.run ? "r" : "h") + function + "_" + r.start;
     }
 
-    /** The function index of a method {@code f<index>} or {@code h<index>_<start>}, or -1. */
+    /** The function index of a method {@code f<index>}, {@code h<index>_<start>} or {@code r<index>_<start>}, or -1. */
     static int functionOf(String methodName) {
         if (methodName.startsWith("f")) {
             return Integer.parseInt(methodName.substring(1));
         }
-        if (methodName.startsWith("h")) {
+        if (methodName.startsWith("h") || methodName.startsWith("r")) {
             return Integer.parseInt(methodName.substring(1, methodName.indexOf('_')));
         }
         return -1;

@@ -15,10 +15,14 @@ import java.util.function.IntFunction;
 
 /**
  * Which structured blocks ({@code block}, {@code loop}, {@code if}, {@code try_table}) of one
- * function are outlined into helper methods, so that each JVM method of the function stays
- * within a byte budget (HotSpot does not JIT-compile a method over 8,000 bytes). Sizes are
- * estimated per instruction; {@link ModuleCompiler} checks the real sizes and plans again with a
- * smaller budget when the estimate was short.
+ * function, and which runs of whole statements, are outlined into helper methods, so that each
+ * JVM method of the function stays within a byte budget (HotSpot does not JIT-compile a method
+ * over 8,000 bytes). Blocks go first; a block (or the body) still too big after that is cut into
+ * runs of statements: stretches of its instructions that start and end with nothing of its own on
+ * the operand stack (validation's stack heights), so that a run takes and leaves no values and
+ * acts as a block without a label ({@link SplitChoice} chooses). Sizes are estimated per
+ * instruction; {@link ModuleCompiler} checks the real sizes and plans again with a smaller budget
+ * when the estimate was short.
  *
  * <p>For each block the plan also records what its helper exchanges with the caller through the
  * frame arrays ({@link OutlinedBlocks}): the Wasm locals it uses and writes, and its exit codes:
@@ -26,10 +30,15 @@ import java.util.function.IntFunction;
  * levels out from its parent (the function's own label, a return, included).
  */
 final class SplitPlan {
-    /** A block of the body, or the body itself (the root, {@code start == -1}). */
+    /**
+     * A block of the body (instructions {@code start} to {@code end}, its {@code end}
+     * included), a run of statements ({@code run}; instructions {@code start} to {@code end}), or
+     * the body itself (the root, {@code start == -1}).
+     */
     static final class Region {
         final int start;
         int end;
+        boolean run;
         final Region parent;
         final int level;
         final List<Region> children = new ArrayList<>();
@@ -51,13 +60,15 @@ final class SplitPlan {
         }
     }
 
-    private static final SplitPlan NONE = new SplitPlan(Map.of(), 0);
+    private static final SplitPlan NONE = new SplitPlan(Map.of(), Map.of(), 0);
 
     private final Map<Integer, Region> outlined;
+    private final Map<Integer, Region> runs;
     private final int transfer;
 
-    private SplitPlan(Map<Integer, Region> outlined, int transfer) {
+    private SplitPlan(Map<Integer, Region> outlined, Map<Integer, Region> runs, int transfer) {
         this.outlined = outlined;
+        this.runs = runs;
         this.transfer = transfer;
     }
 
@@ -66,13 +77,22 @@ final class SplitPlan {
         return NONE;
     }
 
-    /** The outlined block opened by instruction {@code start}, or null. */
-    Region outlinedAt(int start) {
-        return outlined.get(start);
+    /**
+     * What to call in place of instruction {@code i} in the method of {@code in} (null: the
+     * function's own method): the outlined run or block starting there that lies inside
+     * {@code in}, or null.
+     */
+    Region outlinedAt(int i, Region in) {
+        Region run = runs.get(i);
+        if (run != null && run != in && (in == null || in.run || i != in.start)) {
+            return run;
+        }
+        Region block = outlined.get(i);
+        return block == null || block == in ? null : block;
     }
 
     boolean splits() {
-        return !outlined.isEmpty();
+        return !outlined.isEmpty() || !runs.isEmpty();
     }
 
     /** Frame array entries past the locals, for values passed into and out of helpers. */
@@ -85,7 +105,7 @@ final class SplitPlan {
      * {@code budget} bytes; {@code blockTypes} resolves a type index of a block type.
      */
     static SplitPlan of(Function f, CompositeType.Func type, int self, int budget,
-            IntFunction<CompositeType.Func> blockTypes) {
+            IntFunction<CompositeType.Func> blockTypes, int[] heights) {
         List<Instruction> body = f.body();
         Region root = new Region(-1, null);
         root.end = body.size() - 1;
@@ -150,14 +170,20 @@ final class SplitPlan {
                 }
             }
         }
-        outline(root, budget);
+        new SplitChoice(body, heights, self, blockTypes).outline(root, budget);
         Map<Integer, Region> chosen = new HashMap<>();
-        for (Region r : all) {
-            if (r.outlined) {
-                chosen.put(r.start, r);
+        Map<Integer, Region> runs = new HashMap<>();
+        collect(root, chosen, runs);
+        return chosen.isEmpty() && runs.isEmpty() ? NONE : new SplitPlan(chosen, runs, transfer);
+    }
+
+    private static void collect(Region r, Map<Integer, Region> blocks, Map<Integer, Region> runs) {
+        for (Region c : r.children) {
+            if (c.outlined) {
+                (c.run ? runs : blocks).put(c.start, c);
             }
+            collect(c, blocks, runs);
         }
-        return chosen.isEmpty() ? NONE : new SplitPlan(chosen, transfer);
     }
 
     /** Records a use of local {@code index} in {@code r} and the blocks around it. */
@@ -178,50 +204,10 @@ final class SplitPlan {
         }
     }
 
-    /**
-     * Outlines blocks of {@code r} until its estimate is within {@code budget}: the biggest
-     * block that fits the budget as a whole, else the biggest block (split in turn), until no
-     * block is left: the real sizes decide whether the result is small enough.
-     */
-    private static void outline(Region r, int budget) {
-        while (size(r) > budget) {
-            Region best = null;
-            Region biggest = null;
-            for (Region c : candidates(r, new ArrayList<>())) {
-                int s = size(c);
-                if (s <= budget && (best == null || s > size(best))) {
-                    best = c;
-                }
-                if (biggest == null || s > size(biggest)) {
-                    biggest = c;
-                }
-            }
-            Region pick = best != null ? best : biggest;
-            if (pick == null) {
-                return;
-            }
-            if (best == null) {
-                outline(pick, budget);
-            }
-            pick.outlined = true;
-            for (Region p = pick.parent; p != null; p = p.parent) {
-                p.size = -1;
-            }
+    static void invalidate(Region r) {
+        for (Region p = r; p != null; p = p.parent) {
+            p.size = -1;
         }
-    }
-
-    /** The blocks inside {@code r} that may be outlined, not inside an outlined one. */
-    private static List<Region> candidates(Region r, List<Region> out) {
-        for (Region c : r.children) {
-            if (c.outlined) {
-                continue;
-            }
-            if (!c.selfTailCall) {
-                out.add(c);
-            }
-            candidates(c, out);
-        }
-        return out;
     }
 
     /** The estimated bytes of {@code r}'s method (a helper's own entry and exit included). */
@@ -240,12 +226,12 @@ final class SplitPlan {
     }
 
     /** The estimated bytes a call of outlined block {@code r} costs its caller. */
-    private static int callCost(Region r) {
+    static int callCost(Region r) {
         return 24 + 9 * (r.used.cardinality() + 2 * r.written.cardinality()) + 16 * r.exits.size();
     }
 
     /** An estimate of the bytecode an instruction emits (its operands' moves included). */
-    private static int weight(Instruction ins) {
+    static int weight(Instruction ins) {
         return switch (ins.op()) {
             case NOP, BLOCK, LOOP, ELSE -> 0;
             case LOCAL_GET, LOCAL_SET, DROP -> 2;

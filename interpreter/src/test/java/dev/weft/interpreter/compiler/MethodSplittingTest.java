@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Method splitting ({@link SplitPlan}, {@link OutlinedBlocks}): functions whose blocks are
  * outlined into helper methods give the interpreter's results, traps and exceptions. The module
- * is compiled with a 24-byte budget, so that nearly every block of it is outlined, and run side
- * by side with the same module on the interpreter.
+ * is compiled with a 24-byte budget, so that nearly every block and run of statements of it is
+ * outlined, and run side by side with the same module on the interpreter.
  */
 class MethodSplittingTest {
     private static final String WAT = """
@@ -264,20 +264,38 @@ class MethodSplittingTest {
         }
     }
 
-    /** A function with no block to outline stays interpreted when it is too big. */
+    /** A big function of statements without blocks compiles as runs of statements. */
     @Test
-    void aBigStraightLineFunctionStaysInterpreted() throws Exception {
+    void aBigStraightLineFunctionCompilesAsRunsOfStatements() throws Exception {
         String body = "(local.set 1 (i32.add (i32.mul (local.get 1) (i32.const 31)) (local.get 0)))".repeat(2000);
         String wat = "(module (func (export \"flat\") (param i32) (result i32) (local i32) " + body + " (local.get 1)))";
         CompiledModule module = CompiledModule.compile(WatParser.parseModule(wat));
+        long before = TierStats.split();
         Instance inst = BytecodeTier.compilingOnly(i -> true,
                 () -> ModuleCompiler.withMaxMethodBytes(ModuleCompiler.HUGE_METHOD, () -> new Linker().instantiate(module)));
-        assertFalse(compiled(inst, "flat"));
+        assertTrue(compiled(inst, "flat"));
+        assertEquals(1, TierStats.split() - before);
         int expected = 0;
         for (int i = 0; i < 2000; i++) {
             expected = expected * 31 + 1;
         }
         assertEquals(expected, inst.function("flat").call(i32(1))[0].asInt());
+    }
+
+    /** A function that is one long expression has nothing to outline: too big, it stays interpreted. */
+    @Test
+    void aBigExpressionStaysInterpreted() throws Exception {
+        String body = "(i32.mul (i32.const 31)) (i32.add (local.get 0))".repeat(3000);
+        String wat = "(module (func (export \"expr\") (param i32) (result i32) (local.get 0) " + body + "))";
+        CompiledModule module = CompiledModule.compile(WatParser.parseModule(wat));
+        Instance inst = BytecodeTier.compilingOnly(i -> true,
+                () -> ModuleCompiler.withMaxMethodBytes(ModuleCompiler.HUGE_METHOD, () -> new Linker().instantiate(module)));
+        assertFalse(compiled(inst, "expr"));
+        int expected = 1;
+        for (int i = 0; i < 3000; i++) {
+            expected = expected * 31 + 1;
+        }
+        assertEquals(expected, inst.function("expr").call(i32(1))[0].asInt());
         assertTrue(TierStats.interpreted().keySet().stream().anyMatch(r -> r.startsWith("method over 8000 bytes")),
                 TierStats.interpreted().toString());
     }
