@@ -16,9 +16,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Interpreter speed on compute kernels, Weft against Chicory 1.7.5's interpreter on the same
- * .wasm bytes (benchmarks/src/main/resources/kernels). Each benchmark returns the kernel's
- * result so the work cannot be dropped; setup checks that both engines agree on it.
+ * Speed on compute kernels, Weft against Chicory 1.7.5's interpreter and its bytecode compiler
+ * on the same .wasm bytes (benchmarks/src/main/resources/kernels). Weft runs the tier that
+ * {@code -Dweft.tier} selects (the interpreter by default). Each benchmark returns the kernel's
+ * result so the work cannot be dropped; setup checks that the engines agree on it.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -37,6 +38,9 @@ public class InterpreterBenchmark {
     ExportFunction chicoryFib;
     ExportFunction chicorySieve;
     ExportFunction chicoryMatmul;
+    ExportFunction chicoryCompilerFib;
+    ExportFunction chicoryCompilerSieve;
+    ExportFunction chicoryCompilerMatmul;
 
     @Setup
     public void setup() {
@@ -56,9 +60,18 @@ public class InterpreterBenchmark {
         chicoryMatmul = cMatmul.export("matmul");
         cMatmul.export("init").apply(MATMUL_N);
 
+        ChicoryKernels ccMatmul = new ChicoryKernels("matmul", true);
+        chicoryCompilerFib = new ChicoryKernels("fib", true).export("fib");
+        chicoryCompilerSieve = new ChicoryKernels("sieve", true).export("sieve");
+        chicoryCompilerMatmul = ccMatmul.export("matmul");
+        ccMatmul.export("init").apply(MATMUL_N);
+
         agree("fib", weftFib(), chicoryFib());
         agree("sieve", weftSieve(), chicorySieve());
         agree("matmul", weftMatmul(), chicoryMatmul());
+        agree("fib (Chicory's compiler)", weftFib(), chicoryCompilerFib());
+        agree("sieve (Chicory's compiler)", weftSieve(), chicoryCompilerSieve());
+        agree("matmul (Chicory's compiler)", weftMatmul(), chicoryCompilerMatmul());
     }
 
     private static void agree(String kernel, long weft, long chicory) {
@@ -78,6 +91,11 @@ public class InterpreterBenchmark {
     }
 
     @Benchmark
+    public long chicoryCompilerFib() {
+        return chicoryCompilerFib.apply(FIB_N)[0];
+    }
+
+    @Benchmark
     public long weftSieve() {
         return weftSieve.call(Value.i32(SIEVE_N))[0].asInt();
     }
@@ -88,6 +106,11 @@ public class InterpreterBenchmark {
     }
 
     @Benchmark
+    public long chicoryCompilerSieve() {
+        return chicoryCompilerSieve.apply(SIEVE_N)[0];
+    }
+
+    @Benchmark
     public long weftMatmul() {
         return weftMatmul.call(Value.i32(MATMUL_N))[0].bits();
     }
@@ -95,5 +118,10 @@ public class InterpreterBenchmark {
     @Benchmark
     public long chicoryMatmul() {
         return chicoryMatmul.apply(MATMUL_N)[0];
+    }
+
+    @Benchmark
+    public long chicoryCompilerMatmul() {
+        return chicoryCompilerMatmul.apply(MATMUL_N)[0];
     }
 }

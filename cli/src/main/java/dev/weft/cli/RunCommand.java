@@ -77,7 +77,8 @@ final class RunCommand implements Callable<Integer> {
             description = "WASI option in wasmtime's spelling; only tcplisten=HOST:PORT (same as --tcplisten)")
     List<String> wasiOptions = new ArrayList<>();
 
-    @Option(names = "--stats", description = "print the stack-switching counters to stderr after the run")
+    @Option(names = "--stats", description = "print the stack-switching counters (and, with a compiled tier, what "
+            + "compiled, what was split and why the rest did not) to stderr after the run")
     boolean stats;
 
     @Option(names = "--tier", paramLabel = "TIER",

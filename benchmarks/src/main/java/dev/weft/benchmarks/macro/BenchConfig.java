@@ -44,7 +44,7 @@ public record BenchConfig(Mode mode, List<Engine> engines, List<Program> program
         @Option(names = "--full", description = "the programs' full scale (takes hours on 2 cores)")
         boolean full;
         @Option(names = "--engines", split = ",", paramLabel = "LIST",
-                description = "engines to run: weft,node,chicory,chicory-compiler or all (default: all)")
+                description = "engines to run: weft,weft-compiled,node,chicory,chicory-compiler or all (default: all)")
         List<String> engines;
         @Option(names = "--programs", split = ",", paramLabel = "LIST",
                 description = "guest programs: hello,generator,sieve,c10m,skynet or all (default: all)")

@@ -8,6 +8,11 @@ public enum Engine implements Named {
     /** {@code java -jar cli/target/weft.jar run}: Weft's interpreter. */
     WEFT("weft", EnumSet.allOf(Backend.class)),
     /**
+     * {@code java -jar cli/target/weft.jar run --tier compiled}: Weft with every function that
+     * cannot suspend compiled to JVM bytecode at instantiation, the rest interpreted.
+     */
+    WEFT_COMPILED("weft-compiled", EnumSet.allOf(Backend.class)),
+    /**
      * Node 26 (V8) through {@code guests/run-node.mjs}; wasmfx builds with
      * {@code --experimental-wasm-wasmfx}, native builds through the JSPI stand-in for
      * {@code weft_fiber} ({@code guests/check/weft-fiber-jspi.mjs}, slow by construction).

@@ -71,7 +71,7 @@ public record Tools(Path root, Path java) {
     /** Why {@code engine} cannot run here and how to make it run, or empty when it can. */
     public Optional<String> missing(Engine engine) {
         return switch (engine) {
-            case WEFT -> missingFile(engine, weftJar(), BUILD_HINT);
+            case WEFT, WEFT_COMPILED -> missingFile(engine, weftJar(), BUILD_HINT);
             case NODE -> missingFile(engine, node(), NODE_HINT);
             case CHICORY, CHICORY_COMPILER -> missingFile(engine, benchmarksJar(), BUILD_HINT);
         };
@@ -91,12 +91,16 @@ public record Tools(Path root, Path java) {
     public List<String> command(Engine engine, Path wasm, List<String> args, List<String> jvmFlags) {
         List<String> cmd = new ArrayList<>();
         switch (engine) {
-            case WEFT -> {
+            case WEFT, WEFT_COMPILED -> {
                 cmd.add(java.toString());
                 cmd.addAll(jvmFlags);
                 cmd.addAll(weftAotFlags());
                 cmd.addAll(WEFT_JVM_FLAGS);
-                cmd.addAll(List.of("-jar", weftJar().toString(), "run", wasm.toString()));
+                cmd.addAll(List.of("-jar", weftJar().toString(), "run"));
+                if (engine == Engine.WEFT_COMPILED) {
+                    cmd.addAll(List.of("--tier", "compiled"));
+                }
+                cmd.add(wasm.toString());
             }
             case NODE -> {
                 cmd.add(node().toString());

@@ -65,6 +65,8 @@ final class FunctionEmitter {
         Label bodyStart;
         int[] saved;
         List<ValType> savedTypes;
+        /** In a helper of an outlined block: a label outside it, left by returning this code; else -1. */
+        int exitCode = -1;
 
         Ctl(Op kind, Label target, Label elseLabel, List<ValType> params, List<ValType> results, int height) {
             this.kind = kind;
@@ -98,12 +100,26 @@ final class FunctionEmitter {
     /** Scratch locals by kind (int, long, reference), reused instruction after instruction. */
     private final List<List<Integer>> scratch = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     private final int[] scratchUsed = new int[3];
+    /** Which blocks are outlined, and the helpers requested so far. */
+    private final SplitPlan plan;
+    private final OutlinedBlocks outlines;
+    /** The frame arrays (see {@link OutlinedBlocks}) when the function is split, else -1. */
+    private int nums = -1;
+    private int refs = -1;
+    /** In a helper: its block, whether a try_table encloses it, the exit code local and the epilogue. */
+    private SplitPlan.Region region;
+    private boolean insideTry;
+    private int exitCodeSlot;
+    private Label epilogue;
 
-    FunctionEmitter(ModuleCompiler module, int self, Function function, CompositeType.Func type) {
+    FunctionEmitter(ModuleCompiler module, int self, Function function, CompositeType.Func type, SplitPlan plan,
+            OutlinedBlocks outlines) {
         this.module = module;
         this.self = self;
         this.function = function;
         this.type = type;
+        this.plan = plan;
+        this.outlines = outlines;
     }
 
     /** Scans the body for what this emitter cannot compile yet, without emitting anything. */
@@ -149,16 +165,234 @@ final class FunctionEmitter {
             zero(k);
             cb.storeLocal(k, localSlot[i]);
         }
+        if (plan.splits()) {
+            int size = n + plan.transferSize();
+            nums = cb.allocateLocal(TypeKind.REFERENCE);
+            refs = cb.allocateLocal(TypeKind.REFERENCE);
+            cb.ldc(size);
+            cb.newarray(TypeKind.LONG);
+            cb.astore(nums);
+            cb.ldc(size);
+            cb.anewarray(CD_Object);
+            cb.astore(refs);
+        }
         start = cb.newBoundLabel();
         ctl.add(new Ctl(Op.END, null, null, List.of(), type.results(), 0));
-        for (Instruction ins : function.body()) {
+        instructions(0, function.body().size() - 1);
+    }
+
+    /** Emits instructions {@code from} to {@code to}, calling the helpers of outlined blocks. */
+    private void instructions(int from, int to) {
+        List<Instruction> body = function.body();
+        for (int i = from; i <= to; i++) {
+            Instruction ins = body.get(i);
             scratchUsed[0] = scratchUsed[1] = scratchUsed[2] = 0;
-            if (unreachable) {
+            SplitPlan.Region r = unreachable ? null : plan.outlinedAt(i, region);
+            if (r != null) {
+                callOutlined(r);
+                i = r.end;
+            } else if (unreachable) {
                 skip(ins);
             } else {
                 instruction(ins);
             }
         }
+    }
+
+    // ---- outlined blocks (SplitPlan, OutlinedBlocks) -----------------------------------------
+
+    /**
+     * Emits the helper of outlined block {@code b}: loads the locals it uses and its entry
+     * values from the frame arrays, runs the block with the labels around it as exits, and
+     * leaves through one epilogue that stores the locals it writes and returns the exit code.
+     */
+    void emitOutlined(CodeBuilder code, OutlinedBlocks.Block b) {
+        this.cb = code;
+        this.memory = new MemoryEmitter(this, module, code);
+        region = b.region();
+        insideTry = b.insideTry();
+        nums = 0;
+        refs = 1;
+        int n = type.params().size() + function.locals().size();
+        localSlot = new int[n];
+        localType = new ValType[n];
+        for (int i = 0; i < n; i++) {
+            localType[i] = i < type.params().size() ? type.params().get(i) : function.locals().get(i - type.params().size());
+        }
+        for (int i = region.used.nextSetBit(0); i >= 0; i = region.used.nextSetBit(i + 1)) {
+            localSlot[i] = cb.allocateLocal(JvmTypes.kind(localType[i]));
+            frameLoad(localType[i], i);
+            cb.storeLocal(JvmTypes.kind(localType[i]), localSlot[i]);
+        }
+        exitCodeSlot = cb.allocateLocal(TypeKind.INT);
+        epilogue = cb.newLabel();
+        for (int i = 0; i < b.labels().size(); i++) {
+            Ctl exit = new Ctl(Op.END, null, null, List.of(), b.labels().get(i), 0);
+            exit.exitCode = b.labels().size() - i;
+            ctl.add(exit);
+        }
+        List<ValType> entry = entryTypes(region);
+        for (int i = 0; i < entry.size(); i++) {
+            frameLoad(entry.get(i), n + i);
+            push(entry.get(i));
+        }
+        Label bodyStart = cb.newBoundLabel();
+        instructions(region.start, region.end);
+        if (!unreachable) {
+            leave(List.copyOf(stack), 0, 0);
+        }
+        Label bodyEnd = cb.newBoundLabel();
+        cb.labelBinding(epilogue);
+        storeWritten(region);
+        cb.iload(exitCodeSlot);
+        cb.ireturn();
+        if (insideTry && !region.written.isEmpty()) {
+            Label handler = cb.newBoundLabel();
+            storeWritten(region);
+            cb.athrow();
+            cb.exceptionCatch(bodyStart, bodyEnd, handler, WASM_EXCEPTION);
+        }
+    }
+
+    /** The values an outlined block takes from the stack: its parameters, and an if's condition (a run: none). */
+    private List<ValType> entryTypes(SplitPlan.Region r) {
+        if (r.run) {
+            return List.of();
+        }
+        Instruction open = function.body().get(r.start);
+        List<ValType> entry = new ArrayList<>(blockParams(blockTypeOf(open)));
+        if (open.op() == Op.IF) {
+            entry.add(NumType.I32);
+        }
+        return entry;
+    }
+
+    private static BlockType blockTypeOf(Instruction open) {
+        return open instanceof Instruction.Block b ? b.type() : ((Instruction.TryTable) open).type();
+    }
+
+    /**
+     * Calls the helper of outlined block {@code r} in place of its instructions: its entry
+     * values and the locals it uses go to the frame arrays, the locals it writes come back, and
+     * its exit code continues after the block (0) or branches out with the values it left.
+     */
+    private void callOutlined(SplitPlan.Region r) {
+        int base = localType.length;
+        List<ValType> entry = entryTypes(r);
+        int[] values = spillTop(entry);
+        for (int i = 0; i < entry.size(); i++) {
+            pop();
+            frameStore(entry.get(i), base + i, values[i]);
+        }
+        for (int i = r.used.nextSetBit(0); i >= 0; i = r.used.nextSetBit(i + 1)) {
+            frameStore(localType[i], i, localSlot[i]);
+        }
+        boolean inTry = insideTry || ctl.stream().anyMatch(c -> c.kind == Op.TRY_TABLE);
+        outlines.request(new OutlinedBlocks.Block(r, ctl.stream().map(Ctl::labelTypes).toList(), inTry));
+        Label callStart = cb.newBoundLabel();
+        cb.aload(nums);
+        cb.aload(refs);
+        cb.invokestatic(module.owner(), OutlinedBlocks.methodName(self, r), OutlinedBlocks.DESC);
+        Label callEnd = cb.newBoundLabel();
+        if (inTry && !r.written.isEmpty()) {
+            Label normal = cb.newLabel();
+            cb.goto_(normal);
+            Label handler = cb.newBoundLabel();
+            reloadWritten(r);
+            cb.athrow();
+            cb.exceptionCatch(callStart, callEnd, handler, WASM_EXCEPTION);
+            cb.labelBinding(normal);
+        }
+        reloadWritten(r);
+        if (r.exits.isEmpty()) {
+            cb.pop();
+        } else {
+            Label fallthrough = cb.newLabel();
+            List<SwitchCase> cases = new ArrayList<>();
+            List<Label> stubs = new ArrayList<>();
+            for (int c : r.exits) {
+                Label l = cb.newLabel();
+                stubs.add(l);
+                cases.add(SwitchCase.of(c, l));
+            }
+            cb.lookupswitch(fallthrough, cases);
+            int i = 0;
+            for (int c : r.exits) {
+                cb.labelBinding(stubs.get(i++));
+                scratchUsed[0] = scratchUsed[1] = scratchUsed[2] = 0;
+                List<ValType> carried = ctl.get(ctl.size() - c).labelTypes();
+                for (int j = 0; j < carried.size(); j++) {
+                    frameLoad(carried.get(j), base + j);
+                    push(carried.get(j));
+                }
+                branch(c - 1);
+                for (int j = 0; j < carried.size(); j++) {
+                    pop();
+                }
+            }
+            cb.labelBinding(fallthrough);
+        }
+        List<ValType> results = r.run ? List.of() : blockResults(blockTypeOf(function.body().get(r.start)));
+        for (int j = 0; j < results.size(); j++) {
+            frameLoad(results.get(j), base + j);
+            push(results.get(j));
+        }
+    }
+
+    /**
+     * Leaves a helper with exit code {@code code}: the top {@code carried} values go to the
+     * frame arrays, the {@code extras} below them are dropped.
+     */
+    private void leave(List<ValType> carried, int extras, int code) {
+        int[] slots = spillTop(carried);
+        for (int i = 0; i < extras; i++) {
+            popJvm(stack.get(stack.size() - carried.size() - 1 - i));
+        }
+        for (int j = 0; j < carried.size(); j++) {
+            frameStore(carried.get(j), localType.length + j, slots[j]);
+        }
+        cb.ldc(code);
+        cb.istore(exitCodeSlot);
+        cb.goto_(epilogue);
+    }
+
+    /** A branch to {@code t}, the function's label (a return) or a label outside this helper. */
+    private void branchOut(Ctl t, int extras) {
+        if (t.exitCode >= 0) {
+            leave(t.labelTypes(), extras, t.exitCode);
+        } else {
+            emitReturn();
+        }
+    }
+
+    private void storeWritten(SplitPlan.Region r) {
+        for (int i = r.written.nextSetBit(0); i >= 0; i = r.written.nextSetBit(i + 1)) {
+            frameStore(localType[i], i, localSlot[i]);
+        }
+    }
+
+    private void reloadWritten(SplitPlan.Region r) {
+        for (int i = r.written.nextSetBit(0); i >= 0; i = r.written.nextSetBit(i + 1)) {
+            frameLoad(localType[i], i);
+            cb.storeLocal(JvmTypes.kind(localType[i]), localSlot[i]);
+        }
+    }
+
+    /** Stores JVM local {@code slot} (of Wasm type {@code t}) into frame entry {@code pos}. */
+    private void frameStore(ValType t, int pos, int slot) {
+        TypeKind k = JvmTypes.kind(t);
+        cb.aload(k == TypeKind.REFERENCE ? refs : nums);
+        cb.ldc(pos);
+        cb.loadLocal(k, slot);
+        JvmTypes.storeSlot(cb, k);
+    }
+
+    /** Pushes frame entry {@code pos} as a value of Wasm type {@code t}. */
+    private void frameLoad(ValType t, int pos) {
+        TypeKind k = JvmTypes.kind(t);
+        cb.aload(k == TypeKind.REFERENCE ? refs : nums);
+        cb.ldc(pos);
+        JvmTypes.loadSlot(cb, k);
     }
 
     // ---- control ----------------------------------------------------------------------------
@@ -283,7 +517,7 @@ final class FunctionEmitter {
                 cb.aload(exn);
             }
             if (t.kind == Op.END) {
-                emitReturn();
+                branchOut(t, 0);
             } else {
                 cb.goto_(t.target);
             }
@@ -343,6 +577,10 @@ final class FunctionEmitter {
 
     private void emitReturn() {
         List<ValType> results = type.results();
+        if (region != null) {
+            leave(results, stack.size() - results.size(), ctl.getFirst().exitCode);
+            return;
+        }
         if (results.isEmpty()) {
             cb.return_();
         } else if (results.size() == 1) {
@@ -396,7 +634,7 @@ final class FunctionEmitter {
     private void branch(int depth) {
         Ctl t = ctl.get(ctl.size() - 1 - depth);
         if (t.kind == Op.END) {
-            emitReturn();
+            branchOut(t, stack.size() - t.labelTypes().size());
             return;
         }
         List<ValType> carried = t.labelTypes();
@@ -875,6 +1113,9 @@ final class FunctionEmitter {
             unreachable = true;
             return;
         }
+        if (region != null) {
+            throw new NotCompilable("return_call to itself in an outlined block");
+        }
         int n = type.params().size();
         int[] args = new int[n];
         spillOperands(n, args);
@@ -894,7 +1135,7 @@ final class FunctionEmitter {
 
     /** A tail call done as call and return must not run under this function's handlers. */
     private void notInTry() {
-        if (ctl.stream().anyMatch(c -> c.kind == Op.TRY_TABLE)) {
+        if (insideTry || ctl.stream().anyMatch(c -> c.kind == Op.TRY_TABLE)) {
             throw new NotCompilable("tail call to another function inside try_table");
         }
     }

@@ -3,6 +3,7 @@ package dev.weft.interpreter.compiler;
 import dev.weft.interpreter.ast.CompositeType;
 import dev.weft.interpreter.ast.NumType;
 import dev.weft.interpreter.ast.ValType;
+import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.TypeKind;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDescs;
@@ -68,5 +69,32 @@ final class JvmTypes {
         List<ValType> results = type.results();
         Class<?> ret = results.isEmpty() ? void.class : results.size() > 1 ? Object[].class : javaClass(results.getFirst());
         return MethodType.methodType(ret, type.params().stream().map(JvmTypes::javaClass).toArray(Class<?>[]::new));
+    }
+
+    /**
+     * Stack: array, index, value of kind {@code k}: stores the value into the array, a
+     * {@code long[]} for numbers (an int widened) or an {@code Object[]} for references.
+     */
+    static void storeSlot(CodeBuilder cb, TypeKind k) {
+        switch (k) {
+            case INT -> {
+                cb.i2l();
+                cb.lastore();
+            }
+            case LONG -> cb.lastore();
+            default -> cb.aastore();
+        }
+    }
+
+    /** Stack: array, index: loads the value of kind {@code k} {@link #storeSlot} stored there. */
+    static void loadSlot(CodeBuilder cb, TypeKind k) {
+        switch (k) {
+            case INT -> {
+                cb.laload();
+                cb.l2i();
+            }
+            case LONG -> cb.laload();
+            default -> cb.aaload();
+        }
     }
 }

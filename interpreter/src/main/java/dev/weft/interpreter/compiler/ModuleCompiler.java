@@ -45,7 +45,13 @@ import java.util.function.IntPredicate;
 final class ModuleCompiler {
     /** HotSpot does not JIT-compile a method with more bytecode than this ({@code DontCompileHugeMethods}). */
     static final int HUGE_METHOD = 8000;
-    private static final String HUGE_REASON = "method over HotSpot's 8,000-byte JIT limit";
+    /** The system property with the bytes a method is split to stay within (default {@link #HUGE_METHOD}). */
+    static final String MAX_METHOD_BYTES = "weft.compiler.maxMethodBytes";
+    /** The system property that turns method splitting off ({@code false}), to compare. */
+    static final String SPLIT = "weft.compiler.split";
+    /** Plans with a smaller budget after a split function's real methods came out too big. */
+    private static final int REPLANS = 3;
+    private static final ThreadLocal<Integer> MAX_METHOD_BYTES_HERE = new ThreadLocal<>();
     private static final ClassDesc OWNER = ClassDesc.of("dev.weft.interpreter.compiler.WasmCode");
     private static final ClassFile CLASS_FILE = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(
             ClassHierarchyResolver.ofClassLoading(ModuleCompiler.class.getClassLoader())));
@@ -59,12 +65,38 @@ final class ModuleCompiler {
     private final Map<DataRef, Integer> dataIndex = new HashMap<>();
     /** Function indices compiled into the class. */
     private final TreeSet<Integer> direct = new TreeSet<>();
+    /** The bytes a method is split to stay within, and the size over which a function stays interpreted. */
+    private final int maxMethodBytes;
+    private final int rejectBytes;
+    private final boolean split;
+    /** Per function: the budget it is planned with now, its plan, and how often it was planned again. */
+    private final Map<Integer, Integer> budgets = new HashMap<>();
+    private final Map<Integer, SplitPlan> plans = new HashMap<>();
+    private final Map<Integer, Integer> replans = new HashMap<>();
 
     private ModuleCompiler(ValidatedModule vm, ModuleInstance inst) {
         this.vm = vm;
         this.m = vm.module();
         this.inst = inst;
         this.imported = (int) m.imports().stream().filter(i -> i.desc() instanceof ImportDesc.Func).count();
+        Integer here = MAX_METHOD_BYTES_HERE.get();
+        this.maxMethodBytes = here != null ? here : Integer.getInteger(MAX_METHOD_BYTES, HUGE_METHOD);
+        this.rejectBytes = Math.max(maxMethodBytes, HUGE_METHOD);
+        this.split = !"false".equals(System.getProperty(SPLIT));
+    }
+
+    /** Runs {@code body} with methods split to {@code bytes} for this thread (tests of splitting). */
+    static <T> T withMaxMethodBytes(int bytes, BytecodeTier.Body<T> body) throws Exception {
+        MAX_METHOD_BYTES_HERE.set(bytes);
+        try {
+            return body.run();
+        } finally {
+            MAX_METHOD_BYTES_HERE.remove();
+        }
+    }
+
+    private String hugeReason() {
+        return "method over " + rejectBytes + " bytes" + (split ? " even when split" : "");
     }
 
     /** Compiles what can be compiled and installs it; returns why each other function stays interpreted. */
@@ -96,10 +128,21 @@ final class ModuleCompiler {
             }
             dropped.forEach((reason, n) -> left.merge(reason, n, Integer::sum));
         }
+        int split = 0;
+        int helpers = 0;
         if (bytes != null) {
             install(bytes, left);
+            TreeSet<Integer> splitFunctions = new TreeSet<>();
+            for (MethodModel mm : CLASS_FILE.parse(bytes).methods()) {
+                String name = mm.methodName().stringValue();
+                if (!name.startsWith("f") && !name.startsWith("s") && direct.contains(OutlinedBlocks.functionOf(name))) {
+                    splitFunctions.add(OutlinedBlocks.functionOf(name));
+                    helpers++;
+                }
+            }
+            split = splitFunctions.size();
         }
-        return new TierStats.Outcome(direct.size(), left);
+        return new TierStats.Outcome(direct.size(), split, helpers, left);
     }
 
     /** Fills {@link #direct} with the functions that may compile; returns why the others may not. */
@@ -151,8 +194,10 @@ final class ModuleCompiler {
                 continue;
             }
             for (int idx : hugeMethods(bytes)) {
-                direct.remove(idx);
-                left.merge(HUGE_REASON, 1, Integer::sum);
+                if (!planSmaller(idx)) {
+                    direct.remove(idx);
+                    left.merge(hugeReason(), 1, Integer::sum);
+                }
                 bytes = null;
             }
         }
@@ -173,23 +218,47 @@ final class ModuleCompiler {
         return removed;
     }
 
-    /** The functions whose compiled method in {@code bytes} is over {@link #HUGE_METHOD} bytes. */
-    private List<Integer> hugeMethods(byte[] bytes) {
-        List<Integer> huge = new ArrayList<>();
+    /** The functions with a method in {@code bytes} (its own or a helper) over the size limit. */
+    private TreeSet<Integer> hugeMethods(byte[] bytes) {
+        TreeSet<Integer> huge = new TreeSet<>();
         for (MethodModel mm : CLASS_FILE.parse(bytes).methods()) {
-            String name = mm.methodName().stringValue();
             int size = mm.findAttribute(java.lang.classfile.Attributes.code()).map(CodeAttribute::codeLength).orElse(0);
-            if (size > HUGE_METHOD && name.startsWith("f")) {
-                huge.add(Integer.parseInt(name.substring(1)));
+            int function = OutlinedBlocks.functionOf(mm.methodName().stringValue());
+            if (size > rejectBytes && function >= 0) {
+                huge.add(function);
             }
         }
         return huge;
     }
 
+    /** Plans function {@code idx} again with a smaller budget, if splitting is on and tries remain. */
+    private boolean planSmaller(int idx) {
+        int tries = replans.merge(idx, 1, Integer::sum);
+        if (!split || tries > REPLANS) {
+            return false;
+        }
+        budgets.put(idx, budgets.getOrDefault(idx, maxMethodBytes) * 2 / 3);
+        plans.remove(idx);
+        return true;
+    }
+
+    private SplitPlan plan(int idx, Function f, CompositeType.Func t) {
+        if (!split) {
+            return SplitPlan.none();
+        }
+        return plans.computeIfAbsent(idx, i -> SplitPlan.of(f, t, i, budgets.getOrDefault(i, maxMethodBytes),
+                this::funcTypeAt, vm.functions().get(i - imported).heightBefore()));
+    }
+
     /** Emits function {@code idx} alone; returns why it cannot be compiled, or null. */
     private String probe(int idx) {
         try {
-            return hugeMethods(build(List.of(idx))).isEmpty() ? null : HUGE_REASON;
+            while (!hugeMethods(build(List.of(idx))).isEmpty()) {
+                if (!planSmaller(idx)) {
+                    return hugeReason();
+                }
+            }
+            return null;
         } catch (NotCompilable e) {
             return e.reason();
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -203,8 +272,16 @@ final class ModuleCompiler {
             for (int idx : functions) {
                 Function f = m.functions().get(idx - imported);
                 CompositeType.Func t = funcType(idx);
+                SplitPlan plan = plan(idx, f, t);
+                OutlinedBlocks outlines = new OutlinedBlocks();
                 cb.withMethodBody(methodName(idx), JvmTypes.methodDesc(t), ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
-                        code -> new FunctionEmitter(this, idx, f, t).emit(code));
+                        code -> new FunctionEmitter(this, idx, f, t, plan, outlines).emit(code));
+                for (OutlinedBlocks.Block b = outlines.next(); b != null; b = outlines.next()) {
+                    OutlinedBlocks.Block block = b;
+                    cb.withMethodBody(OutlinedBlocks.methodName(idx, b.region()), OutlinedBlocks.DESC,
+                            ClassFile.ACC_PRIVATE | ClassFile.ACC_STATIC,
+                            code -> new FunctionEmitter(this, idx, f, t, plan, outlines).emitOutlined(code, block));
+                }
                 cb.withMethodBody(slotsMethodName(idx), SlotBridge.DESC, ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
                         code -> SlotBridge.emit(code, OWNER, methodName(idx), t));
             }

@@ -37,14 +37,7 @@ final class SlotBridge {
             TypeKind k = JvmTypes.kind(params.get(i));
             cb.aload(k == TypeKind.REFERENCE ? REFS : SLOTS);
             index(cb, i);
-            switch (k) {
-                case INT -> {
-                    cb.laload();
-                    cb.l2i();
-                }
-                case LONG -> cb.laload();
-                default -> cb.aaload();
-            }
+            JvmTypes.loadSlot(cb, k);
         }
         cb.invokestatic(owner, target, JvmTypes.methodDesc(type));
         List<ValType> results = type.results();
@@ -99,13 +92,6 @@ final class SlotBridge {
         cb.aload(k == TypeKind.REFERENCE ? REFS : SLOTS);
         index(cb, i);
         cb.loadLocal(k, tmp);
-        switch (k) {
-            case INT -> {
-                cb.i2l();
-                cb.lastore();
-            }
-            case LONG -> cb.lastore();
-            default -> cb.aastore();
-        }
+        JvmTypes.storeSlot(cb, k);
     }
 }

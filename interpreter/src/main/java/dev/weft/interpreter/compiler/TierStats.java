@@ -11,21 +11,38 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class TierStats {
     private static final LongAdder COMPILED = new LongAdder();
+    private static final LongAdder SPLIT = new LongAdder();
+    private static final LongAdder HELPERS = new LongAdder();
     private static final Map<String, LongAdder> LEFT = new ConcurrentHashMap<>();
 
     private TierStats() {}
 
-    /** What compiling one instance did. */
-    record Outcome(int compiled, Map<String, Integer> left) {}
+    /**
+     * What compiling one instance did: functions compiled, how many of them were split and into
+     * how many helper methods, and why the others stay interpreted.
+     */
+    record Outcome(int compiled, int split, int helpers, Map<String, Integer> left) {}
 
     static void record(Outcome o) {
         COMPILED.add(o.compiled());
+        SPLIT.add(o.split());
+        HELPERS.add(o.helpers());
         o.left().forEach((reason, n) -> LEFT.computeIfAbsent(reason, r -> new LongAdder()).add(n));
     }
 
     /** Functions compiled since start (or the last {@link #reset}). */
     public static long compiled() {
         return COMPILED.sum();
+    }
+
+    /** Compiled functions split into several methods since start (or the last {@link #reset}). */
+    public static long split() {
+        return SPLIT.sum();
+    }
+
+    /** Helper methods of split functions since start (or the last {@link #reset}). */
+    public static long helpers() {
+        return HELPERS.sum();
     }
 
     /** Functions left interpreted, by reason, sorted by reason. */
@@ -38,11 +55,14 @@ public final class TierStats {
     /** A one-paragraph summary for logs and reports. */
     public static String summary() {
         long left = interpreted().values().stream().mapToLong(Long::longValue).sum();
-        return "compiled " + compiled() + " functions, left " + left + " interpreted " + interpreted();
+        return "compiled " + compiled() + " functions (" + split() + " split, into " + helpers() + " more methods), left "
+                + left + " interpreted " + interpreted();
     }
 
     public static void reset() {
         COMPILED.reset();
+        SPLIT.reset();
+        HELPERS.reset();
         LEFT.clear();
     }
 }

@@ -34,7 +34,9 @@ class SpecSuiteTest {
     @AfterAll
     static void reportTier() {
         if (BytecodeTier.mode() != BytecodeTier.Mode.INTERP) {
+            String split = System.getProperty("weft.compiler.maxMethodBytes");
             System.out.println("[weft.tier=" + BytecodeTier.mode().name().toLowerCase(java.util.Locale.ROOT)
+                    + (split == null ? "" : ", weft.compiler.maxMethodBytes=" + split)
                     + "] conformance suite: " + TierStats.summary());
         }
     }
