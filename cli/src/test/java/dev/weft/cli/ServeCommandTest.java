@@ -31,10 +31,50 @@ class ServeCommandTest {
     }
 
     @Test
-    void anUnknownBackendIsAOneLineError() {
+    void anUnknownBackendIsAOneLineUsageError() {
         CliRun result = CliRun.of("serve", "--backend", "fast");
-        assertEquals(1, result.exitCode());
+        assertEquals(2, result.exitCode());
         assertTrue(result.err().startsWith("weft: ") && result.err().contains("unknown backend"), result.err());
+        assertEquals(1, result.err().strip().lines().count(), result.err());
+    }
+
+    /** Arguments after {@code --} go to the bundled server unless the first names a module. */
+    @Test
+    void argumentsOfTheBundledServerAreNotTakenForAModule() throws Exception {
+        int port = freePort();
+        CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(
+                () -> CliRun.of("serve", "--port", Integer.toString(port), "--", "conns=1", "idle_ms=5000"));
+        assertTrue(get(port, "/").startsWith("HTTP/1.1 200 OK"));
+        try (Socket first = new Socket("127.0.0.1", port)) {
+            // conns=1: while the first connection is open, the server answers the next one 503
+            assertTrue(get(port, "/").startsWith("HTTP/1.1 503"));
+        }
+        for (int i = 0; !get(port, "/quit").contains("bye"); i++) {
+            assertTrue(i < 100, "GET /quit never answered once the first connection closed");
+            Thread.sleep(50);
+        }
+        CliRun result = run.get(30, TimeUnit.SECONDS);
+        assertEquals(0, result.exitCode(), result.err());
+    }
+
+    @Test
+    void aMissingModuleIsNamed() {
+        CliRun result = CliRun.of("serve", "--port", "0", "missing-server.wasm");
+        assertEquals(1, result.exitCode());
+        assertTrue(result.err().contains("no such file: missing-server.wasm"), result.err());
+    }
+
+    @Test
+    void theFirstArgumentIsAModuleOnlyWhenItLooksLikeOne() {
+        assertTrue(ServeCommand.namesModule("server.wasm"));
+        assertTrue(ServeCommand.namesModule("server.wat"));
+        assertTrue(!ServeCommand.namesModule("conns=4096"));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 
     /** The whole response to {@code GET path} with Connection: close, once the server is up. */
