@@ -36,7 +36,9 @@ int waeio_main(waeio_fn entry, void *arg, size_t stack_bytes);
 int waeio_spawn(waeio_fn fn, void *arg);
 
 /* Accepts a connection on listening socket fd; the new descriptor is
- * non-blocking (for waeio). WAEIO_ECANCELED after waeio_stop. */
+ * non-blocking (for waeio). WAEIO_ECANCELED after waeio_stop. After 32
+ * accepts in a row it waits for one poll round first, so that a flood of
+ * connections cannot starve the tasks already running. */
 int waeio_accept(int fd);
 
 /* Receives up to len bytes: the count, 0 at end of stream, WAEIO_ETIMEDOUT if

@@ -214,12 +214,24 @@ static int wait_error(int wake) {
   return wake == WAKE_TIMEOUT ? WAEIO_ETIMEDOUT : WAEIO_ECANCELED;
 }
 
+/* Accepts in a row before the acceptor waits for a poll round even though more connections are
+ * pending: without the limit, clients that reconnect as fast as they are accepted (or refused)
+ * keep the acceptor running forever, and no other task ever sees its socket become ready. */
+#define ACCEPT_BURST 32
+
 int waeio_accept(int fd) {
+  static int burst;
   if (__wasi_fd_fdstat_set_flags(fd, __WASI_FDFLAGS_NONBLOCK) == __WASI_ERRNO_BADF) return -__WASI_ERRNO_BADF;
+  if (++burst > ACCEPT_BURST) {
+    burst = 0;
+    int wake = wait_for(fd, WANT_READ, -1, 1);
+    if (wake != WAKE_READY) return wait_error(wake);
+  }
   for (;;) {
     __wasi_fd_t conn;
     __wasi_errno_t err = __wasi_sock_accept(fd, __WASI_FDFLAGS_NONBLOCK, &conn);
     if (!err) return conn;
+    burst = 0;
     if (err != __WASI_ERRNO_AGAIN) return -err;
     int wake = wait_for(fd, WANT_READ, -1, 1);
     if (wake != WAKE_READY) return wait_error(wake);

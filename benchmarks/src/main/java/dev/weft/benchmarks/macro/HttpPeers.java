@@ -51,9 +51,13 @@ final class HttpPeers {
         return "weft-" + backend.id();
     }
 
+    /**
+     * The bundled server with room for twice {@code connections}: one run's connections may
+     * arrive while the last run's are still being closed, and the peers have no limit at all.
+     */
     static Running weft(Backend backend, int connections) throws Exception {
         WaeioServer server = WaeioServer.builder().backend(backend).listen("127.0.0.1", 0)
-                .args("conns=" + (connections + 64), "idle_ms=120000").start();
+                .args("conns=" + (2 * connections + 64), "idle_ms=120000").start();
         return new Running() {
             @Override
             public InetSocketAddress address() {
