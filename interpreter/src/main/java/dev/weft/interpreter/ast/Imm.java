@@ -74,5 +74,13 @@ public enum Imm {
     /** {@link Instruction.Resume}: continuation type and handler clauses. */
     RESUME,
     /** {@link Instruction.Resume}: continuation type, tag and handler clauses. */
-    RESUME_THROW
+    RESUME_THROW,
+    /** {@link Instruction.Vector}: {@code v128.const}'s 16 bytes. */
+    V128,
+    /** {@link Instruction.Vector}: {@code i8x16.shuffle}'s 16 lane indices (each below 32). */
+    SHUFFLE,
+    /** {@link Instruction.Indexed}: a lane index (one byte in the binary format). */
+    LANE,
+    /** {@link Instruction.MemLane}: a memarg, then a lane index. */
+    MEMARG_LANE
 }

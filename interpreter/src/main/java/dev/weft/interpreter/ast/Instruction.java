@@ -11,7 +11,7 @@ public sealed interface Instruction
         permits Instruction.Plain, Instruction.Indexed, Instruction.Indexed2, Instruction.Block,
                 Instruction.TryTable, Instruction.BranchTable, Instruction.MemAccess,
                 Instruction.Const, Instruction.HeapTypeImm, Instruction.SelectTyped,
-                Instruction.BrOnCast, Instruction.Resume {
+                Instruction.BrOnCast, Instruction.Resume, Instruction.Vector, Instruction.MemLane {
 
     Op op();
 
@@ -88,6 +88,20 @@ public sealed interface Instruction
      * IEEE bit pattern for f32 (low 32 bits) and f64.
      */
     record Const(Op op, long bits) implements Instruction {}
+
+    /**
+     * Sixteen immediate bytes, little-endian in two longs (byte 0 is the low byte of
+     * {@code low}): {@code v128.const}'s value or {@code i8x16.shuffle}'s lane indices.
+     */
+    record Vector(Op op, long low, long high) implements Instruction {
+        /** Byte {@code i} (0..15) of the immediate, unsigned. */
+        public int byteAt(int i) {
+            return (int) ((i < 8 ? low >>> (8 * i) : high >>> (8 * (i - 8))) & 0xFF);
+        }
+    }
+
+    /** {@code v128.loadN_lane} / {@code v128.storeN_lane}: a memory access and a lane index. */
+    record MemLane(Op op, int alignLog2, long offset, int memory, int lane) implements Instruction {}
 
     /** {@code ref.null}, {@code ref.test}, {@code ref.cast} with their heap type. */
     record HeapTypeImm(Op op, HeapType heapType) implements Instruction {}

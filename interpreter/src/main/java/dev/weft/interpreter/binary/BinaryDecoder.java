@@ -11,9 +11,6 @@ import dev.weft.interpreter.ast.Module;
  * {@code ": "} and the offset. Any byte array ends in a module or that exception: counts and
  * lengths are checked against the bytes left before anything is allocated, and nesting is
  * tracked without recursion.
- *
- * <p>SIMD instructions (the {@code 0xFD} prefix) are not supported yet and are reported as
- * "illegal opcode".
  */
 public final class BinaryDecoder {
     private static final int MAGIC = 0x6D736100;

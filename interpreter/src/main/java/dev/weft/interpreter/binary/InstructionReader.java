@@ -80,11 +80,9 @@ final class InstructionReader {
     private Instruction instruction() throws MalformedModuleException {
         int at = in.pos();
         int code = in.u8();
-        if (code == PREFIX_GC || code == PREFIX_MISC) {
+        if (code == PREFIX_GC || code == PREFIX_MISC || code == PREFIX_SIMD) {
             long sub = in.u32();
             code = sub > 0xFF ? -1 : (code << 8) | (int) sub;
-        } else if (code == PREFIX_SIMD) {
-            throw in.error("illegal opcode: SIMD (0xFD prefix) is not supported yet", at);
         }
         Op op = code < 0 ? null : Op.fromCode(code);
         if (op == null) {
@@ -116,6 +114,15 @@ final class InstructionReader {
             case TYPE_TABLE, TABLE_TABLE, ELEM_TABLE, MEMORY_MEMORY, DATA_MEMORY, TYPE_FIELD,
                     TYPE_TYPE, TYPE_COUNT, TYPE_DATA, TYPE_ELEM, TYPE_TAG -> indexed2(op);
             case MEMARG -> memArg(op);
+            case MEMARG_LANE -> {
+                Instruction.MemAccess m = (Instruction.MemAccess) memArg(op);
+                yield new Instruction.MemLane(op, m.alignLog2(), m.offset(), m.memory(), in.u8());
+            }
+            case LANE -> new Instruction.Indexed(op, in.u8());
+            case V128, SHUFFLE -> {
+                long low = in.fixed64();
+                yield new Instruction.Vector(op, low, in.fixed64());
+            }
             case I32 -> new Instruction.Const(op, in.s32());
             case I64 -> new Instruction.Const(op, in.s64());
             case F32 -> new Instruction.Const(op, in.fixed32() & 0xFFFFFFFFL);

@@ -35,7 +35,13 @@ final class InstructionWriter {
     private static void immediates(ByteWriter out, Instruction ins) {
         switch (ins) {
             case Instruction.Plain p -> { }
-            case Instruction.Indexed i -> out.u32(i.index());
+            case Instruction.Indexed i -> {
+                if (i.op().imm() == dev.weft.interpreter.ast.Imm.LANE) {
+                    out.u8(i.index());
+                } else {
+                    out.u32(i.index());
+                }
+            }
             case Instruction.Indexed2 i -> {
                 out.u32(i.first());
                 out.u32(i.second());
@@ -60,6 +66,14 @@ final class InstructionWriter {
                 TypeWriter.heapType(out, b.to().heapType());
             }
             case Instruction.Resume r -> resume(out, r);
+            case Instruction.MemLane m -> {
+                memArg(out, new Instruction.MemAccess(m.op(), m.alignLog2(), m.offset(), m.memory()));
+                out.u8(m.lane());
+            }
+            case Instruction.Vector v -> {
+                out.fixed64(v.low());
+                out.fixed64(v.high());
+            }
         }
     }
 

@@ -6,8 +6,7 @@
  * canonical form.
  *
  * <p>Covered: all sections including tags and data count; GC, typed function references,
- * exceptions ({@code try_table}), tail calls, bulk memory, multi-memory, memory64 and stack
- * switching. Not covered yet: SIMD ({@code 0xFD}), reported as "illegal opcode", and the legacy
- * exception opcodes.
+ * exceptions ({@code try_table}), tail calls, bulk memory, multi-memory, memory64, stack
+ * switching and SIMD ({@code 0xFD}). Not covered: the legacy exception opcodes ("illegal opcode").
  */
 package dev.weft.interpreter.binary;

@@ -76,6 +76,22 @@ final class Cursor {
         return t != null && !t.text().isEmpty() && Character.isDigit(t.text().charAt(0));
     }
 
+    /** True if the item after the next one is an index or an {@code offset=}/{@code align=} atom. */
+    boolean peekIndexOrMemArgAfterNext() {
+        if (pos + 1 >= items.size() || !(items.get(pos + 1) instanceof SExpr.Atom a)) {
+            return false;
+        }
+        Token t = a.token();
+        if (t.kind() == Token.Kind.ID) {
+            return true;
+        }
+        if (t.kind() != Token.Kind.ATOM || t.text().isEmpty()) {
+            return false;
+        }
+        return Character.isDigit(t.text().charAt(0))
+                || t.text().startsWith("offset=") || t.text().startsWith("align=");
+    }
+
     /** Consumes an id if present; returns its name or null. */
     String optId() {
         Token t = peekToken(Token.Kind.ID);

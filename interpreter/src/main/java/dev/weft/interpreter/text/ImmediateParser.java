@@ -51,6 +51,10 @@ final class ImmediateParser {
             case TYPE_ELEM -> new Instruction.Indexed2(op, ctx.types.read(c), ctx.elems.read(c));
             case TYPE_TAG -> new Instruction.Indexed2(op, ctx.types.read(c), ctx.tags.read(c));
             case MEMARG -> MemArgs.parse(op, c, ctx.memories);
+            case MEMARG_LANE -> MemArgs.parseLane(op, c, ctx.memories);
+            case LANE -> new Instruction.Indexed(op, VectorLiterals.laneIndex(c));
+            case V128 -> VectorLiterals.v128Const(c);
+            case SHUFFLE -> VectorLiterals.shuffle(c);
             case I32 -> new Instruction.Const(op, Numbers.integer(c.atom(), 32, c.line()));
             case I64 -> new Instruction.Const(op, Numbers.integer(c.atom(), 64, c.line()));
             case F32 -> new Instruction.Const(op, Numbers.f32(c.atom(), c.line()) & 0xFFFFFFFFL);

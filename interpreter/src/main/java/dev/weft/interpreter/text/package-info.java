@@ -1,5 +1,5 @@
 /**
- * The WebAssembly text format parser (Wasm 3.0 without SIMD, plus stack switching).
+ * The WebAssembly text format parser (Wasm 3.0 with SIMD, plus stack switching).
  *
  * <p>Entry point: {@link dev.weft.interpreter.text.WatParser#parseModule(String)}. The pipeline is
  * {@link dev.weft.interpreter.text.Lexer} (tokens; comments and annotations skipped) →

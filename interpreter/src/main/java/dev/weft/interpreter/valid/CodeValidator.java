@@ -60,6 +60,7 @@ final class CodeValidator {
     private final TableInstructions table = new TableInstructions(this);
     private final GcInstructions gc = new GcInstructions(this);
     private final ContInstructions cont = new ContInstructions(this);
+    private final VectorInstructions vector = new VectorInstructions(this, memory);
 
     CodeValidator(ModuleContext ctx) {
         this.ctx = ctx;
@@ -153,6 +154,7 @@ final class CodeValidator {
             case OpFamily.TABLE -> table.validate(ins);
             case OpFamily.GC -> gc.validate(ins);
             case OpFamily.CONT -> cont.validate(ins);
+            case OpFamily.VECTOR -> vector.validate(ins);
             default -> throw new InvalidModuleException("unknown operator " + ins.op());
         }
     }

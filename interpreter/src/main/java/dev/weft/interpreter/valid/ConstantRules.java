@@ -13,7 +13,7 @@ final class ConstantRules {
 
     static void check(Instruction ins) throws InvalidModuleException {
         switch (ins.op()) {
-            case I32_CONST, I64_CONST, F32_CONST, F64_CONST, REF_NULL, REF_FUNC, GLOBAL_GET,
+            case I32_CONST, I64_CONST, F32_CONST, F64_CONST, V128_CONST, REF_NULL, REF_FUNC, GLOBAL_GET,
                     I32_ADD, I32_SUB, I32_MUL, I64_ADD, I64_SUB, I64_MUL,
                     STRUCT_NEW, STRUCT_NEW_DEFAULT, ARRAY_NEW, ARRAY_NEW_DEFAULT, ARRAY_NEW_FIXED,
                     REF_I31, ANY_CONVERT_EXTERN, EXTERN_CONVERT_ANY -> {}

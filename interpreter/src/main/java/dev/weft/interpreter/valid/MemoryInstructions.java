@@ -4,6 +4,7 @@ import static dev.weft.interpreter.ast.NumType.F32;
 import static dev.weft.interpreter.ast.NumType.F64;
 import static dev.weft.interpreter.ast.NumType.I32;
 import static dev.weft.interpreter.ast.NumType.I64;
+import static dev.weft.interpreter.ast.NumType.V128;
 
 import dev.weft.interpreter.InvalidModuleException;
 import dev.weft.interpreter.ast.Instruction;
@@ -45,6 +46,21 @@ final class MemoryInstructions {
         access(Op.I64_STORE8, I64, 0, true);
         access(Op.I64_STORE16, I64, 1, true);
         access(Op.I64_STORE32, I64, 2, true);
+        access(Op.V128_LOAD, V128, 4, false);
+        for (Op op : new Op[] {Op.V128_LOAD8X8_S, Op.V128_LOAD8X8_U, Op.V128_LOAD16X4_S, Op.V128_LOAD16X4_U,
+                Op.V128_LOAD32X2_S, Op.V128_LOAD32X2_U, Op.V128_LOAD64_SPLAT, Op.V128_LOAD64_ZERO}) {
+            access(op, V128, 3, false);
+        }
+        access(Op.V128_LOAD8_SPLAT, V128, 0, false);
+        access(Op.V128_LOAD16_SPLAT, V128, 1, false);
+        access(Op.V128_LOAD32_SPLAT, V128, 2, false);
+        access(Op.V128_LOAD32_ZERO, V128, 2, false);
+        access(Op.V128_STORE, V128, 4, true);
+    }
+
+    /** log2 of the bytes a load or store of {@code op} accesses (its natural alignment). */
+    static int widthLog2(Op op) {
+        return WIDTH_LOG2[op.ordinal()];
     }
 
     private final CodeValidator v;
@@ -99,6 +115,22 @@ final class MemoryInstructions {
         v.popExpect(dst);
     }
 
+    /**
+     * Checks an access of {@code 2^widthLog2} bytes to {@code memory} (alignment at most natural,
+     * offset within the address type) and returns the memory's address type.
+     */
+    NumType address(int memory, int alignLog2, int widthLog2, long offset) throws InvalidModuleException {
+        MemoryType mem = v.ctx.memory(memory);
+        if (alignLog2 > widthLog2) {
+            throw new InvalidModuleException("alignment must not be larger than natural");
+        }
+        boolean is64 = mem.limits().is64();
+        if (!is64 && (offset >>> 32) != 0) {
+            throw new InvalidModuleException("offset out of range");
+        }
+        return is64 ? I64 : I32;
+    }
+
     private NumType addr(int memory) throws InvalidModuleException {
         MemoryType m = v.ctx.memory(memory);
         return m.limits().is64() ? I64 : I32;
@@ -106,15 +138,7 @@ final class MemoryInstructions {
 
     private void loadStore(Instruction.MemAccess m) throws InvalidModuleException {
         int o = m.op().ordinal();
-        MemoryType mem = v.ctx.memory(m.memory());
-        if (m.alignLog2() > WIDTH_LOG2[o]) {
-            throw new InvalidModuleException("alignment must not be larger than natural");
-        }
-        boolean is64 = mem.limits().is64();
-        if (!is64 && (m.offset() >>> 32) != 0) {
-            throw new InvalidModuleException("offset out of range");
-        }
-        NumType a = is64 ? I64 : I32;
+        NumType a = address(m.memory(), m.alignLog2(), WIDTH_LOG2[o], m.offset());
         if (STORE[o]) {
             v.popExpect(VALUE[o]);
             v.popExpect(a);

@@ -15,6 +15,7 @@ final class OpFamily {
     static final byte TABLE = 6;
     static final byte GC = 7;
     static final byte CONT = 8;
+    static final byte VECTOR = 9;
 
     private static final byte[] FAMILY = new byte[Op.values().length];
 
@@ -51,6 +52,9 @@ final class OpFamily {
         }
         if (op.prefix() == 0xFB) {
             return GC;
+        }
+        if (op.prefix() == 0xFD) {
+            return VECTOR;
         }
         if (NumericInstructions.isNumeric(op)) {
             return NUMERIC;

@@ -433,10 +433,23 @@ class BinaryDecoderTest {
         }
 
         @Test
-        void simdIsAnIllegalOpcodeForNow() {
-            String msg = failure(ONE_TYPE, ONE_FUNC, code(0xFD, 0x0C));
-            assertStartsWith("illegal opcode", msg);
-            assertTrue(msg.contains("SIMD"), msg);
+        void simdInstructionsCarryTheirImmediates() throws Exception {
+            List<Instruction> b = body(
+                    0xFD, 0x0C, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 0xF0, // v128.const
+                    0xFD, 0x15, 15,                                                         // extract_lane_s 15
+                    0xFD, 0x80, 0x01,                                                       // i16x8.abs: LEB 0x80
+                    0xFD, 0x54, 0x40, 0x01, 0x10, 7);                                       // load8_lane mem 1
+            assertEquals(new Instruction.Vector(Op.V128_CONST, 0x0807060504030201L, 0xF00F0E0D0C0B0A09L), b.get(0));
+            assertEquals(0xF0, ((Instruction.Vector) b.get(0)).byteAt(15));
+            assertEquals(new Instruction.Indexed(Op.I8X16_EXTRACT_LANE_S, 15), b.get(1));
+            assertEquals(new Instruction.Plain(Op.I16X8_ABS), b.get(2));
+            assertEquals(new Instruction.MemLane(Op.V128_LOAD8_LANE, 0, 16, 1, 7), b.get(3));
+        }
+
+        @Test
+        void unassignedAndRelaxedSimdOpcodesAreIllegal() {
+            assertStartsWith("illegal opcode", failure(ONE_TYPE, ONE_FUNC, code(0xFD, 0x9A, 0x01)));
+            assertStartsWith("illegal opcode", failure(ONE_TYPE, ONE_FUNC, code(0xFD, 0x80, 0x02)));
         }
 
         @Test

@@ -183,6 +183,9 @@ final class SampleModules {
             case RESUME -> new Instruction.Resume(op, 4, -1,
                     List.of(new Instruction.Handler(0, 1), new Instruction.Handler(2, -1)));
             case RESUME_THROW -> new Instruction.Resume(op, 4, 7, List.of(new Instruction.Handler(3, 0)));
+            case V128, SHUFFLE -> new Instruction.Vector(op, 0x8877665544332211L, -2L);
+            case LANE -> new Instruction.Indexed(op, 200);
+            case MEMARG_LANE -> new Instruction.MemLane(op, 1, 1L << 33, op.code() % 2, 255);
         };
     }
 }
