@@ -5,6 +5,7 @@ import dev.weft.interpreter.ast.DataSegment;
 import dev.weft.interpreter.ast.ElementSegment;
 import dev.weft.interpreter.ast.Export;
 import dev.weft.interpreter.ast.ExternKind;
+import dev.weft.interpreter.binary.NameSection;
 import dev.weft.interpreter.ast.Expression;
 import dev.weft.interpreter.ast.Function;
 import dev.weft.interpreter.ast.Global;
@@ -82,11 +83,12 @@ public final class Validator {
 
     /**
      * Where in the module a body failed, appended to the message (the spec's message stays its
-     * prefix): the function's index, its export name if it has one, and the instruction's position
-     * in the body (0-based).
+     * prefix): the function's index, its name (from the name section, else an export name) if it
+     * has one, and the instruction's position in the body (0-based).
      */
     private String where(int function, int instruction) {
-        String name = module.exports().stream()
+        String debugName = NameSection.functionNames(module.customs()).get(function);
+        String name = debugName != null ? " \"" + debugName + "\"" : module.exports().stream()
                 .filter(e -> e.kind() == ExternKind.FUNC && e.index() == function)
                 .map(e -> " \"" + e.name() + "\"").findFirst().orElse("");
         return " (in function " + function + name + ", instruction " + instruction + ")";
