@@ -28,6 +28,19 @@ public non-sealed interface Memory extends Extern {
     /** Writes {@code data} starting at {@code address}. */
     void write(long address, byte[] data);
 
+    /**
+     * Copies {@code length} bytes starting at {@code address} into {@code dst} from
+     * {@code offset}, without an intermediate array (for hosts that reuse buffers).
+     */
+    default void read(long address, byte[] dst, int offset, int length) {
+        System.arraycopy(read(address, length), 0, dst, offset, length);
+    }
+
+    /** Writes {@code length} bytes of {@code src} from {@code offset} to {@code address}, without a copy. */
+    default void write(long address, byte[] src, int offset, int length) {
+        write(address, java.util.Arrays.copyOfRange(src, offset, offset + length));
+    }
+
     int readInt(long address);
 
     void writeInt(long address, int value);

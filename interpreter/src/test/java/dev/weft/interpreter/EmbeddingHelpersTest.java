@@ -1,6 +1,7 @@
 package dev.weft.interpreter;
 
 import static dev.weft.interpreter.Value.i32;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -81,6 +82,14 @@ class EmbeddingHelpersTest {
         mem.writeDouble(48, -0.25);
         assertEquals(-0.25, mem.readDouble(48));
         assertEquals(Double.doubleToRawLongBits(-0.25), mem.readLong(48));
+        byte[] buffer = {9, 9, 9, 9, 9, 9};
+        mem.read(16, buffer, 1, 4); // "héllo!" starts 68 C3 A9 6C
+        assertArrayEquals(new byte[] {9, 'h', (byte) 0xC3, (byte) 0xA9, 'l', 9}, buffer);
+        mem.write(100, buffer, 1, 3);
+        assertArrayEquals(new byte[] {'h', (byte) 0xC3, (byte) 0xA9, 0}, mem.read(100, 4));
+        assertEquals(TrapKind.OUT_OF_BOUNDS_MEMORY,
+                assertThrows(Trap.class, () -> mem.read(65534, buffer, 0, 3)).kind());
+        assertThrows(IndexOutOfBoundsException.class, () -> mem.write(0, buffer, 4, 3));
         assertNotNull(instance.tag("oops"));
         assertThrows(java.util.NoSuchElementException.class, () -> instance.tag("mem"));
     }

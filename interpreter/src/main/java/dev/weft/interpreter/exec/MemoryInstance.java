@@ -235,6 +235,18 @@ public final class MemoryInstance implements Memory {
     }
 
     @Override
+    public void read(long address, byte[] dst, int offset, int length) {
+        java.util.Objects.checkFromIndexSize(offset, length, dst.length);
+        System.arraycopy(bytes, range(address, length), dst, offset, length);
+    }
+
+    @Override
+    public void write(long address, byte[] src, int offset, int length) {
+        java.util.Objects.checkFromIndexSize(offset, length, src.length);
+        System.arraycopy(src, offset, bytes, range(address, length), length);
+    }
+
+    @Override
     public int readInt(long address) {
         return getI32(range(address, 4));
     }

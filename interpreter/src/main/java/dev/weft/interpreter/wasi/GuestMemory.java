@@ -1,7 +1,6 @@
 package dev.weft.interpreter.wasi;
 
 import dev.weft.interpreter.Memory;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -118,21 +117,26 @@ final class GuestMemory {
      * than one chunk at a time.
      */
     void gather(IoVec[] vecs, int chunkSize, ChunkSink sink) throws IOException {
-        ByteArrayOutputStream chunk = new ByteArrayOutputStream();
+        int left = totalLength(vecs);
+        byte[] chunk = null;
+        int filled = 0;
         for (IoVec v : vecs) {
             int done = 0;
             while (done < v.length()) {
-                int n = Math.min(v.length() - done, chunkSize - chunk.size());
-                chunk.writeBytes(memory.read(v.address() + done, n));
+                if (chunk == null) {
+                    chunk = new byte[Math.min(chunkSize, left)];
+                    filled = 0;
+                }
+                int n = Math.min(v.length() - done, chunk.length - filled);
+                memory.read(v.address() + done, chunk, filled, n);
                 done += n;
-                if (chunk.size() == chunkSize) {
-                    sink.accept(chunk.toByteArray());
-                    chunk.reset();
+                filled += n;
+                left -= n;
+                if (filled == chunk.length) {
+                    sink.accept(chunk);
+                    chunk = null;
                 }
             }
-        }
-        if (chunk.size() > 0) {
-            sink.accept(chunk.toByteArray());
         }
     }
 
@@ -148,15 +152,15 @@ final class GuestMemory {
             if (n <= 0) {
                 break;
             }
-            System.arraycopy(memory.read(v.address(), n), 0, out, done, n);
+            memory.read(v.address(), out, done, n);
             done += n;
         }
         return out;
     }
 
     /**
-     * Copies the first {@code count} bytes of {@code data} into the buffers of {@code vecs}
-     * ({@code data} itself goes to memory when it is exactly what the first buffer takes).
+     * Copies the first {@code count} bytes of {@code data} into the buffers of {@code vecs}, straight
+     * from {@code data}.
      */
     void scatter(IoVec[] vecs, byte[] data, int count) {
         int done = 0;
@@ -165,8 +169,7 @@ final class GuestMemory {
             if (n <= 0) {
                 break;
             }
-            byte[] part = done == 0 && n == data.length ? data : Arrays.copyOfRange(data, done, done + n);
-            memory.write(v.address(), part);
+            memory.write(v.address(), data, done, n);
             done += n;
         }
     }
