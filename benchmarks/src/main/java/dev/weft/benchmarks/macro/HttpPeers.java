@@ -71,7 +71,18 @@ final class HttpPeers {
         };
     }
 
+    private static final String MAX_IDLE = "sun.net.httpserver.maxIdleConnections";
+
+    /**
+     * The JDK's HttpServer on virtual threads. Its default keeps at most 200 idle keep-alive
+     * connections and closes the rest, which a closed loop of 1,000 connections sees as read
+     * errors (wrk -c1000: 2,208 of 4,260 requests); a user serving that many sets the limit, so
+     * the peer does too (read once, when the server's configuration class loads).
+     */
     static Running jdk(byte[] page) throws IOException {
+        if (System.getProperty(MAX_IDLE) == null) {
+            System.setProperty(MAX_IDLE, "4096");
+        }
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
