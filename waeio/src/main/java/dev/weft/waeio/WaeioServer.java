@@ -8,6 +8,7 @@ import dev.weft.interpreter.ModuleException;
 import dev.weft.interpreter.ast.Module;
 import dev.weft.interpreter.binary.BinaryDecoder;
 import dev.weft.interpreter.wasi.WasiCommand;
+import dev.weft.interpreter.wasi.WaitInterrupt;
 import dev.weft.interpreter.wasi.WasiConfig;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -36,17 +37,20 @@ import java.util.function.Consumer;
  *     server.awaitTermination();                    // until GET /quit, or stop()
  * }
  * }</pre>
- * {@link #stop()} interrupts the guest thread: the guest's waiting {@code poll_oneoff} returns
- * {@code EINTR}, which waeio treats as a request to stop (finish responses in flight, then exit).
+ * {@link #stop()} makes the guest's waiting {@code poll_oneoff} return {@code EINTR}
+ * ({@link WaitInterrupt}; the thread itself is not interrupted, which would stop running Wasm with
+ * a trap), which waeio treats as a request to stop (finish responses in flight, then exit).
  */
 public final class WaeioServer implements AutoCloseable {
     private final InetSocketAddress address;
     private final Thread thread;
+    private final WaitInterrupt stopRequest;
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
 
     /** Starts running {@code compiled} with {@code config} on the guest thread. */
     private WaeioServer(InetSocketAddress address, Module module, CompiledModule compiled, WasiConfig config) {
         this.address = address;
+        this.stopRequest = config.waitInterrupt();
         // a platform thread: the guest runs the interpreter for its whole life and blocks only in
         // the selector, so a virtual thread would pin its carrier anyway; a large stack for deep
         // guest call chains (Asyncify resumes nest on the engine stack)
@@ -82,7 +86,7 @@ public final class WaeioServer implements AutoCloseable {
 
     /** Asks the guest to stop (it finishes responses in flight); returns at once. */
     public void stop() {
-        thread.interrupt();
+        stopRequest.request();
     }
 
     /**

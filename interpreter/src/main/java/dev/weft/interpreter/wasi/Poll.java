@@ -4,7 +4,6 @@ import static dev.weft.interpreter.wasi.ProcessCalls.ptr;
 
 import java.io.IOException;
 import java.nio.channels.SelectionKey;
-import java.time.Duration;
 import java.util.Arrays;
 
 /**
@@ -77,7 +76,7 @@ final class Poll {
             deadline = Math.min(deadline, timerDeadline[i]);
         }
         if (waiters == 0) {
-            if (events == 0 && timers > 0 && !sleepUntil(deadline)) {
+            if (events == 0 && timers > 0 && !wasi.readiness().sleepUntil(deadline)) {
                 return WasiErrno.INTR;
             }
         } else {
@@ -193,20 +192,6 @@ final class Poll {
             return Math.addExact(now, wait);
         } catch (ArithmeticException e) {
             return Long.MAX_VALUE;
-        }
-    }
-
-    /** Sleeps until {@code deadline} (nothing if it passed); false if interrupted. */
-    private static boolean sleepUntil(long deadline) {
-        long nanos = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.nanoTime();
-        if (nanos <= 0) {
-            return true;
-        }
-        try {
-            Thread.sleep(Duration.ofNanos(nanos));
-            return true;
-        } catch (InterruptedException e) {
-            return false;
         }
     }
 }

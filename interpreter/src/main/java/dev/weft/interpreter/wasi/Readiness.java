@@ -17,6 +17,7 @@ import java.util.function.Consumer;
  * nothing. Waiting blocks in {@link Selector#select(Consumer, long)}: nothing spins.
  */
 final class Readiness implements AutoCloseable {
+    private final WaitInterrupt stop;
     private Selector selector;
     /** The sockets whose keys have interest (armed by an earlier round). */
     private final List<SockFd> armed = new ArrayList<>();
@@ -34,6 +35,15 @@ final class Readiness implements AutoCloseable {
             }
         }
     };
+
+    Readiness(WaitInterrupt stop) {
+        this.stop = stop;
+    }
+
+    /** Sleeps until {@code deadline} (nanoTime); false when woken early by an interrupt or a request. */
+    boolean sleepUntil(long deadline) {
+        return stop.sleepUntil(deadline);
+    }
 
     /** Waits until {@code s} is ready for {@code op}; {@code EINTR} if the thread is interrupted. */
     void await(SockFd s, int op) throws IOException {
@@ -67,7 +77,8 @@ final class Readiness implements AutoCloseable {
      * are ready: 0 when the time ran out. May be called again in the same round (after a
      * spurious wake-up).
      *
-     * @throws WasiError {@code EINTR} when the thread was interrupted (the interrupt is consumed)
+     * @throws WasiError {@code EINTR} when the thread was interrupted (the interrupt is consumed) or
+     *     {@link WaitInterrupt#request} asked for it
      */
     int select(long timeoutNanos) throws IOException {
         Selector sel = selector();
@@ -89,12 +100,15 @@ final class Readiness implements AutoCloseable {
         }
         found = 0;
         selects++;
+        if (stop.consume()) {
+            throw new WasiError(WasiErrno.INTR);
+        }
         if (timeoutNanos == 0) {
             sel.selectNow(onReady);
         } else {
             sel.select(onReady, timeoutNanos < 0 ? 0 : Math.max(1, (timeoutNanos + 999_999) / 1_000_000));
         }
-        if (Thread.interrupted()) {
+        if (Thread.interrupted() || stop.consume()) {
             throw new WasiError(WasiErrno.INTR);
         }
         return found;
@@ -127,6 +141,7 @@ final class Readiness implements AutoCloseable {
     private Selector selector() throws IOException {
         if (selector == null) {
             selector = Selector.open();
+            stop.watch(selector);
         }
         return selector;
     }

@@ -25,8 +25,8 @@ import java.util.Map;
  * wasi.bind(inst);                           // reach the guest's exported "memory"
  * }</pre>
  * {@link WasiCommand} does all of this and runs {@code _start}. Not thread-safe: one guest thread.
- * Interrupting that thread makes a blocking call ({@code poll_oneoff}, a blocking socket call)
- * return {@code EINTR} once.
+ * {@link WasiConfig#waitInterrupt()} (from any thread), or interrupting that thread, makes a
+ * blocking call ({@code poll_oneoff}, a blocking socket call) return {@code EINTR} once.
  */
 public final class Wasi implements AutoCloseable {
     /** The import module name. */
@@ -34,7 +34,7 @@ public final class Wasi implements AutoCloseable {
 
     private final WasiConfig config;
     private final FdTable fds = new FdTable();
-    private final Readiness readiness = new Readiness();
+    private final Readiness readiness;
     private final Scratch scratch = new Scratch();
     private final Map<String, WasmFunction> functions;
     private GuestMemory memory;
@@ -46,6 +46,7 @@ public final class Wasi implements AutoCloseable {
      */
     public Wasi(WasiConfig config) {
         this.config = config;
+        this.readiness = new Readiness(config.waitInterrupt());
         fds.add(StdioFd.input(config.stdin()));
         fds.add(StdioFd.output(config.stdout()));
         fds.add(StdioFd.output(config.stderr()));

@@ -58,6 +58,7 @@ public final class WasiConfig {
     private final LongSupplier realtimeNanos;
     private final LongSupplier monotonicNanos;
     private final Random random;
+    private final WaitInterrupt waitInterrupt = new WaitInterrupt();
 
     private WasiConfig(Builder b) {
         this.args = List.copyOf(b.args);
@@ -163,6 +164,14 @@ public final class WasiConfig {
     }
 
     /** The source of {@code random_get}. */
+    /**
+     * The handle that makes a running guest's waiting call return {@code EINTR} (to ask a server
+     * guest to stop) without interrupting its thread.
+     */
+    public WaitInterrupt waitInterrupt() {
+        return waitInterrupt;
+    }
+
     public Random random() {
         return random;
     }

@@ -55,8 +55,9 @@
  *       {@code fd_read}/{@code fd_write}/{@code fd_close}/{@code fd_fdstat_get}/
  *       {@code fd_fdstat_set_flags} (NONBLOCK). Blocking unless NONBLOCK, then {@code EAGAIN}; end
  *       of stream reads 0; a reset is {@code ECONNRESET}, writing after a shutdown {@code EPIPE},
- *       a {@code sock_*} call on another kind of descriptor {@code ENOTSOCK}. An interrupt of the
- *       guest thread makes a waiting call return {@code EINTR} once.</li>
+ *       a {@code sock_*} call on another kind of descriptor {@code ENOTSOCK}. A
+ *       {@link dev.weft.interpreter.wasi.WaitInterrupt} request (or an interrupt of the guest
+ *       thread) makes a waiting call return {@code EINTR} once.</li>
  *   <li>Everything else ({@code path_link}, {@code path_symlink}, {@code path_readlink},
  *       {@code *_set_times}, {@code proc_raise}), and with
  *       {@code defineStubs} any other name or a mistyped import, returns {@code ENOSYS} (52).</li>

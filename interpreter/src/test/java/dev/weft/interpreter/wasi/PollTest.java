@@ -13,11 +13,13 @@ class PollTest {
     private static final int NEVENTS = 200;
     private static final long MILLI = 1_000_000;
 
+    private WasiConfig config;
     private WasiGuest g;
 
     @BeforeEach
     void setUp() throws Exception {
-        g = new WasiGuest(WasiConfig.builder().build());
+        config = WasiConfig.builder().build();
+        g = new WasiGuest(config);
     }
 
     private void clock(int index, long userdata, int clockId, long timeout, int flags) {
@@ -99,5 +101,22 @@ class PollTest {
         assertEquals(WasiErrno.FAULT, g.call("poll_oneoff", 65536 - 40, OUT, 1, NEVENTS));
         assertEquals(WasiErrno.FAULT, g.call("poll_oneoff", IN, 65536 - 8, 1, NEVENTS));
         assertEquals(WasiErrno.FAULT, g.call("poll_oneoff", IN, OUT, 1, -1));
+    }
+
+    @Test
+    void aWaitInterruptRequestEndsAClockOnlySleep() throws Exception {
+        clock(0, 1, 1, 3_600_000 * MILLI, 0); // an hour
+        Thread requester = Thread.ofPlatform().start(() -> {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                return;
+            }
+            config.waitInterrupt().request();
+        });
+        assertEquals(WasiErrno.INTR, g.call("poll_oneoff", IN, OUT, 1, NEVENTS));
+        requester.join();
+        clock(0, 1, 1, MILLI, 0);
+        assertEquals(0, g.call("poll_oneoff", IN, OUT, 1, NEVENTS)); // the request was used up
     }
 }

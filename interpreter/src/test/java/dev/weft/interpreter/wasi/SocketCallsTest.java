@@ -28,13 +28,15 @@ class SocketCallsTest {
     private static final int NONBLOCK = 4;
 
     private ServerSocketChannel listener;
+    private WasiConfig config;
     private WasiGuest g;
     private Socket client;
 
     @BeforeEach
     void setUp() throws Exception {
         listener = WasiConfig.bindTcp("127.0.0.1:0");
-        g = new WasiGuest(WasiConfig.builder().tcpListen(listener).build());
+        config = WasiConfig.builder().tcpListen(listener).build();
+        g = new WasiGuest(config);
     }
 
     @AfterEach
@@ -249,6 +251,31 @@ class SocketCallsTest {
         client.getOutputStream().write('x');
         assertEquals(0, subs.poll(1));
         assertEquals(1, subs.count());
+        assertEquals(7, subs.userdata(0));
+    }
+
+    /** Another thread ends a poll with no deadline through the config's WaitInterrupt, not an interrupt. */
+    @Test
+    void aWaitInterruptRequestEndsAWaitingPollOnce() throws Exception {
+        connect();
+        int fd = accept(0);
+        PollSubscriptions subs = new PollSubscriptions(g);
+        subs.fd(0, 7, 1, fd);
+        Thread requester = Thread.ofPlatform().start(() -> {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                return;
+            }
+            config.waitInterrupt().request();
+        });
+        assertEquals(WasiErrno.INTR, subs.poll(1)); // nothing to read, no deadline: only the request ends it
+        requester.join();
+        assertTrue(!Thread.currentThread().isInterrupted());
+        config.waitInterrupt().request(); // a request made before the wait ends the next one at once
+        assertEquals(WasiErrno.INTR, subs.poll(1));
+        client.getOutputStream().write('x');
+        assertEquals(0, subs.poll(1));
         assertEquals(7, subs.userdata(0));
     }
 }
