@@ -49,4 +49,16 @@ final class PollSubscriptions {
     int type(int event) {
         return g.u8(OUT + (long) event * Poll.EVENT_SIZE + 10);
     }
+
+    /** A thread that asks {@code w} for EINTR after {@code millis} ms (join it when done). */
+    static Thread requestAfter(WaitInterrupt w, long millis) {
+        return Thread.ofPlatform().start(() -> {
+            try {
+                Thread.sleep(millis);
+                w.request();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
 }

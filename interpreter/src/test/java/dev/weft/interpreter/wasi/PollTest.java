@@ -106,14 +106,7 @@ class PollTest {
     @Test
     void aWaitInterruptRequestEndsAClockOnlySleep() throws Exception {
         clock(0, 1, 1, 3_600_000 * MILLI, 0); // an hour
-        Thread requester = Thread.ofPlatform().start(() -> {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                return;
-            }
-            config.waitInterrupt().request();
-        });
+        Thread requester = PollSubscriptions.requestAfter(config.waitInterrupt(), 100);
         assertEquals(WasiErrno.INTR, g.call("poll_oneoff", IN, OUT, 1, NEVENTS));
         requester.join();
         clock(0, 1, 1, MILLI, 0);

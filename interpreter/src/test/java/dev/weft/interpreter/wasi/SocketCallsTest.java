@@ -261,14 +261,7 @@ class SocketCallsTest {
         int fd = accept(0);
         PollSubscriptions subs = new PollSubscriptions(g);
         subs.fd(0, 7, 1, fd);
-        Thread requester = Thread.ofPlatform().start(() -> {
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                return;
-            }
-            config.waitInterrupt().request();
-        });
+        Thread requester = PollSubscriptions.requestAfter(config.waitInterrupt(), 200);
         assertEquals(WasiErrno.INTR, subs.poll(1)); // nothing to read, no deadline: only the request ends it
         requester.join();
         assertTrue(!Thread.currentThread().isInterrupted());
