@@ -30,6 +30,11 @@ public final class TierStats {
         o.left().forEach((reason, n) -> LEFT.computeIfAbsent(reason, r -> new LongAdder()).add(n));
     }
 
+    /** An instance whose compilation failed as a whole ({@code reason}); its functions stay interpreted. */
+    static void recordFailure(String reason) {
+        LEFT.computeIfAbsent(reason, r -> new LongAdder()).increment();
+    }
+
     /** Functions compiled since start (or the last {@link #reset}). */
     public static long compiled() {
         return COMPILED.sum();
