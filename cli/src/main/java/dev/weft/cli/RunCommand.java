@@ -82,7 +82,8 @@ final class RunCommand implements Callable<Integer> {
     boolean stats;
 
     @Option(names = "--tier", paramLabel = "TIER",
-            description = "interp (default), compiled (functions that cannot suspend run as JVM bytecode) or auto")
+            description = "auto (default: interpreted until a function has been called weft.tier.hotCalls times, 1000 "
+                    + "by default, then compiled), interp, or compiled (functions that cannot suspend run as JVM bytecode)")
     String tier;
 
     @Spec

@@ -8,8 +8,8 @@ import java.util.function.BiConsumer;
 import java.util.function.IntPredicate;
 
 /**
- * The execution tier, from the system property {@code weft.tier}: {@code interp} (everything
- * runs on the interpreter), {@code compiled} (every function that can be compiled is compiled to
+ * The execution tier, from the system property {@code weft.tier}: {@code auto} (the default),
+ * {@code interp} (everything runs on the interpreter), {@code compiled} (every function that can be compiled is compiled to
  * JVM bytecode when its module is instantiated) or {@code auto} (an instance starts interpreted;
  * when one of its functions is called {@code weft.tier.hotCalls} times, every function of it that
  * can be compiled is, and later calls of them, from either tier, run compiled).
@@ -40,7 +40,7 @@ public final class BytecodeTier {
 
     /** The tier the property selects now. */
     public static Mode mode() {
-        return Mode.parse(System.getProperty(PROPERTY, "interp"));
+        return Mode.parse(System.getProperty(PROPERTY, "auto"));
     }
 
     /**
@@ -83,6 +83,7 @@ public final class BytecodeTier {
      * instance interpreted (counted with its reason) instead of failing the Wasm call that set it off.
      */
     private static void tierUp(ValidatedModule vm, ModuleInstance inst, Object module) {
+        TierStats.recordTierUp();
         try {
             TierStats.record(ModuleCompiler.compile(vm, inst, i -> true, module));
         } catch (RuntimeException | StackOverflowError e) {

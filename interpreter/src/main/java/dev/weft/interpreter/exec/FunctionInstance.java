@@ -73,8 +73,8 @@ public final class FunctionInstance implements WasmFunction {
      * running it from {@link #lowered}.
      */
     void enterCompiled(BytecodeSupport.CompiledEntry entry) {
+        host = entry; // first: a caller that sees code == null must find the entry
         code = null;
-        host = entry;
     }
 
     private static int slots(ValType[] types) {

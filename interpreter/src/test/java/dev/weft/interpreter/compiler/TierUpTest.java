@@ -80,11 +80,14 @@ class TierUpTest {
     @Test
     void theInstanceStaysInterpretedUntilAFunctionIsHot() throws Exception {
         Instance inst = instantiate(3);
+        long tierUps = TierStats.tierUps();
         assertEquals(2, call(inst, "double", 1));
         assertEquals(4, call(inst, "double", 2));
         assertFalse(compiled(inst, "double"));
         assertTrue(BytecodeSupport.isInterpreted((FunctionInstance) inst.function("sum")));
+        assertEquals(tierUps, TierStats.tierUps());
         assertEquals(6, call(inst, "double", 3)); // the third call compiles, then runs compiled
+        assertEquals(tierUps + 1, TierStats.tierUps());
         assertTrue(compiled(inst, "double"));
         assertTrue(compiled(inst, "sum"), "the whole instance tiers up at once");
         assertEquals(8, call(inst, "double", 4));
