@@ -95,6 +95,7 @@ final class RunCommand implements Callable<Integer> {
         if (tier != null) {
             System.setProperty(BytecodeTier.PROPERTY, BytecodeTier.Mode.parse(tier).name().toLowerCase(Locale.ROOT));
         }
+        TierStats.reset(); // --stats counts this run only (an embedding test may run several in one JVM)
         try {
             return run();
         } finally {
