@@ -8,11 +8,11 @@ import java.util.function.BiConsumer;
 import java.util.function.IntPredicate;
 
 /**
- * The execution tier, from the system property {@code weft.tier}: {@code auto} (the default),
- * {@code interp} (everything runs on the interpreter), {@code compiled} (every function that can be compiled is compiled to
- * JVM bytecode when its module is instantiated) or {@code auto} (an instance starts interpreted;
- * when one of its functions is called {@code weft.tier.hotCalls} times, every function of it that
- * can be compiled is, and later calls of them, from either tier, run compiled).
+ * The execution tier, from the system property {@code weft.tier}: {@code auto} (the default:
+ * an instance starts interpreted; when one of its functions is called {@code weft.tier.hotCalls}
+ * times, every function of it that can be compiled is, and that call and later ones, from either
+ * tier, run compiled), {@code interp} (everything runs on the interpreter) or {@code compiled}
+ * (every function that can be compiled is compiled to JVM bytecode when its module is instantiated).
  */
 public final class BytecodeTier {
     /** The system property that selects the tier. */
