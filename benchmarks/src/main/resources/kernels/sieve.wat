@@ -1,7 +1,7 @@
 ;; Sieve of Eratosthenes over linear memory: loop-, load- and store-heavy.
-;; sieve(n) marks composites in bytes [0, n) and returns the number of primes below n.
+;; sieve(n) marks composites in bytes [0, n) and returns the number of primes below n (n <= 10,485,760).
 (module
-  (memory (export "memory") 16)
+  (memory (export "memory") 160) ;; 10 MiB: room for sieve(10,000,000)
   (func (export "sieve") (param $n i32) (result i32)
     (local $i i32) (local $j i32) (local $count i32)
     ;; clear the flags

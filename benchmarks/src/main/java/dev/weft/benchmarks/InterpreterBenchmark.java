@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Speed on compute kernels, Weft against Chicory 1.7.5's interpreter and its bytecode compiler
  * on the same .wasm bytes (benchmarks/src/main/resources/kernels). Weft runs the tier that
- * {@code -Dweft.tier} selects (the interpreter by default). Each benchmark returns the kernel's
+ * {@code -Dweft.tier} selects (auto by default: compiled once a function is hot). Each benchmark returns the kernel's
  * result so the work cannot be dropped; setup checks that the engines agree on it.
  */
 @State(Scope.Benchmark)

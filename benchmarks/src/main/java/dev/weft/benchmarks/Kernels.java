@@ -5,11 +5,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /** The compute kernels shared by the interpreter benchmarks, as committed .wasm resources. */
-final class Kernels {
+public final class Kernels {
     private Kernels() {}
 
     /** The bytes of {@code kernels/NAME.wasm} (built from NAME.wat next to it). */
-    static byte[] wasm(String name) {
+    public static byte[] wasm(String name) {
         String path = "/kernels/" + name + ".wasm";
         try (InputStream in = Kernels.class.getResourceAsStream(path)) {
             if (in == null) {

@@ -82,7 +82,8 @@ final class RunCommand implements Callable<Integer> {
     boolean stats;
 
     @Option(names = "--tier", paramLabel = "TIER",
-            description = "interp (default), compiled (functions that cannot suspend run as JVM bytecode) or auto")
+            description = "auto (default: interpreted until a function has been called weft.tier.hotCalls times, 1000 "
+                    + "by default, then compiled), interp, or compiled (functions that cannot suspend run as JVM bytecode)")
     String tier;
 
     @Spec
@@ -94,6 +95,7 @@ final class RunCommand implements Callable<Integer> {
         if (tier != null) {
             System.setProperty(BytecodeTier.PROPERTY, BytecodeTier.Mode.parse(tier).name().toLowerCase(Locale.ROOT));
         }
+        TierStats.reset(); // --stats counts this run only (an embedding test may run several in one JVM)
         try {
             return run();
         } finally {

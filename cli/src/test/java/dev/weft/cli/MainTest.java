@@ -31,28 +31,55 @@ class MainTest {
         return p;
     }
 
-    @Test
-    void runInvokesAnExportWithTypedArgumentsAndPrintsEachResult() throws Exception {
-        Path wat = file("m.wat", """
+    /** A module exporting divmod(a, b) = (a / b, a % b), signed. */
+    private Path divmodModule() throws Exception {
+        return file("m.wat", """
                 (module (func (export "divmod") (param i32 i32) (result i32 i32)
                   (i32.div_s (local.get 0) (local.get 1)) (i32.rem_s (local.get 0) (local.get 1))))
                 """);
+    }
+
+    @Test
+    void runInvokesAnExportWithTypedArgumentsAndPrintsEachResult() throws Exception {
+        Path wat = divmodModule();
         assertEquals(0, weft("run", wat.toString(), "--invoke", "divmod", "-17", "5"));
         assertEquals("-3\n-2\n", out.replace("\r", ""));
     }
 
     @Test
     void runWithTheCompiledTierGivesTheSameResultsAndCountsWhatCompiled() throws Exception {
-        Path wat = file("m.wat", """
-                (module (func (export "divmod") (param i32 i32) (result i32 i32)
-                  (i32.div_s (local.get 0) (local.get 1)) (i32.rem_s (local.get 0) (local.get 1))))
-                """);
+        Path wat = divmodModule();
         try {
             assertEquals(0, weft("run", "--tier", "compiled", "--stats", wat.toString(), "--invoke", "divmod", "-17", "5"));
             assertEquals("-3\n-2\n", out.replace("\r", ""));
             assertTrue(err.matches("(?s).*compiled [1-9][0-9]* functions.*"), err);
         } finally {
             System.clearProperty("weft.tier");
+        }
+    }
+
+    @Test
+    void theDefaultTierIsAutoAndTiersUpWhenAFunctionIsHot() throws Exception {
+        Path wat = divmodModule();
+        try {
+            System.setProperty("weft.tier.hotCalls", "1"); // the first call makes the instance hot
+            assertEquals(0, weft("run", "--stats", wat.toString(), "--invoke", "divmod", "-17", "5"));
+            assertEquals("-3\n-2\n", out.replace("\r", ""));
+            assertTrue(err.contains("compiled 1 functions") && err.contains("1 instances tiered up when hot"), err);
+        } finally {
+            System.clearProperty("weft.tier.hotCalls");
+        }
+    }
+
+    @Test
+    void aBadHotCallsValueIsAOneLineError() throws Exception {
+        Path wat = file("m.wat", "(module (func (export \"f\")))");
+        try {
+            System.setProperty("weft.tier.hotCalls", "0");
+            assertNotEquals(0, weft("run", wat.toString(), "--invoke", "f"));
+            assertEquals("weft: weft.tier.hotCalls must be a whole number of calls, at least 1, not '0'", err.strip());
+        } finally {
+            System.clearProperty("weft.tier.hotCalls");
         }
     }
 

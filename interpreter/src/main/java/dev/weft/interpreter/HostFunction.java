@@ -16,10 +16,27 @@ import dev.weft.interpreter.exec.FunctionInstance;
 public interface HostFunction {
     Value[] apply(Value[] args);
 
-    /** A function instance of type {@code type} backed by {@code impl}. */
+    /**
+     * A function instance of type {@code type} backed by {@code impl}. It may switch stacks (return
+     * a {@link HostControl} request), so Wasm code that can call it stays on the interpreter; use
+     * {@link #nonSwitching} for a function that never does.
+     */
     static WasmFunction of(CompositeType.Func type, HostFunction impl) {
         java.util.Objects.requireNonNull(type, "type");
         java.util.Objects.requireNonNull(impl, "impl");
-        return FunctionInstance.host(type, impl);
+        return FunctionInstance.host(type, impl, false);
+    }
+
+    /**
+     * A function instance of type {@code type} backed by {@code impl}, which promises never to
+     * switch stacks: it never returns a {@link HostControl} request (it may still call Wasm, trap
+     * or throw). Wasm functions that call it can then be compiled to JVM bytecode, as those that
+     * call WASI can. If {@code impl} makes a request all the same, the call traps ("host function
+     * failed") naming the broken promise.
+     */
+    static WasmFunction nonSwitching(CompositeType.Func type, HostFunction impl) {
+        java.util.Objects.requireNonNull(type, "type");
+        java.util.Objects.requireNonNull(impl, "impl");
+        return FunctionInstance.host(type, impl, true);
     }
 }

@@ -47,7 +47,7 @@ public final class Spectest {
 
     private static void print(Linker linker, PrintStream out, String name, ValType... params) {
         CompositeType.Func type = new CompositeType.Func(List.of(params), List.of());
-        linker.define(MODULE, name, HostFunction.of(type, args -> {
+        linker.define(MODULE, name, HostFunction.nonSwitching(type, args -> {
             for (Value v : args) {
                 out.println(v);
             }

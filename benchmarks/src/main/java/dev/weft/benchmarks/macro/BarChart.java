@@ -38,6 +38,7 @@ public final class BarChart {
     private static final Map<String, Color> COLOURS = Map.ofEntries(
             Map.entry("weft", new Color(0x3465a4)),
             Map.entry("weft-compiled", new Color(0x729fcf)),
+            Map.entry("weft-auto", new Color(0x06989a)),
             Map.entry("weft-native", new Color(0x3465a4)),
             Map.entry("weft-wasmfx", new Color(0x729fcf)),
             Map.entry("weft-asyncify", new Color(0x4e9a06)),

@@ -73,6 +73,9 @@ final class Bench {
                 }
                 case POOL -> engines.contains(Engine.WEFT) ? config.backends().size() * 2 * runs.steps(config.repeats()) : 0;
                 case HTTP -> 0; // timed by duration, not by runs; reports its own progress lines
+                case KERNELS -> KernelSection.kernels(config.mode()).size()
+                        * (int) engines.stream().filter(e -> KernelSection.ENGINES.contains(e) && e != Engine.NODE).count()
+                        + (engines.contains(Engine.NODE) ? 1 : 0);
             };
         }
         return steps;
@@ -96,6 +99,7 @@ final class Bench {
                 case WALL -> wall(runs);
                 case POOL -> pool(runs);
                 case HTTP -> http();
+                case KERNELS -> new KernelSection(tools, runner, progress, config.mode(), config.repeats()).run(engines);
             });
             report = report(started, "", machine, versions);
             ReportFiles.write(report, config.out());

@@ -44,7 +44,7 @@ public record BenchConfig(Mode mode, List<Engine> engines, List<Program> program
         @Option(names = "--full", description = "the programs' full scale (takes hours on 2 cores)")
         boolean full;
         @Option(names = "--engines", split = ",", paramLabel = "LIST",
-                description = "engines to run: weft,weft-compiled,node,chicory,chicory-compiler or all (default: all)")
+                description = "engines to run: weft,weft-compiled,weft-auto,node,chicory,chicory-compiler or all (default: all)")
         List<String> engines;
         @Option(names = "--programs", split = ",", paramLabel = "LIST",
                 description = "guest programs: hello,generator,sieve,c10m,skynet or all (default: all)")
@@ -53,7 +53,7 @@ public record BenchConfig(Mode mode, List<Engine> engines, List<Program> program
                 description = "fiber backends: native,wasmfx,asyncify or all (default: all)")
         List<String> backends;
         @Option(names = "--sections", split = ",", paramLabel = "LIST",
-                description = "report sections: size,coldstart,lifecycle,wall,pool,http or all (default: all)")
+                description = "report sections: size,coldstart,lifecycle,wall,pool,http,kernels or all (default: all)")
         List<String> sections;
         @Option(names = "--repeats", paramLabel = "N",
                 description = "timed runs per measurement (default: 5, --quick: 2)")

@@ -5,13 +5,18 @@ import java.util.Set;
 
 /** The engines a guest runs on: Weft and its peers. */
 public enum Engine implements Named {
-    /** {@code java -jar cli/target/weft.jar run}: Weft's interpreter. */
+    /** {@code java -jar cli/target/weft.jar run --tier interp}: Weft's interpreter. */
     WEFT("weft", EnumSet.allOf(Backend.class)),
     /**
      * {@code java -jar cli/target/weft.jar run --tier compiled}: Weft with every function that
      * cannot suspend compiled to JVM bytecode at instantiation, the rest interpreted.
      */
     WEFT_COMPILED("weft-compiled", EnumSet.allOf(Backend.class)),
+    /**
+     * {@code java -jar cli/target/weft.jar run --tier auto}: Weft starting interpreted and compiling
+     * an instance to JVM bytecode once one of its functions is hot.
+     */
+    WEFT_AUTO("weft-auto", EnumSet.allOf(Backend.class)),
     /**
      * Node 26 (V8) through {@code guests/run-node.mjs}; wasmfx builds with
      * {@code --experimental-wasm-wasmfx}, native builds through the JSPI stand-in for

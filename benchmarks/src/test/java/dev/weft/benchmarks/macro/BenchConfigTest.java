@@ -88,7 +88,7 @@ class BenchConfigTest {
 
     @Test
     void badArgumentsSayWhatIsWrong() {
-        assertEquals("unknown engine \"v8\" (choose from weft, weft-compiled, node, chicory, chicory-compiler)", error("--engines", "v8"));
+        assertEquals("unknown engine \"v8\" (choose from weft, weft-compiled, weft-auto, node, chicory, chicory-compiler)", error("--engines", "v8"));
         assertEquals("unknown program \"fib\" (choose from hello, generator, sieve, c10m, skynet)", error("--programs", "fib"));
         assertEquals("unknown backend \"jspi\" (choose from native, wasmfx, asyncify)", error("--backends", "jspi"));
         assertTrue(error("--sections", "speed").startsWith("unknown section \"speed\""));

@@ -50,10 +50,11 @@ class BenchTest {
         assertEquals(3, r.skipped().size(), r.skipped().toString());
 
         Section wall = section(r, "wall");
-        // hello and sieve x (weft and weft-compiled on 3 backends + node on 3 + chicory and chicory-compiler on asyncify)
-        assertEquals(22, wall.measurements().size());
+        // hello and sieve x (weft, weft-compiled and weft-auto on 3 backends + node on 3 + chicory and chicory-compiler on asyncify)
+        assertEquals(28, wall.measurements().size());
         assertEquals(Measurement.Status.OK, wall.find("sieve 100 / asyncify", "weft-compiled").orElseThrow().status());
         assertTrue(runner.commands.stream().anyMatch(c -> String.join(" ", c).contains("run --tier compiled")));
+        assertTrue(runner.commands.stream().anyMatch(c -> String.join(" ", c).contains("run --tier auto")));
         assertEquals(Measurement.Status.FAILED, wall.find("sieve 100 / native", "weft").orElseThrow().status());
         assertEquals(Measurement.Status.OK, wall.find("sieve 100 / wasmfx", "weft").orElseThrow().status());
         assertEquals(Measurement.Status.SKIPPED, wall.find("hello / asyncify", "chicory").orElseThrow().status());
@@ -85,8 +86,8 @@ class BenchTest {
         bench("--programs", "hello", "--backends", "asyncify", "--sections", "wall", "--repeats", "2", "--out",
                 root.resolve("o").toString());
         String progress = err.toString(StandardCharsets.UTF_8);
-        // weft and weft-compiled on hello-asyncify: 1 warm-up + 2 runs each; the other engines are not installed
-        assertTrue(progress.contains("[6/6 "), progress);
+        // weft, weft-compiled and weft-auto on hello-asyncify: 1 warm-up + 2 runs each; the other engines are not installed
+        assertTrue(progress.contains("[9/9 "), progress);
         assertTrue(Files.isRegularFile(root.resolve("o/latest.md")));
     }
 

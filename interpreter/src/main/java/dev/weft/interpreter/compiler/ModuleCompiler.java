@@ -87,12 +87,7 @@ final class ModuleCompiler {
 
     /** Runs {@code body} with methods split to {@code bytes} for this thread (tests of splitting). */
     static <T> T withMaxMethodBytes(int bytes, BytecodeTier.Body<T> body) throws Exception {
-        MAX_METHOD_BYTES_HERE.set(bytes);
-        try {
-            return body.run();
-        } finally {
-            MAX_METHOD_BYTES_HERE.remove();
-        }
+        return BytecodeTier.withLocal(MAX_METHOD_BYTES_HERE, bytes, body);
     }
 
     private String hugeReason() {

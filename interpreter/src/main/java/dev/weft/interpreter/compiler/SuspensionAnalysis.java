@@ -18,7 +18,6 @@ import dev.weft.interpreter.valid.ValidatedModule;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.WeakHashMap;
 
 /**
@@ -26,7 +25,7 @@ import java.util.WeakHashMap;
  * a continuation would have to capture (compiled code lives on the Java stack and cannot be
  * captured yet). A function may suspend if it contains {@code suspend}, {@code switch} or a
  * {@code resume*}, or calls one that may. Imports: compiled functions and Wasm functions an earlier
- * analysis found safe cannot; host functions of the modules in {@link #SAFE_HOST_MODULES} (WASI,
+ * analysis found safe cannot; host functions made with {@code HostFunction.nonSwitching} (WASI's,
  * the spec tests' {@code spectest}) cannot; any other host function may (it could return a
  * {@code HostControl} request, as {@code weft_fiber}'s do). Indirect calls ({@code call_indirect},
  * {@code call_ref}) may reach any function whose reference the module hands out with
@@ -34,8 +33,6 @@ import java.util.WeakHashMap;
  * reference globals, exported tables, reference-typed imports, exports or tags), they may suspend.
  */
 final class SuspensionAnalysis {
-    /** Host modules whose functions never return a HostControl request. */
-    static final Set<String> SAFE_HOST_MODULES = Set.of("wasi_snapshot_preview1", "wasi_unstable", "spectest");
     /** Interpreted Wasm functions known not to suspend, for modules that import them. */
     private static final Map<FunctionInstance, Boolean> KNOWN_SAFE = Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -49,7 +46,7 @@ final class SuspensionAnalysis {
         int total = imported + m.functions().size();
         boolean[] may = new boolean[total];
         for (int i = 0; i < imported; i++) {
-            may[i] = !importSafe(inst.function(i), funcImports.get(i).module());
+            may[i] = !importSafe(inst.function(i));
         }
         boolean[] indirect = new boolean[total];
         for (int j = 0; j < m.functions().size(); j++) {
@@ -119,14 +116,14 @@ final class SuspensionAnalysis {
         }
     }
 
-    private static boolean importSafe(FunctionInstance f, String module) {
+    private static boolean importSafe(FunctionInstance f) {
         if (BytecodeSupport.hostOf(f) instanceof BytecodeEntry) {
             return true;
         }
         if (BytecodeSupport.isInterpreted(f)) {
             return KNOWN_SAFE.containsKey(f);
         }
-        return SAFE_HOST_MODULES.contains(module);
+        return BytecodeSupport.neverSwitches(f);
     }
 
     /** Whether function references may enter the module from outside (see the class comment). */

@@ -7,12 +7,15 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Process-wide counts of the compiled tier: functions compiled to bytecode, and functions left
- * to the interpreter by reason ("may suspend", "unsupported instruction try_table", ...).
+ * to the interpreter by reason ("may suspend", "unsupported instruction try_table", ...), and
+ * instances the auto tier compiled when they got hot. Only instances compiled count: under the
+ * auto tier an instance that never got hot counts nowhere.
  */
 public final class TierStats {
     private static final LongAdder COMPILED = new LongAdder();
     private static final LongAdder SPLIT = new LongAdder();
     private static final LongAdder HELPERS = new LongAdder();
+    private static final LongAdder TIER_UPS = new LongAdder();
     private static final Map<String, LongAdder> LEFT = new ConcurrentHashMap<>();
 
     private TierStats() {}
@@ -28,6 +31,21 @@ public final class TierStats {
         SPLIT.add(o.split());
         HELPERS.add(o.helpers());
         o.left().forEach((reason, n) -> LEFT.computeIfAbsent(reason, r -> new LongAdder()).add(n));
+    }
+
+    /** An instance of the auto tier that was found hot and compiled (or tried to). */
+    static void recordTierUp() {
+        TIER_UPS.increment();
+    }
+
+    /** Instances the auto tier compiled when hot since start (or the last {@link #reset}). */
+    public static long tierUps() {
+        return TIER_UPS.sum();
+    }
+
+    /** An instance whose compilation failed as a whole ({@code reason}); its functions stay interpreted. */
+    static void recordFailure(String reason) {
+        LEFT.computeIfAbsent(reason, r -> new LongAdder()).increment();
     }
 
     /** Functions compiled since start (or the last {@link #reset}). */
@@ -56,10 +74,12 @@ public final class TierStats {
     public static String summary() {
         long left = interpreted().values().stream().mapToLong(Long::longValue).sum();
         return "compiled " + compiled() + " functions (" + split() + " split, into " + helpers() + " more methods), left "
-                + left + " interpreted " + interpreted();
+                + left + " interpreted " + interpreted() + (tierUps() == 0 ? "" : "; " + tierUps() + " instances tiered up when hot");
     }
 
+    /** Starts counting afresh (each conformance suite run reports its own counts). */
     public static void reset() {
+        TIER_UPS.reset();
         COMPILED.reset();
         SPLIT.reset();
         HELPERS.reset();

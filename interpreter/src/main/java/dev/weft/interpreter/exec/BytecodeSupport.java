@@ -32,11 +32,21 @@ public final class BytecodeSupport {
     // ---- the seam -------------------------------------------------------------------------
 
     /**
-     * Makes {@code f}, a Wasm function of a module being instantiated, run as compiled code: its
-     * calls go to {@code entry}, as a host function's do (see {@link FunctionInstance}).
+     * Makes {@code f}, a Wasm function, run as compiled code: its calls go to {@code entry}, as a
+     * host function's do (see {@link FunctionInstance}); frames already running its lowered code
+     * go on running it.
      */
     public static void enterCompiled(FunctionInstance f, CompiledEntry entry) {
         f.enterCompiled(entry);
+    }
+
+    /**
+     * Makes the {@code calls}-th interpreted call (at least 1) of any of {@code inst}'s own
+     * functions run {@code tierUp} once, before that call goes on (the auto tier; see
+     * {@link Hotness}). {@code tierUp} may {@link #enterCompiled} functions whose frames are running.
+     */
+    public static void tierUpWhenHot(ModuleInstance inst, int calls, Runnable tierUp) {
+        Hotness.tierUpWhenHot(inst, calls, tierUp);
     }
 
     /** The host function behind {@code f} (a compiled entry for a compiled function), or null. */
@@ -56,6 +66,11 @@ public final class BytecodeSupport {
             Calls.checkResults(f, results); // a host function's, as for an interpreted caller
         }
         return results;
+    }
+
+    /** True if {@code f} is a host function that promised never to switch stacks ({@code HostFunction.nonSwitching}). */
+    public static boolean neverSwitches(FunctionInstance f) {
+        return f.neverSwitches;
     }
 
     /** True if {@code f} still runs on the interpreter (Wasm code lowered for the loop). */

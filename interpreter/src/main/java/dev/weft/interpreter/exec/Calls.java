@@ -74,7 +74,23 @@ final class Calls {
      * function failed". May return {@link HostRequests#PENDING}: see {@link #invokeHostDirect}.
      */
     static Value[] invokeHost(FunctionInstance f, Value[] args) {
-        return invokeCallback(f.host::apply, args);
+        Value[] results;
+        try {
+            results = invokeCallback(f.host::apply, args);
+        } catch (Trap t) {
+            // called from compiled code, the request fails inside the host function already
+            throw f.neverSwitches && HostRequests.isNoWasmCaller(t.getCause()) ? brokenPromise() : t;
+        }
+        if (results == HostRequests.PENDING && f.neverSwitches) {
+            HostRequests.discard();
+            throw brokenPromise();
+        }
+        return results;
+    }
+
+    private static Trap brokenPromise() {
+        return new Trap(TrapKind.HOST, "a host function made with HostFunction.nonSwitching made a HostControl"
+                + " request: it promised never to switch stacks");
     }
 
     /** {@link #invokeHost} for a call that is not a Wasm call site: a HostControl request traps. */

@@ -186,7 +186,7 @@ final class ContOps {
             return HostResume.suspended(h, tag, st, base, n, k);
         }
         int d = h.depth - 1;
-        int[] hc = h.frameFns[d].code.code;
+        int[] hc = h.frameFns[d].lowered.code;
         int arity = hc[label + 1];
         int dst = h.frames[2 * d + 1] + hc[label + 2];
         h.reserve(dst + arity);
@@ -321,7 +321,7 @@ final class ContOps {
     static HandlerTable handlers(FunctionInstance fn, int[] code, int at) {
         HandlerTable[] cache = fn.handlerTables;
         if (cache == null) {
-            cache = fn.handlerTables = new HandlerTable[fn.code.resumeSites];
+            cache = fn.handlerTables = new HandlerTable[fn.lowered.resumeSites];
         }
         HandlerTable h = cache[code[at]];
         if (h == null) {

@@ -47,7 +47,7 @@ final class ExceptionOps {
      */
     static int unwind(ExecStack st, WasmException exn, FunctionInstance fn, int pc, int fp, int depth) {
         while (true) {
-            int[] h = fn.code.handlers;
+            int[] h = fn.lowered.handlers;
             for (int i = 0; i < h.length; i += CompiledFunction.HANDLER_ENTRY) {
                 if (h[i] <= pc && pc < h[i + 1] && catches(h[i + 2], exn.tag(), fn.instance)) {
                     return enterHandler(st, exn, fn, fp, h, i, depth);

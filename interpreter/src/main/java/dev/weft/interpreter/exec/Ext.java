@@ -17,7 +17,7 @@ final class Ext {
 
     /** Executes the EXT instruction whose sub-opcode is at {@code code[pc]}; returns the new depth. */
     static int run(StackContext cx, ExecStack st, FunctionInstance fn, int pc, int fp, int sp, int depth) {
-        int[] code = fn.code.code;
+        int[] code = fn.lowered.code;
         return switch (code[pc]) {
             case ExtOps.RETURN_CALL -> TailCalls.call(st, fn.instance.functions[code[pc + 1]], fp, sp, depth);
             case ExtOps.RETURN_CALL_INDIRECT -> TailCalls.callIndirect(st, fn, code, pc, fp, sp, depth);
@@ -81,7 +81,7 @@ final class Ext {
      */
     static int call(ExecStack st, FunctionInstance f, FunctionInstance fn, int pc, int fp, int sp,
             int depth) {
-        CompiledFunction c = f.code;
+        CompiledFunction c = Hotness.codeForCall(f);
         if (c == null) {
             return Calls.callHost(st, f, fn, pc, fp, sp, depth);
         }

@@ -18,23 +18,39 @@ public final class FunctionInstance implements WasmFunction {
     final CompositeType.Func type;
     /** Canonical type id (process-wide); a host function gets one when first linked. */
     int typeId;
-    /** Lowered code, or null for a host function or a function compiled to JVM bytecode. */
+    /**
+     * The code calls run in the interpreter: the lowered code, or null for a host function or a
+     * function compiled to JVM bytecode (calls then go to {@link #host}).
+     */
     CompiledFunction code;
+    /**
+     * The lowered code, kept when the function tiers up to bytecode: frames that were running
+     * it when it did go on running it (frame pops, handlers and branches read this field).
+     * Null for a host function.
+     */
+    final CompiledFunction lowered;
+    /** Calls of the lowered code left until the function is hot (see {@link Hotness}). */
+    int untilHot = Hotness.NEVER;
     /** The defining instance, or null for a host function. */
     ModuleInstance instance;
     /** Memory 0 of {@link #instance} (null without memories), for the loop's hot memory opcodes. */
     MemoryInstance memory0;
     /** The host code, or for a function compiled to bytecode its entry ({@link #enterCompiled}). */
     HostFunction host;
+    /** A host function that promised never to return a HostControl request ({@link HostFunction#nonSwitching}). */
+    final boolean neverSwitches;
     final int paramSlots;
     final int resultSlots;
     /** The handler tables of this function's resume instructions, built on first use; see {@link ContOps}. */
     dev.weft.continuations.HandlerTable[] handlerTables;
 
-    private FunctionInstance(CompositeType.Func type, int typeId, CompiledFunction code, HostFunction host) {
+    private FunctionInstance(CompositeType.Func type, int typeId, CompiledFunction code, HostFunction host,
+            boolean neverSwitches) {
         this.type = type;
+        this.neverSwitches = neverSwitches;
         this.typeId = typeId;
         this.code = code;
+        this.lowered = code;
         this.host = host;
         this.paramSlots = slots(type.params().toArray(ValType[]::new));
         this.resultSlots = slots(type.results().toArray(ValType[]::new));
@@ -42,23 +58,23 @@ public final class FunctionInstance implements WasmFunction {
 
     /** A Wasm function; its instance is set when the instance is complete. */
     static FunctionInstance wasm(CompositeType.Func type, int typeId, CompiledFunction code) {
-        return new FunctionInstance(type, typeId, code, null);
+        return new FunctionInstance(type, typeId, code, null, false);
     }
 
-    /** A host function. */
-    public static FunctionInstance host(CompositeType.Func type, HostFunction impl) {
-        return new FunctionInstance(type, UNASSIGNED, null, impl);
+    /** A host function; {@code neverSwitches} if it promised never to return a HostControl request. */
+    public static FunctionInstance host(CompositeType.Func type, HostFunction impl, boolean neverSwitches) {
+        return new FunctionInstance(type, UNASSIGNED, null, impl, neverSwitches);
     }
 
     /**
      * Makes this Wasm function run as compiled code behind {@code entry}: callers then treat it
      * like a host function (the interpreter's call path for those is the seam between the tiers).
-     * Only at instantiation, before any of the module's code has run: a frame of its lowered code
-     * must never be live when the lowered code goes.
+     * At instantiation or later (the auto tier): frames already running the lowered code keep
+     * running it from {@link #lowered}.
      */
     void enterCompiled(BytecodeSupport.CompiledEntry entry) {
+        host = entry; // first: a caller that sees code == null must find the entry
         code = null;
-        host = entry;
     }
 
     private static int slots(ValType[] types) {

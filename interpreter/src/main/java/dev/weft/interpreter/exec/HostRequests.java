@@ -61,13 +61,25 @@ public final class HostRequests {
     private static Value[] record(Request r) {
         StackContext cx = StackContext.current();
         if (cx.running == null) {
-            throw new IllegalStateException("HostControl requests can only be made inside a host function called from Wasm");
+            throw new NoWasmCaller();
         }
         if (cx.hostRequest != null) {
             throw new IllegalStateException("a host function may make only one HostControl request per call");
         }
         cx.hostRequest = r;
         return PENDING;
+    }
+
+    /** A request made where no Wasm code runs on an interpreter stack to perform it. */
+    private static final class NoWasmCaller extends IllegalStateException {
+        NoWasmCaller() {
+            super("HostControl requests can only be made inside a host function called from Wasm");
+        }
+    }
+
+    /** Whether {@code t} is the failure of a request made with no interpreted Wasm caller. */
+    static boolean isNoWasmCaller(Throwable t) {
+        return t instanceof NoWasmCaller;
     }
 
     /** Drops the request of a host function that ended with an exception instead of returning {@link #PENDING}. */

@@ -61,7 +61,7 @@ public final class Interpreter {
         Thread owner = inst.enter(Thread.currentThread());
         try {
             // a function of the compiled tier runs behind a host-like entry (code == null)
-            return f.code == null ? Calls.invokeHostDirect(f, args) : interpret(f, args);
+            return Hotness.codeForCall(f) == null ? Calls.invokeHostDirect(f, args) : interpret(f, args);
         } finally {
             inst.exit(owner);
         }
@@ -162,7 +162,7 @@ public final class Interpreter {
                             f = TableOps.indirect(fn.instance.tables[code[pc + 1]], s[--sp], code[pc]);
                             pc += 2;
                         }
-                        CompiledFunction c = f.code;
+                        CompiledFunction c = Hotness.codeForCall(f);
                         if (c == null) {
                             depth = Calls.callHost(st, f, fn, pc, fp, sp, depth);
                             sp = RELOAD;
@@ -810,7 +810,7 @@ public final class Interpreter {
             pc = fr[2 * depth];
             fp = fr[2 * depth + 1];
             fn = st.frameFns[depth];
-            code = fn.code.code;
+            code = fn.lowered.code;
         }
     }
 

@@ -14,6 +14,8 @@ public final class ModuleInstance {
     Object[][] elements;
     /** Data segments' bytes; a dropped segment is an empty array. */
     byte[][] data;
+    /** What runs when the interpreter finds this instance hot (the auto tier), or null; see {@link Hotness}. */
+    Runnable tierUp;
     /** The thread running this instance's code from Java, or null (see {@link #enter}). */
     @SuppressWarnings("unused") // through OWNER
     private Thread owner;

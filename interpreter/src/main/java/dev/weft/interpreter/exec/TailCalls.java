@@ -22,7 +22,7 @@ final class TailCalls {
 
     /** Replaces the frame at {@code fp} by a call of {@code f}, whose arguments end at sp. */
     static int call(ExecStack st, FunctionInstance f, int fp, int sp, int depth) {
-        CompiledFunction c = f.code;
+        CompiledFunction c = Hotness.codeForCall(f);
         if (c == null) {
             return callHost(st, f, fp, sp, depth);
         }

@@ -46,7 +46,7 @@ final class WasiFunctions {
      */
     void add(String name, String params, WasiCall body) {
         CompositeType.Func type = new CompositeType.Func(types(params), List.of(NumType.I32));
-        functions.put(name, HostFunction.of(type, args -> new Value[] {result(invoke(body, args))}));
+        functions.put(name, HostFunction.nonSwitching(type, args -> new Value[] {result(invoke(body, args))}));
     }
 
     /** The i32 results of the errno values, made once (a Value never changes). */
@@ -64,13 +64,13 @@ final class WasiFunctions {
 
     /** Adds a function without results (only {@code proc_exit}). */
     void addVoid(String name, String params, HostFunction body) {
-        functions.put(name, HostFunction.of(new CompositeType.Func(types(params), List.of()), body));
+        functions.put(name, HostFunction.nonSwitching(new CompositeType.Func(types(params), List.of()), body));
     }
 
     /** A function of type {@code type} that does nothing: ENOSYS for an i32 result, else zeros. */
     static WasmFunction stub(CompositeType.Func type) {
         List<ValType> results = type.results();
-        return HostFunction.of(type, args -> {
+        return HostFunction.nonSwitching(type, args -> {
             Value[] out = new Value[results.size()];
             for (int i = 0; i < out.length; i++) {
                 out[i] = Value.zero(results.get(i));

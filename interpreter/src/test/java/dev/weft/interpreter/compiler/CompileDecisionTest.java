@@ -2,18 +2,26 @@ package dev.weft.interpreter.compiler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.interpreter.CompiledModule;
+import dev.weft.interpreter.HostControl;
 import dev.weft.interpreter.HostFunction;
 import dev.weft.interpreter.Instance;
 import dev.weft.interpreter.Linker;
+import dev.weft.interpreter.Spectest;
+import dev.weft.interpreter.Tag;
+import dev.weft.interpreter.Trap;
+import dev.weft.interpreter.TrapKind;
 import dev.weft.interpreter.Value;
 import dev.weft.interpreter.ast.CompositeType;
 import dev.weft.interpreter.ast.NumType;
 import dev.weft.interpreter.exec.BytecodeSupport;
 import dev.weft.interpreter.exec.FunctionInstance;
 import dev.weft.interpreter.text.WatParser;
+import dev.weft.interpreter.wasi.Wasi;
+import dev.weft.interpreter.wasi.WasiConfig;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -106,19 +114,60 @@ class CompileDecisionTest {
     }
 
     @Test
-    void onlyHostFunctionsKnownNotToSwitchAreSafeToCall() throws Exception {
+    void onlyHostFunctionsMarkedNonSwitchingAreSafeToCall() throws Exception {
         Linker linker = new Linker();
         CompositeType.Func nothing = new CompositeType.Func(List.of(), List.of());
         CompositeType.Func toI32 = new CompositeType.Func(List.of(), List.of(NumType.I32));
         linker.define("host", "f", HostFunction.of(nothing, args -> new Value[0]));
+        linker.define("host", "g", HostFunction.nonSwitching(toI32, args -> new Value[] {Value.i32(7)}));
+        // the module name does not matter: only the marker does
         linker.define("wasi_snapshot_preview1", "sched_yield", HostFunction.of(toI32, args -> new Value[] {Value.i32(0)}));
         Instance inst = instantiate(linker, """
-                (module (import "host" "f" (func $h)) (import "wasi_snapshot_preview1" "sched_yield" (func $w (result i32)))
+                (module (import "host" "f" (func $h)) (import "host" "g" (func $g (result i32)))
+                  (import "wasi_snapshot_preview1" "sched_yield" (func $w (result i32)))
                   (func (export "calls_host") (call $h))
-                  (func (export "calls_wasi") (result i32) (call $w)))
+                  (func (export "calls_marked") (result i32) (call $g))
+                  (func (export "calls_unmarked_wasi_name") (result i32) (call $w)))
                 """);
         assertFalse(compiled(inst, "calls_host"), "a host function may return a HostControl request");
+        assertFalse(compiled(inst, "calls_unmarked_wasi_name"));
+        assertTrue(compiled(inst, "calls_marked"));
+        assertEquals(7, inst.function("calls_marked").call()[0].asInt());
+    }
+
+    @Test
+    void wasiAndSpectestFunctionsAreMarkedNonSwitching() throws Exception {
+        Linker linker = new Linker();
+        Wasi.define(linker, WasiConfig.builder().build());
+        Spectest.define(linker, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        Instance inst = instantiate(linker, """
+                (module (import "wasi_snapshot_preview1" "sched_yield" (func $w (result i32)))
+                  (import "spectest" "print_i32" (func $p (param i32)))
+                  (func (export "calls_wasi") (result i32) (call $w))
+                  (func (export "calls_spectest") (call $p (i32.const 1))))
+                """);
         assertTrue(compiled(inst, "calls_wasi"));
+        assertTrue(compiled(inst, "calls_spectest"));
         assertEquals(0, inst.function("calls_wasi").call()[0].asInt());
+    }
+
+    @Test
+    void aNonSwitchingHostFunctionThatMakesARequestTrapsInEitherTier() throws Exception {
+        CompositeType.Func nothing = new CompositeType.Func(List.of(), List.of());
+        Tag tag = Tag.create(nothing);
+        String wat = """
+                (module (import "host" "liar" (func $liar))
+                  (func (export "calls_liar") (call $liar)))
+                """;
+        for (boolean compile : new boolean[] {false, true}) {
+            Linker linker = new Linker();
+            linker.define("host", "liar", HostFunction.nonSwitching(nothing, args -> HostControl.suspend(tag)));
+            CompiledModule module = CompiledModule.compile(WatParser.parseModule(wat));
+            Instance inst = BytecodeTier.compilingOnly(i -> compile, () -> linker.instantiate(module));
+            assertEquals(compile, compiled(inst, "calls_liar"));
+            Trap t = assertThrows(Trap.class, () -> inst.function("calls_liar").call());
+            assertEquals(TrapKind.HOST, t.kind());
+            assertTrue(t.getMessage().contains("HostFunction.nonSwitching"), t.getMessage());
+        }
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -29,6 +30,16 @@ import org.junit.jupiter.api.TestFactory;
 class SpecSuiteTest {
     private static final Path CONFORMANCE = Path.of("..", "conformance");
     private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+
+    /**
+     * The counts are process-wide and other test classes of the same run (the compiler's tests)
+     * compile too: start from zero, so that the report below counts the suite's modules alone
+     * (test classes run one after the other).
+     */
+    @BeforeAll
+    static void countTierFromZero() {
+        TierStats.reset();
+    }
 
     /** With {@code -Dweft.tier=compiled}: how many functions the suite's modules compiled, and why others did not. */
     @AfterAll
