@@ -20,6 +20,7 @@ import dev.weft.interpreter.ast.Module;
 import dev.weft.interpreter.ast.Table;
 import dev.weft.interpreter.ast.TagType;
 import dev.weft.interpreter.code.CompiledFunction;
+import dev.weft.interpreter.code.GcLayout;
 import dev.weft.interpreter.valid.ValidatedModule;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,6 +109,8 @@ public final class Instantiator {
             defined.add(fi);
         }
         functions.addAll(defined);
+        inst.typeIds = vm.canonicalTypeIds();
+        inst.layouts = vm.types().stream().map(t -> GcLayout.of(t.composite())).toArray(GcLayout[]::new);
         inst.functions = functions.toArray(FunctionInstance[]::new);
         inst.globals = globals.toArray(GlobalInstance[]::new);
         for (Global g : m.globals()) {

@@ -14,6 +14,10 @@ public final class ModuleInstance {
     Object[][] elements;
     /** Data segments' bytes; a dropped segment is an empty array. */
     byte[][] data;
+    /** For each type index, its canonical type id (what casts compare). */
+    int[] typeIds;
+    /** For each type index, where a struct's fields or an array's elements live; null for other types. */
+    dev.weft.interpreter.code.GcLayout[] layouts;
     /** The thread running this instance's code from Java, or null (see {@link #enter}). */
     @SuppressWarnings("unused") // through OWNER
     private Thread owner;

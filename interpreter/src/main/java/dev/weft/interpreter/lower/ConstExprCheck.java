@@ -14,8 +14,8 @@ import java.util.Set;
 /**
  * The instructions instantiation can evaluate in constant expressions (global initialisers,
  * segment offsets and items, table initialisers): constants, {@code ref.null}, {@code ref.func},
- * {@code global.get}, the extended-const integer add/sub/mul, {@code ref.i31} and the
- * extern/any conversions. {@code exec.ConstEval} evaluates exactly these.
+ * {@code global.get}, the extended-const integer add/sub/mul, {@code ref.i31}, the
+ * extern/any conversions and the struct/array allocations. {@code exec.ConstEval} evaluates exactly these.
  */
 final class ConstExprCheck {
     private ConstExprCheck() {}
@@ -23,7 +23,8 @@ final class ConstExprCheck {
     private static final Set<Op> SUPPORTED = EnumSet.of(
             Op.I32_CONST, Op.I64_CONST, Op.F32_CONST, Op.F64_CONST, Op.REF_NULL, Op.REF_FUNC,
             Op.GLOBAL_GET, Op.END, Op.I32_ADD, Op.I32_SUB, Op.I32_MUL, Op.I64_ADD, Op.I64_SUB, Op.I64_MUL,
-            Op.REF_I31, Op.ANY_CONVERT_EXTERN, Op.EXTERN_CONVERT_ANY);
+            Op.REF_I31, Op.ANY_CONVERT_EXTERN, Op.EXTERN_CONVERT_ANY, Op.STRUCT_NEW, Op.STRUCT_NEW_DEFAULT,
+            Op.ARRAY_NEW, Op.ARRAY_NEW_DEFAULT, Op.ARRAY_NEW_FIXED);
 
     /**
      * Checks at compile time that every constant expression of {@code m} can be evaluated, so
