@@ -82,6 +82,7 @@ public final class Instantiator {
     }
 
     private void link(List<Extern> imports) throws UnlinkableException {
+        RuntimeTypes.registerKinds(vm.types(), vm.canonicalTypeIds());
         for (int i = 0; i < m.imports().size(); i++) {
             Import imp = m.imports().get(i);
             Extern e = imports.get(i);
