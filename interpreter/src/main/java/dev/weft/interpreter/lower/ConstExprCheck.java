@@ -6,6 +6,8 @@ import dev.weft.interpreter.ast.Expression;
 import dev.weft.interpreter.ast.Instruction;
 import dev.weft.interpreter.ast.Module;
 import dev.weft.interpreter.ast.Op;
+import dev.weft.interpreter.code.GcLayout;
+import dev.weft.interpreter.valid.ValidatedModule;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -30,7 +32,8 @@ final class ConstExprCheck {
      * Checks at compile time that every constant expression of {@code m} can be evaluated, so
      * instantiation never meets an instruction it cannot run.
      */
-    static void checkSupported(Module m) {
+    static void checkSupported(ValidatedModule vm) {
+        Module m = vm.module();
         List<Expression> all = new ArrayList<>();
         m.globals().forEach(g -> all.add(g.init()));
         m.tables().stream().filter(t -> t.init() != null).forEach(t -> all.add(t.init()));
@@ -47,10 +50,20 @@ final class ConstExprCheck {
         }
         for (Expression e : all) {
             for (Instruction ins : e.instructions()) {
-                if (!SUPPORTED.contains(ins.op())) {
+                if (!SUPPORTED.contains(ins.op()) || allocatesV128(vm, ins)) {
                     throw new UnsupportedInstruction(ins.op());
                 }
             }
         }
+    }
+
+    /** Whether {@code ins} allocates a struct or array with v128 storage (not executed yet). */
+    private static boolean allocatesV128(ValidatedModule vm, Instruction ins) {
+        int type = switch (ins) {
+            case Instruction.Indexed x when GcLowering.handles(ins.op()) -> x.index();
+            case Instruction.Indexed2 x when GcLowering.handles(ins.op()) -> x.first();
+            default -> -1;
+        };
+        return type >= 0 && GcLayout.of(vm.types().get(type).composite()).hasV128();
     }
 }

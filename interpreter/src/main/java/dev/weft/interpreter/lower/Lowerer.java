@@ -80,7 +80,7 @@ public final class Lowerer {
 
     /** As {@link #lowerAll(ValidatedModule)}; {@code fuse} false emits no fused forms (tests compare both). */
     public static CompiledFunction[] lowerAll(ValidatedModule vm, boolean fuse) {
-        ConstExprCheck.checkSupported(vm.module());
+        ConstExprCheck.checkSupported(vm);
         int n = vm.module().functions().size();
         CompiledFunction[] result = new CompiledFunction[n];
         for (int i = 0; i < n; i++) {
