@@ -92,7 +92,7 @@ final class RuntimeTypes {
     }
 
     /** The abstract type directly above canonical type {@code id} (func for a type not registered). */
-    private static synchronized AbsHeapType kindOf(int id) {
+    static synchronized AbsHeapType kindOf(int id) {
         AbsHeapType k = id < kinds.length ? kinds[id] : null;
         return k == null ? AbsHeapType.FUNC : k;
     }
