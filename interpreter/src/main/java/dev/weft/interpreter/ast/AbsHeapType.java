@@ -38,6 +38,31 @@ public enum AbsHeapType implements HeapType {
         return text;
     }
 
+    /**
+     * Whether this type is {@code b} or below it: none below i31, struct and array, those below
+     * eq, eq below any; each other bottom type (nofunc, noextern, noexn, nocont) below its top.
+     */
+    public boolean isSubtypeOf(AbsHeapType b) {
+        if (this == b) {
+            return true;
+        }
+        return switch (b) {
+            case ANY -> this == EQ || this == I31 || this == STRUCT || this == ARRAY || this == NONE;
+            case EQ -> this == I31 || this == STRUCT || this == ARRAY || this == NONE;
+            case I31, STRUCT, ARRAY -> this == NONE;
+            case FUNC -> this == NOFUNC;
+            case EXTERN -> this == NOEXTERN;
+            case EXN -> this == NOEXN;
+            case CONT -> this == NOCONT;
+            default -> false;
+        };
+    }
+
+    /** Whether this is the bottom of its hierarchy: none, nofunc, noextern, noexn or nocont. */
+    public boolean isBottom() {
+        return this == NONE || this == NOFUNC || this == NOEXTERN || this == NOEXN || this == NOCONT;
+    }
+
     /** The heap type whose binary byte is {@code code}, or null. */
     public static AbsHeapType fromCode(int code) {
         for (AbsHeapType t : values()) {

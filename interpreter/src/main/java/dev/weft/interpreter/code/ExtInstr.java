@@ -44,7 +44,32 @@ public enum ExtInstr {
     MEMORY_INIT("data memory"),
     DATA_DROP("data"),
     MEMORY_SIZE("memory"),
-    MEMORY_GROW("memory");
+    MEMORY_GROW("memory"),
+    STRUCT_NEW("type"),
+    STRUCT_NEW_DEFAULT("type"),
+    /** A numeric, unpacked field; the slot comes from {@link GcLayout}. */
+    STRUCT_GET("slot"),
+    STRUCT_GET_REF("slot"),
+    STRUCT_GET_S("slot bits"),
+    STRUCT_GET_U("slot bits"),
+    STRUCT_SET("slot"),
+    STRUCT_SET_REF("slot"),
+    ARRAY_NEW("type"),
+    ARRAY_NEW_DEFAULT("type"),
+    ARRAY_NEW_FIXED("type count"),
+    ARRAY_NEW_DATA("type data"),
+    ARRAY_NEW_ELEM("type elem"),
+    /** A numeric element; a packed one sign-extended (so also {@code array.get_s}). */
+    ARRAY_GET(""),
+    ARRAY_GET_U(""),
+    ARRAY_GET_REF(""),
+    ARRAY_SET(""),
+    ARRAY_SET_REF(""),
+    ARRAY_LEN(""),
+    ARRAY_FILL(""),
+    ARRAY_COPY(""),
+    ARRAY_INIT_DATA("data"),
+    ARRAY_INIT_ELEM("elem");
 
     private static final ExtInstr[] ALL = values();
 

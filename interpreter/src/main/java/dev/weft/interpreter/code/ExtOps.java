@@ -4,7 +4,7 @@ package dev.weft.interpreter.code;
  * Compile-time constants mirroring {@link dev.weft.interpreter.code.ExtInstr}'s ordinals
  * ({@code InstructionTableTest} checks them), for the {@code switch} in {@code exec.Ext}.
  * Sub-opcodes of {@link Opcodes#EXT}: instructions of later proposals (tail calls, typed
- * function references, exception handling, GC casts and i31) that do not earn a case of their own in the dispatch
+ * function references, exception handling, GC casts, i31, structs and arrays) that do not earn a case of their own in the dispatch
  * loop (each case there costs bytecode and can disturb the JIT's code for the hot cases).
  * Layout: {@code EXT subop immediates...}.
  */
@@ -88,4 +88,52 @@ public final class ExtOps {
     public static final int MEMORY_SIZE = 34;
     /** {@code MEMORY_GROW memory}. */
     public static final int MEMORY_GROW = 35;
+
+    // GC structs and arrays (exec.GcOps); a type immediate is the module's type index
+    /** {@code STRUCT_NEW type}: the fields are on the stack, first field deepest. */
+    public static final int STRUCT_NEW = 36;
+    /** {@code STRUCT_NEW_DEFAULT type}. */
+    public static final int STRUCT_NEW_DEFAULT = 37;
+    /** {@code STRUCT_GET slot}: a numeric unpacked field ({@link GcLayout#slot}). */
+    public static final int STRUCT_GET = 38;
+    /** {@code STRUCT_GET_REF slot}. */
+    public static final int STRUCT_GET_REF = 39;
+    /** {@code STRUCT_GET_S slot bits}: a packed field, sign-extended from {@code bits}. */
+    public static final int STRUCT_GET_S = 40;
+    /** {@code STRUCT_GET_U slot bits}: a packed field, zero-extended from {@code bits}. */
+    public static final int STRUCT_GET_U = 41;
+    /** {@code STRUCT_SET slot}: a numeric field (packed ones are truncated when read). */
+    public static final int STRUCT_SET = 42;
+    /** {@code STRUCT_SET_REF slot}. */
+    public static final int STRUCT_SET_REF = 43;
+    /** {@code ARRAY_NEW type}. */
+    public static final int ARRAY_NEW = 44;
+    /** {@code ARRAY_NEW_DEFAULT type}. */
+    public static final int ARRAY_NEW_DEFAULT = 45;
+    /** {@code ARRAY_NEW_FIXED type count}. */
+    public static final int ARRAY_NEW_FIXED = 46;
+    /** {@code ARRAY_NEW_DATA type data}. */
+    public static final int ARRAY_NEW_DATA = 47;
+    /** {@code ARRAY_NEW_ELEM type elem}. */
+    public static final int ARRAY_NEW_ELEM = 48;
+    /** {@code ARRAY_GET}: numeric, packed elements sign-extended ({@code array.get} and {@code array.get_s}). */
+    public static final int ARRAY_GET = 49;
+    /** {@code ARRAY_GET_U}. */
+    public static final int ARRAY_GET_U = 50;
+    /** {@code ARRAY_GET_REF}. */
+    public static final int ARRAY_GET_REF = 51;
+    /** {@code ARRAY_SET}: numeric. */
+    public static final int ARRAY_SET = 52;
+    /** {@code ARRAY_SET_REF}. */
+    public static final int ARRAY_SET_REF = 53;
+    /** {@code ARRAY_LEN}. */
+    public static final int ARRAY_LEN = 54;
+    /** {@code ARRAY_FILL}. */
+    public static final int ARRAY_FILL = 55;
+    /** {@code ARRAY_COPY}. */
+    public static final int ARRAY_COPY = 56;
+    /** {@code ARRAY_INIT_DATA data}. */
+    public static final int ARRAY_INIT_DATA = 57;
+    /** {@code ARRAY_INIT_ELEM elem}. */
+    public static final int ARRAY_INIT_ELEM = 58;
 }

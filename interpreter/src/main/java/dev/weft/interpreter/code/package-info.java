@@ -43,8 +43,9 @@
  *   <li>Later proposals and cold instructions stay out of the loop's size budget: {@code call_ref},
  *       tail calls, {@code ref.as_non_null}, {@code br_on_null}, {@code br_on_non_null},
  *       {@code ref.eq}, {@code throw}, {@code throw_ref}, the table instructions,
- *       {@code memory.init}, {@code data.drop}, {@code elem.drop}, {@code memory.size} and
- *       {@code memory.grow} are one opcode {@code EXT subop imm*} ({@link dev.weft.interpreter.code.ExtInstr}) run by
+ *       {@code memory.init}, {@code data.drop}, {@code elem.drop}, {@code memory.size},
+ *       {@code memory.grow} and the GC struct and array instructions (fields resolved to
+ *       slots by {@link dev.weft.interpreter.code.GcLayout}) are one opcode {@code EXT subop imm*} ({@link dev.weft.interpreter.code.ExtInstr}) run by
  *       {@code exec.Ext}, which hands its result back as a frame for the
  *       loop to "return" into. {@code try_table} emits no code: it becomes entries of the
  *       function's handler table (pc range, tag, catch kind, target pc, target height; see

@@ -140,7 +140,7 @@ final class FunctionEmitter {
                  RESUME, RESUME_THROW, RESUME_THROW_REF, SWITCH -> false;
             case BR_ON_CAST, BR_ON_CAST_FAIL, REF_TEST, REF_TEST_NULL, REF_CAST, REF_CAST_NULL,
                  ANY_CONVERT_EXTERN, EXTERN_CONVERT_ANY, REF_I31, I31_GET_S, I31_GET_U -> true;
-            default -> op.prefix() != 0xFB && op.prefix() != 0xFD;
+            default -> GcEmitter.handles(op) || op.prefix() != 0xFB && op.prefix() != 0xFD;
         };
     }
 
@@ -899,6 +899,8 @@ final class FunctionEmitter {
             default -> {
                 if (ins instanceof Instruction.MemAccess m) {
                     memory.access(m);
+                } else if (GcEmitter.handles(op)) {
+                    new GcEmitter(this, module).emit(ins);
                 } else if (!NumericEmitter.emit(this, op)) {
                     throw new NotCompilable("unsupported instruction " + op.text());
                 }

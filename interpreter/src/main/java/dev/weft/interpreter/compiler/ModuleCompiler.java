@@ -378,6 +378,11 @@ final class ModuleCompiler {
         return (CompositeType.Func) vm.types().get(typeIndex).composite();
     }
 
+    /** The composite type (function, struct, array, continuation) at type index {@code typeIndex}. */
+    CompositeType compositeAt(int typeIndex) {
+        return vm.types().get(typeIndex).composite();
+    }
+
     int canonicalTypeId(int typeIndex) {
         return vm.canonicalTypeIds()[typeIndex];
     }

@@ -244,7 +244,10 @@ final class SplitPlan {
             case CALL_INDIRECT, CALL_REF, RETURN_CALL_INDIRECT, RETURN_CALL_REF -> 90;
             case TRY_TABLE -> 40 + 40 * ((Instruction.TryTable) ins).catches().size();
             case BR_TABLE -> 24 + 12 * ((Instruction.BranchTable) ins).labels().length;
-            default -> ins instanceof Instruction.MemAccess ? 12 : 5;
+            // GcEmitter stores each operand with a move, a constant and a call
+            case ARRAY_NEW_FIXED -> 12 + 8 * ((Instruction.Indexed2) ins).second();
+            case STRUCT_NEW -> 40;
+            default -> ins instanceof Instruction.MemAccess ? 12 : GcEmitter.handles(ins.op()) ? 10 : 5;
         };
     }
 }

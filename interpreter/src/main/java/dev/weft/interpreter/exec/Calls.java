@@ -151,11 +151,20 @@ final class Calls {
     }
 
     static void checkArguments(FunctionInstance f, Value[] args) {
-        checkArguments(f.type.params(), args);
+        ModuleInstance inst = f.instance;
+        checkArguments(f.type.params(), args, inst == null || inst.typeIds == null ? null : i -> inst.typeIds[i]);
     }
 
     /** Checks {@code args} against {@code params}: count, then each value's type (IllegalArgumentException). */
     static void checkArguments(List<ValType> params, Value[] args) {
+        checkArguments(params, args, null);
+    }
+
+    /**
+     * {@link #checkArguments(List, Value[])} where {@code canonical} maps the params' concrete
+     * type indices to canonical ids (null: unknown, see {@link Refs#holds}).
+     */
+    private static void checkArguments(List<ValType> params, Value[] args, java.util.function.IntUnaryOperator canonical) {
         if (args == null) {
             throw new IllegalArgumentException("args must not be null (pass no values for none)");
         }
@@ -164,7 +173,7 @@ final class Calls {
                     + params + " but got " + args.length);
         }
         for (int i = 0; i < args.length; i++) {
-            if (!fits(args[i], params.get(i))) {
+            if (!fits(args[i], params.get(i), canonical)) {
                 throw new IllegalArgumentException("argument " + i + ": expected " + params.get(i)
                         + " but got " + (args[i] == null ? "null" : args[i].type()));
             }
@@ -200,6 +209,11 @@ final class Calls {
 
     /** Whether a value may be passed where {@code type} is expected (refs: by kind, nullability). */
     static boolean fits(Value v, ValType type) {
+        return fits(v, type, null);
+    }
+
+    /** {@link #fits(Value, ValType)}; {@code canonical} maps concrete type indices (see {@link Refs#holds}). */
+    static boolean fits(Value v, ValType type, java.util.function.IntUnaryOperator canonical) {
         if (v == null) {
             return false;
         }
@@ -213,7 +227,6 @@ final class Calls {
         if (v.ref() == null) {
             return rt.nullable();
         }
-        boolean isFunc = v.ref() instanceof FunctionInstance;
-        return Refs.isFuncType(rt) == isFunc;
+        return Refs.holds(rt, v.ref(), canonical);
     }
 }

@@ -8,7 +8,8 @@ import dev.weft.interpreter.valid.TypeRegistry;
 
 /**
  * Reference casts of the GC proposal over the values Weft has (function references, host
- * references, exception references, i31 references): {@code ref.test}, {@code ref.cast},
+ * references, exception references, i31 references, structs and arrays, the last two by their
+ * canonical type id: {@link GcObject}): {@code ref.test}, {@code ref.cast},
  * {@code br_on_cast}, {@code br_on_cast_fail}, the i31 instructions, the extern/any conversions
  * and {@code ref.eq} (which compares i31 references by value).
  *
@@ -26,13 +27,16 @@ final class CastOps {
             return nullable;
         }
         if (target >= 0) {
-            return ref instanceof FunctionInstance f && f.typeId >= 0
-                    && TypeRegistry.global().isSubtype(f.typeId, target);
+            int id = ref instanceof GcObject g ? g.typeId : ref instanceof FunctionInstance f ? f.typeId : -1;
+            return id == target || id >= 0 && TypeRegistry.global().isSubtype(id, target);
         }
         return switch (CastTarget.abstractType(target)) {
             case ANY, FUNC, EXTERN, EXN, CONT -> true;
-            case EQ, I31 -> ref instanceof I31Ref;
-            case STRUCT, ARRAY, NONE, NOFUNC, NOEXTERN, NOEXN, NOCONT -> false;
+            case EQ -> ref instanceof I31Ref || ref instanceof GcObject;
+            case I31 -> ref instanceof I31Ref;
+            case STRUCT -> ref instanceof StructObject;
+            case ARRAY -> ref instanceof ArrayObject;
+            case NONE, NOFUNC, NOEXTERN, NOEXN, NOCONT -> false;
         };
     }
 

@@ -5,7 +5,8 @@ import dev.weft.interpreter.ast.Instruction;
 
 /**
  * Evaluates constant expressions (global initialisers, segment offsets and items, table
- * initialisers) with the instructions lowering admitted ({@code lower.ConstExprCheck}).
+ * initialisers) with the instructions lowering admitted ({@code lower.ConstExprCheck}), including
+ * the allocating struct and array instructions ({@link GcOps}).
  */
 final class ConstEval {
     private ConstEval() {}
@@ -35,10 +36,22 @@ final class ConstEval {
                 case I64_SUB -> s[sp - 2] = s[sp - 2] - s[--sp];
                 case I64_MUL -> s[sp - 2] = s[sp - 2] * s[--sp];
                 case REF_I31 -> r[sp - 1] = I31Ref.of((int) s[sp - 1]);
+                case STRUCT_NEW -> sp = GcOps.structNew(s, r, sp, inst, index(ins));
+                case STRUCT_NEW_DEFAULT -> sp = GcOps.structNewDefault(r, sp, inst, index(ins));
+                case ARRAY_NEW -> sp = GcOps.arrayNew(s, r, sp, inst, index(ins));
+                case ARRAY_NEW_DEFAULT -> sp = GcOps.arrayNewDefault(s, r, sp, inst, index(ins));
+                case ARRAY_NEW_FIXED -> {
+                    Instruction.Indexed2 x = (Instruction.Indexed2) ins;
+                    sp = GcOps.arrayNewFixed(s, r, sp, inst, x.first(), x.second());
+                }
                 case ANY_CONVERT_EXTERN, EXTERN_CONVERT_ANY, END -> { }
                 default -> throw new IllegalStateException("internal: constant expression not checked by lowering: " + ins.op());
             }
         }
         return new Slot(s[0], r[0]);
+    }
+
+    private static int index(Instruction ins) {
+        return ((Instruction.Indexed) ins).index();
     }
 }

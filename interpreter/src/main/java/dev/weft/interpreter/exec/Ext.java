@@ -41,7 +41,9 @@ final class Ext {
             case ExtOps.I31_GET_S -> resumeAt(st, depth, fn, pc + 1, fp, CastOps.i31Get(st, sp, true));
             case ExtOps.I31_GET_U -> resumeAt(st, depth, fn, pc + 1, fp, CastOps.i31Get(st, sp, false));
             case ExtOps.CALL_REF -> call(st, RefOps.callee(st.refs[sp - 1]), fn, pc + 1, fp, sp - 1, depth);
-            default -> resumeAt(st, depth, fn, pc + 1 + bulkImmediates(code[pc]), fp, bulk(st, fn.instance, code, pc, sp));
+            default -> GcOps.handles(code[pc])
+                    ? resumeAt(st, depth, fn, pc + 1 + GcOps.immediates(code[pc]), fp, GcOps.run(st, fn.instance, code, pc, sp))
+                    : resumeAt(st, depth, fn, pc + 1 + bulkImmediates(code[pc]), fp, bulk(st, fn.instance, code, pc, sp));
         };
     }
 

@@ -35,7 +35,7 @@ public final class GlobalInstance implements Global {
     /** Sets the value regardless of mutability (initialisation). */
     public void setValue(Value value) {
         java.util.Objects.requireNonNull(value, "value");
-        if (!Calls.fits(value, type.type())) {
+        if (!Calls.fits(value, type.type(), id -> id)) { // a global's type is canonical
             throw new IllegalArgumentException("global of type " + type.type() + " cannot hold "
                     + (value.ref() == null && value.type().isRef() ? "a null " : "") + value.type());
         }

@@ -20,6 +20,7 @@ import dev.weft.interpreter.ast.Module;
 import dev.weft.interpreter.ast.Table;
 import dev.weft.interpreter.ast.TagType;
 import dev.weft.interpreter.code.CompiledFunction;
+import dev.weft.interpreter.code.GcLayout;
 import dev.weft.interpreter.valid.ValidatedModule;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,6 +82,7 @@ public final class Instantiator {
     }
 
     private void link(List<Extern> imports) throws UnlinkableException {
+        RuntimeTypes.registerKinds(vm.types(), vm.canonicalTypeIds());
         for (int i = 0; i < m.imports().size(); i++) {
             Import imp = m.imports().get(i);
             Extern e = imports.get(i);
@@ -108,6 +110,8 @@ public final class Instantiator {
             defined.add(fi);
         }
         functions.addAll(defined);
+        inst.typeIds = vm.canonicalTypeIds();
+        inst.layouts = vm.types().stream().map(t -> GcLayout.of(t.composite())).toArray(GcLayout[]::new);
         inst.functions = functions.toArray(FunctionInstance[]::new);
         inst.globals = globals.toArray(GlobalInstance[]::new);
         for (Global g : m.globals()) {

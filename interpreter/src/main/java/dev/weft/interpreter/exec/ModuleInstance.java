@@ -16,6 +16,10 @@ public final class ModuleInstance {
     byte[][] data;
     /** What runs when the interpreter finds this instance hot (the auto tier), or null; see {@link Hotness}. */
     Runnable tierUp;
+    /** For each type index, its canonical type id (what casts compare). */
+    int[] typeIds;
+    /** For each type index, where a struct's fields or an array's elements live; null for other types. */
+    dev.weft.interpreter.code.GcLayout[] layouts;
     /** The thread running this instance's code from Java, or null (see {@link #enter}). */
     @SuppressWarnings("unused") // through OWNER
     private Thread owner;

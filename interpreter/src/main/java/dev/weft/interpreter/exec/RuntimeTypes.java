@@ -1,21 +1,29 @@
 package dev.weft.interpreter.exec;
 
 import dev.weft.interpreter.ast.AbsHeapType;
+import dev.weft.interpreter.ast.CompositeType;
 import dev.weft.interpreter.ast.ConcreteHeapType;
 import dev.weft.interpreter.ast.GlobalType;
 import dev.weft.interpreter.ast.HeapType;
 import dev.weft.interpreter.ast.RefType;
+import dev.weft.interpreter.ast.SubType;
 import dev.weft.interpreter.ast.TableType;
 import dev.weft.interpreter.ast.ValType;
 import dev.weft.interpreter.valid.TypeRegistry;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Types as the runtime keeps them: a concrete heap type names a process-wide canonical type id
  * instead of a module's type index, so types of different modules compare directly. Subtyping
- * covers what linking needs: nullability, the abstract func/extern hierarchies and concrete
- * types (through {@link TypeRegistry#isSubtype}).
+ * covers what linking needs: nullability, the abstract hierarchies (any/eq/i31/struct/array,
+ * func, extern, exn, cont) and concrete types (through {@link TypeRegistry#isSubtype}, and
+ * against abstract types through the kind each instantiated module registers).
  */
 final class RuntimeTypes {
+    /** For each canonical type id seen at instantiation, the abstract type it is below. */
+    private static AbsHeapType[] kinds = new AbsHeapType[64];
+
     private RuntimeTypes() {}
 
     static ValType canonical(ValType t, int[] canonicalIds) {
@@ -54,12 +62,38 @@ final class RuntimeTypes {
         if (a instanceof ConcreteHeapType ca) {
             return b instanceof ConcreteHeapType cb
                     ? TypeRegistry.global().isSubtype(ca.index(), cb.index())
-                    : b == AbsHeapType.FUNC;
+                    : kindOf(ca.index()).isSubtypeOf((AbsHeapType) b);
         }
-        return switch ((AbsHeapType) a) {
-            case NOFUNC -> b == AbsHeapType.FUNC || b instanceof ConcreteHeapType;
-            case NOEXTERN -> b == AbsHeapType.EXTERN;
-            default -> false;
-        };
+        AbsHeapType x = (AbsHeapType) a;
+        if (b instanceof AbsHeapType y) {
+            return x.isSubtypeOf(y);
+        }
+        // only a bottom type is below a concrete type: none below structs and arrays, nofunc below functions...
+        return x.isBottom() && x.isSubtypeOf(kindOf(((ConcreteHeapType) b).index()));
+    }
+
+    /**
+     * Remembers for each canonical type id of a module whether it is a function, struct, array
+     * or continuation type (what a concrete type is below in the abstract hierarchies).
+     */
+    static synchronized void registerKinds(List<SubType> types, int[] canonicalIds) {
+        for (int i = 0; i < types.size(); i++) {
+            int id = canonicalIds[i];
+            if (id >= kinds.length) {
+                kinds = Arrays.copyOf(kinds, Math.max(2 * kinds.length, id + 1));
+            }
+            kinds[id] = switch (types.get(i).composite()) {
+                case CompositeType.Func f -> AbsHeapType.FUNC;
+                case CompositeType.Struct st -> AbsHeapType.STRUCT;
+                case CompositeType.Array r -> AbsHeapType.ARRAY;
+                case CompositeType.Cont c -> AbsHeapType.CONT;
+            };
+        }
+    }
+
+    /** The abstract type directly above canonical type {@code id} (func for a type not registered). */
+    static synchronized AbsHeapType kindOf(int id) {
+        AbsHeapType k = id < kinds.length ? kinds[id] : null;
+        return k == null ? AbsHeapType.FUNC : k;
     }
 }

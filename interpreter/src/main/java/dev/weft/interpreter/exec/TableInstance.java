@@ -100,7 +100,7 @@ public final class TableInstance implements Table {
     private void checkElement(Object value) {
         boolean ok = value == null
                 ? elementType.nullable()
-                : Refs.isFuncType(elementType) == (value instanceof FunctionInstance);
+                : Refs.holds(elementType, value, id -> id); // a table's type is canonical
         if (!ok) {
             throw new IllegalArgumentException("a table of " + elementType + " cannot hold " + value);
         }

@@ -15,15 +15,21 @@ import dev.weft.interpreter.valid.FunctionInfo;
 final class InstructionLowering {
     private final Lowerer lowerer;
     private final CodeBuffer out;
+    private final GcLowering gc;
 
     InstructionLowering(Lowerer lowerer, CodeBuffer out) {
         this.lowerer = lowerer;
         this.out = out;
+        this.gc = new GcLowering(lowerer, out);
     }
 
     /** Lowers instruction {@code i} with {@code h} operand slots on the stack before it. */
     void lower(Instruction ins, int i, int h) {
         Op op = ins.op();
+        if (GcLowering.handles(op)) {
+            gc.lower(ins);
+            return;
+        }
         switch (ins) {
             case Instruction.Indexed x -> indexed(op, x.index(), h);
             case Instruction.Indexed2 x -> indexed2(op, x.first(), x.second());

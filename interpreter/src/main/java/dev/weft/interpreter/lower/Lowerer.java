@@ -14,6 +14,7 @@ import dev.weft.interpreter.ast.Module;
 import dev.weft.interpreter.ast.Op;
 import dev.weft.interpreter.ast.ValType;
 import dev.weft.interpreter.code.CompiledFunction;
+import dev.weft.interpreter.code.GcLayout;
 import dev.weft.interpreter.valid.FunctionInfo;
 import dev.weft.interpreter.valid.ValidatedModule;
 import java.util.ArrayList;
@@ -79,7 +80,7 @@ public final class Lowerer {
 
     /** As {@link #lowerAll(ValidatedModule)}; {@code fuse} false emits no fused forms (tests compare both). */
     public static CompiledFunction[] lowerAll(ValidatedModule vm, boolean fuse) {
-        ConstExprCheck.checkSupported(vm.module());
+        ConstExprCheck.checkSupported(vm);
         int n = vm.module().functions().size();
         CompiledFunction[] result = new CompiledFunction[n];
         for (int i = 0; i < n; i++) {
@@ -411,5 +412,10 @@ public final class Lowerer {
 
     int canonicalTypeId(int typeIndex) {
         return vm.canonicalTypeIds()[typeIndex];
+    }
+
+    /** The field layout of struct or array type {@code typeIndex}. */
+    GcLayout gcLayout(int typeIndex) {
+        return GcLayout.of(vm.types().get(typeIndex).composite());
     }
 }

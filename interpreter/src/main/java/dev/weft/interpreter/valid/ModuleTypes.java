@@ -154,21 +154,7 @@ final class ModuleTypes {
     }
 
     static boolean isAbsSubtype(AbsHeapType a, AbsHeapType b) {
-        if (a == b) {
-            return true;
-        }
-        return switch (b) {
-            case ANY -> a == AbsHeapType.EQ || a == AbsHeapType.I31 || a == AbsHeapType.STRUCT
-                    || a == AbsHeapType.ARRAY || a == AbsHeapType.NONE;
-            case EQ -> a == AbsHeapType.I31 || a == AbsHeapType.STRUCT || a == AbsHeapType.ARRAY
-                    || a == AbsHeapType.NONE;
-            case I31, STRUCT, ARRAY -> a == AbsHeapType.NONE;
-            case FUNC -> a == AbsHeapType.NOFUNC;
-            case EXTERN -> a == AbsHeapType.NOEXTERN;
-            case EXN -> a == AbsHeapType.NOEXN;
-            case CONT -> a == AbsHeapType.NOCONT;
-            default -> false;
-        };
+        return a.isSubtypeOf(b);
     }
 
     /** The top of the hierarchy a heap type belongs to: any, func, extern, exn or cont. */

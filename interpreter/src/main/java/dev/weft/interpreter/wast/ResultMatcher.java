@@ -2,7 +2,10 @@ package dev.weft.interpreter.wast;
 
 import dev.weft.interpreter.Value;
 import dev.weft.interpreter.WasmFunction;
+import dev.weft.interpreter.exec.ArrayObject;
+import dev.weft.interpreter.exec.GcObject;
 import dev.weft.interpreter.exec.I31Ref;
+import dev.weft.interpreter.exec.StructObject;
 import dev.weft.interpreter.ast.NumType;
 import dev.weft.interpreter.wast.WastPattern.RefKind;
 
@@ -61,8 +64,13 @@ final class ResultMatcher {
             case NULL -> r == null;
             case ANY_NON_NULL -> r != null;
             case FUNC -> r instanceof WasmFunction;
-            case EXTERN, HOST -> r instanceof HostRef;
-            case I31, EQ -> r instanceof I31Ref;
+            case HOST -> r instanceof HostRef;
+            // an externalised internal reference (i31, struct, array) is an extern reference too
+            case EXTERN, ANY -> r != null && !(r instanceof WasmFunction);
+            case I31 -> r instanceof I31Ref;
+            case EQ -> r instanceof I31Ref || r instanceof GcObject;
+            case STRUCT -> r instanceof StructObject;
+            case ARRAY -> r instanceof ArrayObject;
             default -> false;
         };
     }

@@ -1,0 +1,188 @@
+package dev.weft.interpreter.exec;
+
+import dev.weft.interpreter.code.GcLayout;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * An array: its elements in a Java array of the element's width ({@code byte[]} for i8,
+ * {@code short[]} for i16, {@code int[]} for i32/f32 bits, {@code long[]} for i64/f64 bits,
+ * {@code Object[]} for references), one subclass per width. Indices are checked by the caller
+ * ({@link GcOps}); the methods here only move values. Numeric reads return the value as an
+ * operand slot holds it: packed elements sign-extended ({@link #get}) or zero-extended
+ * ({@link #getU}).
+ */
+public abstract sealed class ArrayObject extends GcObject {
+    ArrayObject(int typeId) {
+        super(typeId);
+    }
+
+    /** A new array of {@code n} zero (or null) elements of storage kind {@code kind} ({@link GcLayout}). */
+    static ArrayObject create(int typeId, int kind, int n) {
+        return switch (kind) {
+            case GcLayout.I8 -> new I8(typeId, new byte[n]);
+            case GcLayout.I16 -> new I16(typeId, new short[n]);
+            case GcLayout.I32 -> new I32(typeId, new int[n]);
+            case GcLayout.I64 -> new I64(typeId, new long[n]);
+            case GcLayout.REF -> new Refs(typeId, new Object[n]);
+            default -> throw new IllegalStateException("internal: array of storage kind " + kind);
+        };
+    }
+
+    /** The number of elements. */
+    public abstract int length();
+
+    /** The element's storage kind ({@link GcLayout}). */
+    abstract int kind();
+
+    /** Element {@code i} as a slot (packed: sign-extended). */
+    long get(int i) {
+        throw new IllegalStateException("internal: numeric access to a reference array");
+    }
+
+    /** Element {@code i} zero-extended (the same as {@link #get} unless packed). */
+    long getU(int i) {
+        return get(i);
+    }
+
+    void set(int i, long v) {
+        throw new IllegalStateException("internal: numeric access to a reference array");
+    }
+
+    Object getRef(int i) {
+        throw new IllegalStateException("internal: reference access to a numeric array");
+    }
+
+    void setRef(int i, Object r) {
+        throw new IllegalStateException("internal: reference access to a numeric array");
+    }
+
+    /** Sets elements {@code [off, off + n)} to the number {@code v} or the reference {@code r}. */
+    abstract void fill(int off, long v, Object r, int n);
+
+    /** Copies {@code src[srcOff, srcOff + n)} (an array of the same class) to {@code [dst, dst + n)}; overlap is fine. */
+    abstract void copy(int dst, ArrayObject src, int srcOff, int n);
+
+    /** Reads {@code n} elements, little-endian, from {@code data} at byte {@code dataOff} into {@code [off, off + n)}. */
+    void loadData(int off, byte[] data, int dataOff, int n) {
+        throw new IllegalStateException("internal: data segment into a reference array");
+    }
+
+    /** Copies {@code items[from, from + n)} into {@code [off, off + n)}. */
+    void loadRefs(int off, Object[] items, int from, int n) {
+        throw new IllegalStateException("internal: element segment into a numeric array");
+    }
+
+    private static ByteBuffer littleEndian(byte[] data, int off, int len) {
+        return ByteBuffer.wrap(data, off, len).slice().order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    @Override
+    public String toString() {
+        return "array[" + length() + "]";
+    }
+
+    /** An array of i8. */
+    static final class I8 extends ArrayObject {
+        final byte[] a;
+
+        @Override int kind() { return GcLayout.I8; }
+
+        I8(int typeId, byte[] a) {
+            super(typeId);
+            this.a = a;
+        }
+
+        @Override public int length() { return a.length; }
+        @Override long get(int i) { return a[i]; }
+        @Override long getU(int i) { return a[i] & 0xFF; }
+        @Override void set(int i, long v) { a[i] = (byte) v; }
+        @Override void fill(int off, long v, Object r, int n) { Arrays.fill(a, off, off + n, (byte) v); }
+        @Override void copy(int dst, ArrayObject src, int srcOff, int n) { System.arraycopy(((I8) src).a, srcOff, a, dst, n); }
+        @Override void loadData(int off, byte[] data, int dataOff, int n) { System.arraycopy(data, dataOff, a, off, n); }
+    }
+
+    /** An array of i16. */
+    static final class I16 extends ArrayObject {
+        final short[] a;
+
+        @Override int kind() { return GcLayout.I16; }
+
+        I16(int typeId, short[] a) {
+            super(typeId);
+            this.a = a;
+        }
+
+        @Override public int length() { return a.length; }
+        @Override long get(int i) { return a[i]; }
+        @Override long getU(int i) { return a[i] & 0xFFFF; }
+        @Override void set(int i, long v) { a[i] = (short) v; }
+        @Override void fill(int off, long v, Object r, int n) { Arrays.fill(a, off, off + n, (short) v); }
+        @Override void copy(int dst, ArrayObject src, int srcOff, int n) { System.arraycopy(((I16) src).a, srcOff, a, dst, n); }
+        @Override void loadData(int off, byte[] data, int dataOff, int n) {
+            littleEndian(data, dataOff, 2 * n).asShortBuffer().get(a, off, n);
+        }
+    }
+
+    /** An array of i32 or f32 (its bits). */
+    static final class I32 extends ArrayObject {
+        final int[] a;
+
+        @Override int kind() { return GcLayout.I32; }
+
+        I32(int typeId, int[] a) {
+            super(typeId);
+            this.a = a;
+        }
+
+        @Override public int length() { return a.length; }
+        @Override long get(int i) { return a[i]; }
+        @Override void set(int i, long v) { a[i] = (int) v; }
+        @Override void fill(int off, long v, Object r, int n) { Arrays.fill(a, off, off + n, (int) v); }
+        @Override void copy(int dst, ArrayObject src, int srcOff, int n) { System.arraycopy(((I32) src).a, srcOff, a, dst, n); }
+        @Override void loadData(int off, byte[] data, int dataOff, int n) {
+            littleEndian(data, dataOff, 4 * n).asIntBuffer().get(a, off, n);
+        }
+    }
+
+    /** An array of i64 or f64 (its bits). */
+    static final class I64 extends ArrayObject {
+        final long[] a;
+
+        @Override int kind() { return GcLayout.I64; }
+
+        I64(int typeId, long[] a) {
+            super(typeId);
+            this.a = a;
+        }
+
+        @Override public int length() { return a.length; }
+        @Override long get(int i) { return a[i]; }
+        @Override void set(int i, long v) { a[i] = v; }
+        @Override void fill(int off, long v, Object r, int n) { Arrays.fill(a, off, off + n, v); }
+        @Override void copy(int dst, ArrayObject src, int srcOff, int n) { System.arraycopy(((I64) src).a, srcOff, a, dst, n); }
+        @Override void loadData(int off, byte[] data, int dataOff, int n) {
+            littleEndian(data, dataOff, 8 * n).asLongBuffer().get(a, off, n);
+        }
+    }
+
+    /** An array of references. */
+    static final class Refs extends ArrayObject {
+        final Object[] a;
+
+        @Override int kind() { return GcLayout.REF; }
+
+        Refs(int typeId, Object[] a) {
+            super(typeId);
+            this.a = a;
+        }
+
+        @Override public int length() { return a.length; }
+        @Override Object getRef(int i) { return a[i]; }
+        @Override void setRef(int i, Object r) { a[i] = r; }
+        @Override void fill(int off, long v, Object r, int n) { Arrays.fill(a, off, off + n, r); }
+        @Override void copy(int dst, ArrayObject src, int srcOff, int n) { System.arraycopy(((Refs) src).a, srcOff, a, dst, n); }
+        @Override void loadRefs(int off, Object[] items, int from, int n) { System.arraycopy(items, from, a, off, n); }
+    }
+}
