@@ -133,6 +133,7 @@ public final class Instantiator {
         MemoryInstance memory0 = memories.isEmpty() ? null : memories.getFirst();
         for (FunctionInstance fi : defined) {
             fi.memory0 = memory0;
+            fi.meter = inst.meter;
         }
         inst.tags = tags.toArray(TagInstance[]::new);
         inst.elements = new Object[m.elements().size()][];

@@ -14,6 +14,8 @@ public final class ModuleInstance {
     Object[][] elements;
     /** Data segments' bytes; a dropped segment is an empty array. */
     byte[][] data;
+    /** Fuel, deadline, interruption and wall time of this instance's code. */
+    final Meter meter = new Meter();
     /** The thread running this instance's code from Java, or null (see {@link #enter}). */
     @SuppressWarnings("unused") // through OWNER
     private Thread owner;
@@ -51,6 +53,11 @@ public final class ModuleInstance {
     /** Ends the entry that {@link #enter} returned {@code prev} for. */
     void exit(Thread prev) {
         OWNER.setRelease(this, prev);
+    }
+
+    /** This instance's execution meter (fuel, deadline, interruption, wall time). */
+    public Meter meter() {
+        return meter;
     }
 
     public FunctionInstance function(int index) {
