@@ -16,6 +16,8 @@ public final class ModuleInstance {
     byte[][] data;
     /** Fuel, deadline, interruption and wall time of this instance's code. */
     final Meter meter = new Meter();
+    /** Live continuations against the instance's maximum, or null without one. */
+    LiveContinuations continuations;
     /** The thread running this instance's code from Java, or null (see {@link #enter}). */
     @SuppressWarnings("unused") // through OWNER
     private Thread owner;
