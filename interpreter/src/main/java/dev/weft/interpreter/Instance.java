@@ -14,8 +14,13 @@ import java.util.NoSuchElementException;
  * call from a second thread while a first one runs in the instance is refused with an
  * {@code IllegalStateException} (a cheap check, made when an embedder calls an export).
  * Continuations may be resumed on another thread than the one that created them.
+ *
+ * <p>Teardown: {@link #close} gives back what the instance holds; afterwards a call of its
+ * exports from Java throws {@code IllegalStateException} (a programming error of the host, not a
+ * guest's fault), and code of another instance that reaches one of its functions traps with
+ * {@link TrapKind#INSTANCE_CLOSED}.
  */
-public final class Instance {
+public final class Instance implements AutoCloseable {
     private final CompiledModule module;
     private final ModuleInstance state;
     private final Map<String, Extern> exports;
@@ -33,6 +38,24 @@ public final class Instance {
     /** The runtime state (for the runtime's own tools and tests). */
     public ModuleInstance state() {
         return state;
+    }
+
+    /**
+     * Closes the instance: continuations held in its tables and globals are discarded (their
+     * stacks go back to the pool now), the memories and tables it defines are emptied (an
+     * instance that imported one then traps out of bounds on it), and later calls fail as the
+     * class comment says. Closing again does nothing.
+     *
+     * @throws IllegalStateException if a call is running in the instance
+     */
+    @Override
+    public void close() {
+        state.close();
+    }
+
+    /** Whether {@link #close} was called. */
+    public boolean isClosed() {
+        return state.isClosed();
     }
 
     /** A handle that another thread can use to stop the code running in this instance. */

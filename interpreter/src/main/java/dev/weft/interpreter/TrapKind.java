@@ -32,6 +32,8 @@ public enum TrapKind {
     OUT_OF_FUEL("out of fuel"),
     /** {@code cont.new} past the instance's maximum of live continuations. */
     CONTINUATION_LIMIT("continuation limit reached"),
+    /** A call reached a function of a closed instance ({@code Instance.close}). */
+    INSTANCE_CLOSED("instance closed"),
     HOST("host function failed");
 
     private final String message;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.weft.interpreter.compiler.BytecodeTier;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -49,17 +48,7 @@ class ResourceLimitsTest {
             """;
 
     private static Instance instantiate(String tier, ResourceLimits limits, String wat) throws Exception {
-        String before = System.getProperty(BytecodeTier.PROPERTY);
-        System.setProperty(BytecodeTier.PROPERTY, tier);
-        try {
-            return WatTesting.instantiate(new Linker().limits(limits), wat);
-        } finally {
-            if (before == null) {
-                System.clearProperty(BytecodeTier.PROPERTY);
-            } else {
-                System.setProperty(BytecodeTier.PROPERTY, before);
-            }
-        }
+        return WatTesting.inTier(tier, () -> WatTesting.instantiate(new Linker().limits(limits), wat));
     }
 
     @ParameterizedTest

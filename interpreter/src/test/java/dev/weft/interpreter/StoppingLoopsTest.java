@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.interpreter.ast.CompositeType;
-import dev.weft.interpreter.compiler.BytecodeTier;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -66,22 +65,12 @@ class StoppingLoopsTest {
     }
 
     private static Instance instantiate(String tier, CountDownLatch started) throws Exception {
-        String before = System.getProperty(BytecodeTier.PROPERTY);
-        System.setProperty(BytecodeTier.PROPERTY, tier);
-        try {
-            Linker linker = new Linker();
-            linker.define("host", "started", HostFunction.of(new CompositeType.Func(List.of(), List.of()), args -> {
-                started.countDown();
-                return new Value[0];
-            }));
-            return WatTesting.instantiate(linker, WAT);
-        } finally {
-            if (before == null) {
-                System.clearProperty(BytecodeTier.PROPERTY);
-            } else {
-                System.setProperty(BytecodeTier.PROPERTY, before);
-            }
-        }
+        Linker linker = new Linker();
+        linker.define("host", "started", HostFunction.of(new CompositeType.Func(List.of(), List.of()), args -> {
+            started.countDown();
+            return new Value[0];
+        }));
+        return WatTesting.inTier(tier, () -> WatTesting.instantiate(linker, WAT));
     }
 
     @ParameterizedTest(name = "{0} stops {2} in tier {1}")
@@ -106,10 +95,15 @@ class StoppingLoopsTest {
                 return t;
             }
         }, r -> new Thread(r, "guest").start());
-        assertTrue(started.await(2, TimeUnit.MINUTES), "the guest never started");
-        switch (mechanism) {
-            case INTERRUPT_HANDLE -> inst.interruptHandle().interrupt();
-            case THREAD_INTERRUPT -> runner.get().interrupt();
+        switch (mechanism) { // fuel and deadline were set before the call (which may trap before "started")
+            case INTERRUPT_HANDLE -> {
+                assertTrue(started.await(2, TimeUnit.MINUTES), "the guest never started");
+                inst.interruptHandle().interrupt();
+            }
+            case THREAD_INTERRUPT -> {
+                assertTrue(started.await(2, TimeUnit.MINUTES), "the guest never started");
+                runner.get().interrupt();
+            }
             default -> { }
         }
         Trap trap = outcome.get(2, TimeUnit.MINUTES); // a guard against a hang, not a timing assertion

@@ -78,6 +78,9 @@ public final class Instantiator {
             throws UnlinkableException, UninstantiableException {
         Instantiator in = new Instantiator(vm, limits);
         in.link(imports);
+        in.inst.firstDefinedTable = in.tables.size();
+        in.inst.firstDefinedMemory = in.memories.size();
+        in.inst.firstDefinedGlobal = in.globals.size();
         try {
             in.allocate(code);
         } catch (Trap t) {

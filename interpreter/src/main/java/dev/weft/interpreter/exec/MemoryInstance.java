@@ -127,6 +127,12 @@ public final class MemoryInstance implements Memory {
         return old;
     }
 
+    /** Drops the contents ({@link ModuleInstance#close}): the memory is then empty, 0 pages. */
+    void release() {
+        bytes = new byte[0];
+        size = 0;
+    }
+
     /**
      * Makes the capacity at least {@code needed} bytes, growing it geometrically (doubling, up
      * to the declared maximum and the implementation cap) so that a program growing its memory

@@ -41,6 +41,7 @@ public final class Meter {
     private long timeoutNanos;
     private volatile boolean interruptRequested;
     private long wallNanos;
+    private boolean closed;
 
     Meter() {}
 
@@ -65,6 +66,10 @@ public final class Meter {
     /** The counter ran out: checks whether to stop, else starts the next slice. */
     void refill() {
         ticks = 0; // the unit that ran out is paid from the next slice (ticks = slice - 1 below)
+        if (closed) {
+            ticks = -1;
+            throw new Trap(TrapKind.INSTANCE_CLOSED, "a call reached a function of a closed instance");
+        }
         if (interruptRequested) {
             interruptRequested = false;
             throw new Trap(TrapKind.INTERRUPTED, "the instance's interrupt handle was triggered");
@@ -123,6 +128,12 @@ public final class Meter {
         }
         long d = System.nanoTime() + timeoutNanos;
         deadline = d == NO_DEADLINE ? d + 1 : d;
+    }
+
+    /** The instance closed: every later tick (the first one of any call into it) traps. */
+    void close() {
+        closed = true;
+        ticks = -1;
     }
 
     /** Nanoseconds spent in calls into this instance from Java (nested entries count once). */

@@ -127,6 +127,11 @@ public final class TableInstance implements Table {
         return growBy(delta, init);
     }
 
+    /** Drops the contents ({@link ModuleInstance#close}): the table is then empty. */
+    void release() {
+        elements = new Object[0];
+    }
+
     /** Grows with an initial value Wasm produced. */
     long growBy(long delta, Object init) {
         long old = elements.length;
