@@ -161,6 +161,19 @@ class StoppingLoopsTest {
     }
 
     @Test
+    void aThreadInterruptPendingWhenACallReturnsStaysSetForTheHost() throws Exception {
+        Instance inst = instantiate("interp", new CountDownLatch(1));
+        Thread.currentThread().interrupt();
+        try {
+            // far fewer units than Meter.INTERRUPT_GRACE: a guest may yet take it as EINTR in a WASI call
+            inst.function("count").call(Value.i32(100_000));
+            assertTrue(Thread.currentThread().isInterrupted());
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void aDeadlineKeepsTrappingUntilItIsRemoved() throws Exception {
         Instance inst = instantiate("interp", new CountDownLatch(1));
         inst.setTimeout(Duration.ZERO);

@@ -11,14 +11,18 @@ import dev.weft.interpreter.TrapKind;
  * function entries): a plain decrement of {@link #ticks} and a sign test. The counter holds the
  * units left in the current slice of at most {@link #SLICE}; when it runs out, {@link #refill}
  * checks, in this order, the {@link #interrupt() interrupt flag} (volatile, set from any thread),
- * {@link Thread#interrupted()} of the running thread, the deadline, and the fuel left, and either
- * traps or hands out the next slice. So without fuel, deadline or interruption the cost is the
- * decrement, and a request to stop is seen within one slice.
+ * the running thread's interrupt status, the deadline, and the fuel left, and either traps or
+ * hands out the next slice. So without fuel, deadline or interruption the cost is the decrement,
+ * and a request to stop is seen within one slice. A thread interrupt traps once it has been
+ * pending for {@link #INTERRUPT_GRACE} units: WASI defines it as {@code EINTR} for a blocking
+ * call (waeio's server stops that way, finishing responses in flight), so a guest that reaches
+ * one soon consumes it there; a guest that never does (a loop) traps.
  *
  * <p>Fuel is counted in these units (one per back-edge taken and per call, not per instruction).
  * Once out of fuel, or past the deadline, every later tick traps again until {@link #setFuel} or
  * {@link #setDeadline} gives more; an interrupt stops one run (its flag is cleared by the trap),
- * and an interrupt of the thread is consumed like {@code InterruptedException} consumes it.
+ * and an interrupt of the thread that traps is consumed, as {@code InterruptedException} consumes
+ * it; one that a call returns with still pending stays set for the host.
  *
  * <p>Not thread-safe except {@link #interrupt()}: the counters belong to the thread running the
  * instance (one at a time, see {@link ModuleInstance#enter}).
@@ -26,6 +30,13 @@ import dev.weft.interpreter.TrapKind;
 public final class Meter {
     /** Units handed out per slice: the most ticks between two checks of interrupt and deadline. */
     static final int SLICE = 1 << 14;
+    /**
+     * Units a thread interrupt stays pending before it traps: a blocking WASI call of the guest
+     * may take it first as {@code EINTR}, the cooperative stop that waeio's server uses.
+     */
+    static final long INTERRUPT_GRACE = 1L << 24;
+    /** {@link #interruptSeenAt} while no thread interrupt is pending. */
+    private static final long NOT_SEEN = -1;
     /** {@link #deadline} when there is none. */
     private static final long NO_DEADLINE = Long.MIN_VALUE;
 
@@ -40,6 +51,8 @@ public final class Meter {
     private long deadline = NO_DEADLINE;
     private long timeoutNanos;
     private volatile boolean interruptRequested;
+    /** {@link #granted} when a check first saw the thread's interrupt pending, or {@link #NOT_SEEN}. */
+    private long interruptSeenAt = NOT_SEEN;
     private long wallNanos;
     private boolean closed;
 
@@ -74,8 +87,16 @@ public final class Meter {
             interruptRequested = false;
             throw new Trap(TrapKind.INTERRUPTED, "the instance's interrupt handle was triggered");
         }
-        if (Thread.interrupted()) {
-            throw new Trap(TrapKind.INTERRUPTED, "the thread running the instance was interrupted");
+        if (Thread.currentThread().isInterrupted()) {
+            if (interruptSeenAt == NOT_SEEN) {
+                interruptSeenAt = granted;
+            } else if (granted - interruptSeenAt >= INTERRUPT_GRACE) {
+                interruptSeenAt = NOT_SEEN;
+                Thread.interrupted();
+                throw new Trap(TrapKind.INTERRUPTED, "the thread running the instance was interrupted");
+            }
+        } else {
+            interruptSeenAt = NOT_SEEN;
         }
         if (deadline != NO_DEADLINE && System.nanoTime() - deadline >= 0) {
             throw new Trap(TrapKind.DEADLINE_EXCEEDED, "the timeout of " + timeoutNanos / 1_000_000 + " ms passed");
