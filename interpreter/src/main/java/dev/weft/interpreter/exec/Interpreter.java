@@ -28,12 +28,12 @@ import dev.weft.interpreter.code.CompiledFunction;
  * locals of their own. Once the loop-carried values outnumber the registers, C2 stores every one
  * of them to the stack frame at the loop head and reloads every one on every dispatch; dropping
  * the instance and memory locals alone took the generator's suspend/resume pair from 79-93 ns to
- * 65-77 ns (same machine and hour; see continuations/README.md).
+ * 65-77 ns (same machine and hour; see continuations/README.md). Values: i32/f32 in the low half of a slot (upper bits ignored), i64/f64 in
+ * the whole slot, references in the same index of the {@code Object[]}.
  *
  * <p>Metering ({@link Meter}): every backward branch ({@link Meter#branch}), every call of Wasm
  * code and every EXT instruction ticks the running function's meter, so fuel, deadlines and
- * interrupts stop any loop, whichever instruction closes it. Values: i32/f32 in the low half of a slot (upper bits ignored), i64/f64 in
- * the whole slot, references in the same index of the {@code Object[]}.
+ * interrupts stop any loop, whichever instruction closes it.
  */
 public final class Interpreter {
     private static final long MASK32 = 0xFFFF_FFFFL;
