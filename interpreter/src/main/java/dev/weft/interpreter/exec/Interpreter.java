@@ -77,6 +77,7 @@ public final class Interpreter {
 
     /** Runs Wasm function {@code f} in the loop on a barrier stack of this thread. */
     private static Value[] interpret(FunctionInstance f, Value[] args) {
+        Meter.tick(f.meter); // the call from Java counts, as compiled code's entry does
         StackContext cx = StackContext.current();
         ExecStack caller = cx.running;
         ExecStack root = cx.enterRoot();

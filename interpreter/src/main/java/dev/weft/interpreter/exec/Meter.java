@@ -7,7 +7,7 @@ import dev.weft.interpreter.TrapKind;
  * One instance's execution meter: fuel, deadline and interruption share one counter.
  *
  * <p>Both tiers call {@link #tick} on every loop back-edge and every call of a Wasm function (the
- * interpreter on backward branches, calls and EXT instructions; compiled code at loop heads and
+ * interpreter on backward branches, calls (from Java too) and EXT instructions; compiled code at loop heads and
  * function entries): a plain decrement of {@link #ticks} and a sign test. The counter holds the
  * units left in the current slice of at most {@link #SLICE}; when it runs out, {@link #refill}
  * checks, in this order, the {@link #interrupt() interrupt flag} (volatile, set from any thread),
