@@ -9,6 +9,7 @@ import dev.weft.interpreter.InvalidModuleException;
 import dev.weft.interpreter.MalformedModuleException;
 import dev.weft.fibers.WeftFiber;
 import dev.weft.interpreter.Linker;
+import dev.weft.interpreter.ResourceLimits;
 import dev.weft.interpreter.Trap;
 import dev.weft.interpreter.Value;
 import dev.weft.interpreter.WasmFunction;
@@ -78,8 +79,33 @@ final class RunCommand implements Callable<Integer> {
     List<String> wasiOptions = new ArrayList<>();
 
     @Option(names = "--stats", description = "print the stack-switching counters (and, with a compiled tier, what "
-            + "compiled, what was split and why the rest did not) to stderr after the run")
+            + "compiled, what was split and why the rest did not), the fuel the instance used and its wall time"
+            + " to stderr after the run")
     boolean stats;
+
+    @Option(names = "--fuel", paramLabel = "N", description = "trap (out of fuel) after N units: one per loop"
+            + " back-edge taken and per call, start function included")
+    String fuel;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", description = "trap (deadline exceeded) once DURATION"
+            + " has passed since instantiation, e.g. 500ms, 10s, 2m, 1h")
+    String timeout;
+
+    @Option(names = "--max-memory", paramLabel = "SIZE", description = "the most each memory of the module may"
+            + " grow to (memory.grow returns -1 past it): bytes with a unit, rounded down to 64 KiB pages"
+            + " (64MiB, 512KiB, 1GiB, 65536B), or pages (16pages)")
+    String maxMemory;
+
+    @Option(names = "--max-table-elements", paramLabel = "N", description = "the most elements each table of the"
+            + " module may grow to (table.grow returns -1 past it)")
+    String maxTableElements;
+
+    @Option(names = "--max-continuations", paramLabel = "N", description = "the most continuations the module's"
+            + " cont.new may have live at once; one more traps (continuation limit reached)")
+    String maxContinuations;
+
+    /** The instance that ran, for --stats. */
+    private Instance ran;
 
     @Option(names = "--tier", paramLabel = "TIER",
             description = "auto (default: interpreted until a function has been called weft.tier.hotCalls times, 1000 "
@@ -92,15 +118,19 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         checkWasiOptions();
+        ResourceLimits limits = limits();
         if (tier != null) {
             System.setProperty(BytecodeTier.PROPERTY, BytecodeTier.Mode.parse(tier).name().toLowerCase(Locale.ROOT));
         }
         TierStats.reset(); // --stats counts this run only (an embedding test may run several in one JVM)
         try {
-            return run();
+            return run(limits);
         } finally {
             if (stats) {
                 System.err.println(Continuation.statsLine());
+                if (ran != null) {
+                    System.err.println(meterLine(ran));
+                }
                 if (BytecodeTier.mode() != BytecodeTier.Mode.INTERP) {
                     System.err.println(TierStats.summary());
                 }
@@ -108,7 +138,43 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private Integer run() throws Exception {
+    /** The --fuel, --timeout and --max-* flags; a bad value is a usage error (exit 2). */
+    private ResourceLimits limits() {
+        ResourceLimits l = ResourceLimits.NONE;
+        try {
+            if (fuel != null) {
+                l = l.withFuel(LimitOptions.count("--fuel", fuel));
+            }
+            if (timeout != null) {
+                l = l.withTimeout(LimitOptions.duration("--timeout", timeout));
+            }
+            if (maxMemory != null) {
+                l = l.withMaxMemoryPages(LimitOptions.memoryPages("--max-memory", maxMemory));
+            }
+            if (maxTableElements != null) {
+                l = l.withMaxTableElements(LimitOptions.count("--max-table-elements", maxTableElements));
+            }
+            if (maxContinuations != null) {
+                long n = LimitOptions.count("--max-continuations", maxContinuations);
+                if (n > Integer.MAX_VALUE) {
+                    throw new IllegalArgumentException("--max-continuations: " + n + " is too large");
+                }
+                l = l.withMaxContinuations((int) n);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        return l;
+    }
+
+    /** {@code instance: fuel used N[, fuel left M], wall time T ms} for --stats. */
+    private static String meterLine(Instance instance) {
+        long left = instance.fuelRemaining();
+        return "instance: fuel used " + instance.fuelUsed() + (left >= 0 ? ", fuel left " + left : "")
+                + ", wall time " + instance.wallTime().toMillis() + " ms";
+    }
+
+    private Integer run(ResourceLimits limits) throws Exception {
         Module module;
         CompiledModule compiled;
         try {
@@ -118,15 +184,16 @@ final class RunCommand implements Callable<Integer> {
             throw new InputFileException(file, e);
         }
         boolean wasi = Wasi.imports(module);
-        Linker linker = new Linker();
+        Linker linker = new Linker().limits(limits);
         WeftFiber fibers = WeftFiber.imports(module) ? WeftFiber.define(linker) : null;
-        Consumer<Instance> bindFibers = instance -> {
+        Consumer<Instance> bind = instance -> {
+            ran = instance;
             if (fibers != null) {
                 fibers.bind(instance);
             }
         };
         if (wasi && invoke == null) {
-            return WasiCommand.run(linker, compiled, wasiConfig(args), bindFibers);
+            return WasiCommand.run(linker, compiled, wasiConfig(args), bind);
         }
         Wasi host = wasi ? Wasi.define(linker, wasiConfig(List.of())).defineStubs(linker, module) : null;
         try {
@@ -134,7 +201,7 @@ final class RunCommand implements Callable<Integer> {
             if (host != null) {
                 host.bind(instance);
             }
-            bindFibers.accept(instance);
+            bind.accept(instance);
             return invoke(instance);
         } catch (Trap t) {
             WasiExit exit = WasiExit.find(t);

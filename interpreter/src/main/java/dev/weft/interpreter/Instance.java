@@ -1,6 +1,7 @@
 package dev.weft.interpreter;
 
 import dev.weft.interpreter.exec.ModuleInstance;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -13,8 +14,13 @@ import java.util.NoSuchElementException;
  * call from a second thread while a first one runs in the instance is refused with an
  * {@code IllegalStateException} (a cheap check, made when an embedder calls an export).
  * Continuations may be resumed on another thread than the one that created them.
+ *
+ * <p>Teardown: {@link #close} gives back what the instance holds; afterwards a call of its
+ * exports from Java throws {@code IllegalStateException} (a programming error of the host, not a
+ * guest's fault), and code of another instance that reaches one of its functions traps with
+ * {@link TrapKind#INSTANCE_CLOSED}.
  */
-public final class Instance {
+public final class Instance implements AutoCloseable {
     private final CompiledModule module;
     private final ModuleInstance state;
     private final Map<String, Extern> exports;
@@ -32,6 +38,63 @@ public final class Instance {
     /** The runtime state (for the runtime's own tools and tests). */
     public ModuleInstance state() {
         return state;
+    }
+
+    /**
+     * Closes the instance: continuations held in its tables and globals are discarded (their
+     * stacks go back to the pool now), the memories and tables it defines are emptied (an
+     * instance that imported one then traps out of bounds on it), and later calls fail as the
+     * class comment says. Closing again does nothing.
+     *
+     * @throws IllegalStateException if a call is running in the instance
+     */
+    @Override
+    public void close() {
+        state.close();
+    }
+
+    /** Whether {@link #close} was called. */
+    public boolean isClosed() {
+        return state.isClosed();
+    }
+
+    /** A handle that another thread can use to stop the code running in this instance. */
+    public InterruptHandle interruptHandle() {
+        return new InterruptHandle(state.meter());
+    }
+
+    /**
+     * Sets the fuel budget: {@code units} more back-edges and calls (one unit each, in both
+     * tiers), after which the running call traps with {@link TrapKind#OUT_OF_FUEL}, as does
+     * every later call until more fuel is set. A negative value means unlimited (the default).
+     * Set it before each call for a budget per call.
+     */
+    public void setFuel(long units) {
+        state.meter().setFuel(units);
+    }
+
+    /** The fuel left, or -1 when fuel is unlimited. */
+    public long fuelRemaining() {
+        return state.meter().fuelRemaining();
+    }
+
+    /** The units of fuel this instance's code has used so far, counted whether or not fuel is limited. */
+    public long fuelUsed() {
+        return state.meter().fuelUsed();
+    }
+
+    /**
+     * Sets a deadline {@code timeout} from now: code running in this instance then traps with
+     * {@link TrapKind#DEADLINE_EXCEEDED}, and so does every later call until the timeout is set
+     * again; {@code null} removes it.
+     */
+    public void setTimeout(Duration timeout) {
+        state.meter().setDeadline(timeout == null ? -1 : timeout.toNanos());
+    }
+
+    /** Wall-clock time spent in calls into this instance from Java (a nested entry counts once). */
+    public Duration wallTime() {
+        return Duration.ofNanos(state.meter().wallNanos());
     }
 
     /** All exports in declaration order. */

@@ -19,6 +19,13 @@ import java.util.Map;
  */
 public final class Linker {
     private final Map<String, Map<String, Extern>> modules = new HashMap<>();
+    private ResourceLimits limits = ResourceLimits.NONE;
+
+    /** Sets the limits of the instances this linker creates from now on (default {@link ResourceLimits#NONE}). */
+    public Linker limits(ResourceLimits limits) {
+        this.limits = java.util.Objects.requireNonNull(limits, "limits");
+        return this;
+    }
 
     /** Makes {@code extern} importable as {@code module}.{@code name} (replacing an earlier one). */
     public Linker define(String module, String name, Extern extern) {
@@ -56,7 +63,7 @@ public final class Linker {
             resolved.add(e);
         }
         ModuleInstance state = Instantiator.instantiate(module.validated(), module.functions(), resolved,
-                BytecodeTier.forInstantiation(module));
+                BytecodeTier.forInstantiation(module), limits);
         Map<String, Extern> exports = new LinkedHashMap<>();
         for (Export e : module.module().exports()) {
             exports.put(e.name(), Instantiator.export(state, e));

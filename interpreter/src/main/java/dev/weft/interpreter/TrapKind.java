@@ -24,6 +24,16 @@ public enum TrapKind {
     CONTINUATION_ALREADY_CONSUMED("continuation already consumed"),
     HOST_FRAME_IN_SUSPENSION("cannot suspend through a host function"),
     RESOURCE_EXHAUSTED("resource exhausted"),
+    /** Stopped by the instance's interrupt handle or by {@code Thread.interrupt()} (issue 14). */
+    INTERRUPTED("interrupted"),
+    /** The instance's timeout passed. */
+    DEADLINE_EXCEEDED("deadline exceeded"),
+    /** The instance's fuel budget is used up. */
+    OUT_OF_FUEL("out of fuel"),
+    /** {@code cont.new} past the instance's maximum of live continuations. */
+    CONTINUATION_LIMIT("continuation limit reached"),
+    /** A call reached a function of a closed instance ({@code Instance.close}). */
+    INSTANCE_CLOSED("instance closed"),
     HOST("host function failed");
 
     private final String message;

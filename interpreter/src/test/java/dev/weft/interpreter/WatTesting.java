@@ -18,6 +18,21 @@ final class WatTesting {
         return linker.instantiate(compile(wat));
     }
 
+    /** Runs {@code body} with the system property {@code weft.tier} set to {@code tier}, then puts it back. */
+    static <T> T inTier(String tier, java.util.concurrent.Callable<T> body) throws Exception {
+        String before = System.getProperty(dev.weft.interpreter.compiler.BytecodeTier.PROPERTY);
+        System.setProperty(dev.weft.interpreter.compiler.BytecodeTier.PROPERTY, tier);
+        try {
+            return body.call();
+        } finally {
+            if (before == null) {
+                System.clearProperty(dev.weft.interpreter.compiler.BytecodeTier.PROPERTY);
+            } else {
+                System.setProperty(dev.weft.interpreter.compiler.BytecodeTier.PROPERTY, before);
+            }
+        }
+    }
+
     /** Calls an export and returns its single result. */
     static Value call1(Instance inst, String name, Value... args) {
         Value[] r = inst.function(name).call(args);

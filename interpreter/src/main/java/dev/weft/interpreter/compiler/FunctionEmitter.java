@@ -177,6 +177,7 @@ final class FunctionEmitter {
             cb.astore(refs);
         }
         start = cb.newBoundLabel();
+        tick();
         ctl.add(new Ctl(Op.END, null, null, List.of(), type.results(), 0));
         instructions(0, function.body().size() - 1);
     }
@@ -428,6 +429,12 @@ final class FunctionEmitter {
         };
     }
 
+    /** Ticks the instance's meter (fuel, deadline, interruption): at function entry and loop heads. */
+    private void tick() {
+        cb.ldc(module.constant(ModuleCompiler.Space.INSTANCE, 0));
+        support("tick", CD_void, MODULE);
+    }
+
     private void block(Instruction.Block b) {
         List<ValType> params = blockParams(b.type());
         List<ValType> results = blockResults(b.type());
@@ -439,7 +446,10 @@ final class FunctionEmitter {
         }
         switch (b.op()) {
             case BLOCK -> ctl.add(new Ctl(Op.BLOCK, cb.newLabel(), null, params, results, stack.size() - params.size()));
-            case LOOP -> ctl.add(new Ctl(Op.LOOP, cb.newBoundLabel(), null, params, results, stack.size() - params.size()));
+            case LOOP -> {
+                ctl.add(new Ctl(Op.LOOP, cb.newBoundLabel(), null, params, results, stack.size() - params.size()));
+                tick();
+            }
             default -> {
                 pop();
                 Label otherwise = cb.newLabel();

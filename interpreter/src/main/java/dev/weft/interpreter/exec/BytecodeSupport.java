@@ -344,6 +344,11 @@ public final class BytecodeSupport {
         MemoryInstance.copy(dst, d, src, s, len);
     }
 
+    /** Ticks {@code inst}'s {@link Meter}: compiled code's loop heads and function entries. */
+    public static void tick(ModuleInstance inst) {
+        Meter.tick(inst.meter);
+    }
+
     /** {@code memory.init}: the destination already widened; source and length are i32. */
     public static void memoryInit(long dst, int src, int len, MemoryInstance m, ModuleInstance inst, int dataIndex) {
         m.init(dst, inst.data[dataIndex], src & MASK32, len & MASK32);

@@ -48,7 +48,14 @@ final class ContOps {
         if (f == null) {
             throw new Trap(TrapKind.NULL_FUNCTION_REFERENCE);
         }
+        LiveContinuations limit = fn.instance.continuations;
+        if (limit != null) {
+            limit.admit();
+        }
         ContRef k = cx.model.create(f);
+        if (limit != null) {
+            limit.created((ExecStack) k.freshStack());
+        }
         if (((FunctionInstance) f).code != null) {
             layOutEntry((ExecStack) k.freshStack(), (FunctionInstance) f);
         }

@@ -54,6 +54,8 @@ public final class ExecStack extends ContStack {
     int sp;
     /** Set while this stack waits at a host call for a continuation the call resumed ({@link HostRequests}). */
     HostRequests.Waiting waiting;
+    /** Set while this stack counts against an instance's maximum of live continuations. */
+    LiveContinuations.Counted counted;
     /** For a barrier that resumed a continuation from Java: the suspension that came back to it, until read. */
     HostResume.Outcome caught;
     /**

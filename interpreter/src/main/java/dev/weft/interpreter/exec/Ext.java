@@ -17,6 +17,7 @@ final class Ext {
 
     /** Executes the EXT instruction whose sub-opcode is at {@code code[pc]}; returns the new depth. */
     static int run(StackContext cx, ExecStack st, FunctionInstance fn, int pc, int fp, int sp, int depth) {
+        Meter.tick(fn.meter); // a branch, call or throw here may close a loop
         int[] code = fn.lowered.code;
         return switch (code[pc]) {
             case ExtOps.RETURN_CALL -> TailCalls.call(st, fn.instance.functions[code[pc + 1]], fp, sp, depth);

@@ -35,6 +35,8 @@ public final class FunctionInstance implements WasmFunction {
     ModuleInstance instance;
     /** Memory 0 of {@link #instance} (null without memories), for the loop's hot memory opcodes. */
     MemoryInstance memory0;
+    /** The {@link Meter} of {@link #instance} (null for a host function), ticked on calls and back-edges. */
+    Meter meter;
     /** The host code, or for a function compiled to bytecode its entry ({@link #enterCompiled}). */
     HostFunction host;
     /** A host function that promised never to return a HostControl request ({@link HostFunction#nonSwitching}). */

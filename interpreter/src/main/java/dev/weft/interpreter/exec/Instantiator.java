@@ -1,6 +1,7 @@
 package dev.weft.interpreter.exec;
 
 import dev.weft.interpreter.Extern;
+import dev.weft.interpreter.ResourceLimits;
 import dev.weft.interpreter.Trap;
 import dev.weft.interpreter.UninstantiableException;
 import dev.weft.interpreter.UnlinkableException;
@@ -40,10 +41,12 @@ public final class Instantiator {
     private final List<TableInstance> tables = new ArrayList<>();
     private final List<MemoryInstance> memories = new ArrayList<>();
     private final List<TagInstance> tags = new ArrayList<>();
+    private final ResourceLimits limits;
 
-    private Instantiator(ValidatedModule vm) {
+    private Instantiator(ValidatedModule vm, ResourceLimits limits) {
         this.vm = vm;
         this.m = vm.module();
+        this.limits = limits;
     }
 
     /**
@@ -63,8 +66,22 @@ public final class Instantiator {
     public static ModuleInstance instantiate(ValidatedModule vm, CompiledFunction[] code, List<Extern> imports,
             java.util.function.BiConsumer<ValidatedModule, ModuleInstance> tierUp)
             throws UnlinkableException, UninstantiableException {
-        Instantiator in = new Instantiator(vm);
+        return instantiate(vm, code, imports, tierUp, ResourceLimits.NONE);
+    }
+
+    /**
+     * {@link #instantiate(ValidatedModule, CompiledFunction[], List, java.util.function.BiConsumer)}
+     * under {@code limits}: its memory, table and continuation maxima bound what the instance
+     * defines, and its fuel and timeout start counting before the segments and the start function.
+     */
+    public static ModuleInstance instantiate(ValidatedModule vm, CompiledFunction[] code, List<Extern> imports,
+            java.util.function.BiConsumer<ValidatedModule, ModuleInstance> tierUp, ResourceLimits limits)
+            throws UnlinkableException, UninstantiableException {
+        Instantiator in = new Instantiator(vm, limits);
         in.link(imports);
+        in.inst.firstDefinedTable = in.tables.size();
+        in.inst.firstDefinedMemory = in.memories.size();
+        in.inst.firstDefinedGlobal = in.globals.size();
         try {
             in.allocate(code);
         } catch (Trap t) {
@@ -72,6 +89,11 @@ public final class Instantiator {
         }
         if (tierUp != null) {
             tierUp.accept(vm, in.inst);
+        }
+        in.inst.meter.setFuel(limits.fuel());
+        in.inst.meter.setDeadline(limits.timeout() == null ? -1 : limits.timeout().toNanos());
+        if (limits.maxContinuations() >= 0) {
+            in.inst.continuations = new LiveContinuations(limits.maxContinuations());
         }
         in.initialise();
         return in.inst;
@@ -124,10 +146,11 @@ public final class Instantiator {
         }
         for (Table t : m.tables()) {
             Object init = t.init() == null ? null : ConstEval.eval(t.init(), inst).ref();
-            tables.add(TableInstance.create(RuntimeTypes.canonical(t.type(), vm.canonicalTypeIds()), init));
+            tables.add(TableInstance.create(RuntimeTypes.canonical(t.type(), vm.canonicalTypeIds()), init,
+                    limits.maxTableElements()));
         }
         for (MemoryType mt : m.memories()) {
-            memories.add(MemoryInstance.create(mt));
+            memories.add(MemoryInstance.create(mt, limits.maxMemoryPages()));
         }
         for (TagType t : m.tags()) {
             tags.add(new TagInstance(funcType(t.typeIndex()), vm.canonicalTypeIds()[t.typeIndex()]));
@@ -137,6 +160,7 @@ public final class Instantiator {
         MemoryInstance memory0 = memories.isEmpty() ? null : memories.getFirst();
         for (FunctionInstance fi : defined) {
             fi.memory0 = memory0;
+            fi.meter = inst.meter;
         }
         inst.tags = tags.toArray(TagInstance[]::new);
         inst.elements = new Object[m.elements().size()][];

@@ -30,6 +30,10 @@ import dev.weft.interpreter.code.CompiledFunction;
  * the instance and memory locals alone took the generator's suspend/resume pair from 79-93 ns to
  * 65-77 ns (same machine and hour; see continuations/README.md). Values: i32/f32 in the low half of a slot (upper bits ignored), i64/f64 in
  * the whole slot, references in the same index of the {@code Object[]}.
+ *
+ * <p>Metering ({@link Meter}): every backward branch ({@link Meter#branch}), every call of Wasm
+ * code and every EXT instruction ticks the running function's meter, so fuel, deadlines and
+ * interrupts stop any loop, whichever instruction closes it.
  */
 public final class Interpreter {
     private static final long MASK32 = 0xFFFF_FFFFL;
@@ -59,16 +63,21 @@ public final class Interpreter {
             return Calls.invokeHostDirect(f, args);
         }
         Thread owner = inst.enter(Thread.currentThread());
+        long start = owner == null ? System.nanoTime() : 0;
         try {
             // a function of the compiled tier runs behind a host-like entry (code == null)
             return Hotness.codeForCall(f) == null ? Calls.invokeHostDirect(f, args) : interpret(f, args);
         } finally {
             inst.exit(owner);
+            if (owner == null) {
+                inst.meter.addWallNanos(System.nanoTime() - start);
+            }
         }
     }
 
     /** Runs Wasm function {@code f} in the loop on a barrier stack of this thread. */
     private static Value[] interpret(FunctionInstance f, Value[] args) {
+        Meter.tick(f.meter); // the call from Java counts, as compiled code's entry does
         StackContext cx = StackContext.current();
         ExecStack caller = cx.running;
         ExecStack root = cx.enterRoot();
@@ -116,30 +125,30 @@ public final class Interpreter {
                     case UNREACHABLE:
                         throw new Trap(TrapKind.UNREACHABLE);
                     case BR:
-                        pc = code[pc];
+                        pc = Meter.branch(fn, pc, code[pc]);
                         break;
                     case BR_COPY:
                         sp = move(s, r, sp, fp, code, pc);
-                        pc = code[pc];
+                        pc = Meter.branch(fn, pc, code[pc]);
                         break;
                     case BR_IF:
-                        pc = (int) s[--sp] != 0 ? code[pc] : pc + 1;
+                        pc = (int) s[--sp] != 0 ? Meter.branch(fn, pc, code[pc]) : pc + 1;
                         break;
                     case BR_IF_COPY:
                         if ((int) s[--sp] != 0) {
                             sp = move(s, r, sp, fp, code, pc);
-                            pc = code[pc];
+                            pc = Meter.branch(fn, pc, code[pc]);
                         } else {
                             pc += 3;
                         }
                         break;
                     case BR_UNLESS:
-                        pc = (int) s[--sp] == 0 ? code[pc] : pc + 1;
+                        pc = (int) s[--sp] == 0 ? Meter.branch(fn, pc, code[pc]) : pc + 1;
                         break;
                     case BR_TABLE: {
                         int e = pc + 1 + 3 * (int) Math.min(s[--sp] & MASK32, code[pc]);
                         sp = move(s, r, sp, fp, code, e);
-                        pc = code[e];
+                        pc = Meter.branch(fn, pc, code[e]);
                         break;
                     }
                     case RETURN_VOID:
@@ -168,6 +177,7 @@ public final class Interpreter {
                             sp = RELOAD;
                             break popFrame;
                         }
+                        Meter.tick(f.meter);
                         int nfp = sp - c.numParams;
                         sp = nfp + c.numLocals;
                         FunctionInstance[] ff = st.frameFns;
@@ -576,47 +586,47 @@ public final class Interpreter {
                         pc += 2;
                         break;
                     case BR_IF_I32_EQZ:
-                        pc = (int) s[--sp] == 0 ? code[pc] : pc + 1;
+                        pc = (int) s[--sp] == 0 ? Meter.branch(fn, pc, code[pc]) : pc + 1;
                         break;
                     case BR_IF_I32_LT_S:
                         sp -= 2;
-                        pc = (int) s[sp] < (int) s[sp + 1] ? code[pc] : pc + 1;
+                        pc = (int) s[sp] < (int) s[sp + 1] ? Meter.branch(fn, pc, code[pc]) : pc + 1;
                         break;
                     case BR_IF_I32_GE_S:
                         sp -= 2;
-                        pc = (int) s[sp] >= (int) s[sp + 1] ? code[pc] : pc + 1;
+                        pc = (int) s[sp] >= (int) s[sp + 1] ? Meter.branch(fn, pc, code[pc]) : pc + 1;
                         break;
                     case BR_IF_I32_NE:
                         sp -= 2;
-                        pc = (int) s[sp] != (int) s[sp + 1] ? code[pc] : pc + 1;
+                        pc = (int) s[sp] != (int) s[sp + 1] ? Meter.branch(fn, pc, code[pc]) : pc + 1;
                         break;
                     case BR_IF_I32_EQ:
                         sp -= 2;
-                        pc = (int) s[sp] == (int) s[sp + 1] ? code[pc] : pc + 1;
+                        pc = (int) s[sp] == (int) s[sp + 1] ? Meter.branch(fn, pc, code[pc]) : pc + 1;
                         break;
                     case BR_IF_I32_LT_U:
                         sp -= 2;
-                        pc = Integer.compareUnsigned((int) s[sp], (int) s[sp + 1]) < 0 ? code[pc] : pc + 1;
+                        pc = Integer.compareUnsigned((int) s[sp], (int) s[sp + 1]) < 0 ? Meter.branch(fn, pc, code[pc]) : pc + 1;
                         break;
                     case BR_IF_I32_GE_U:
                         sp -= 2;
-                        pc = Integer.compareUnsigned((int) s[sp], (int) s[sp + 1]) >= 0 ? code[pc] : pc + 1;
+                        pc = Integer.compareUnsigned((int) s[sp], (int) s[sp + 1]) >= 0 ? Meter.branch(fn, pc, code[pc]) : pc + 1;
                         break;
                     case BR_IF_I32_GT_S:
                         sp -= 2;
-                        pc = (int) s[sp] > (int) s[sp + 1] ? code[pc] : pc + 1;
+                        pc = (int) s[sp] > (int) s[sp + 1] ? Meter.branch(fn, pc, code[pc]) : pc + 1;
                         break;
                     case BR_IF_I32_LE_S:
                         sp -= 2;
-                        pc = (int) s[sp] <= (int) s[sp + 1] ? code[pc] : pc + 1;
+                        pc = (int) s[sp] <= (int) s[sp + 1] ? Meter.branch(fn, pc, code[pc]) : pc + 1;
                         break;
                     case BR_IF_I32_GT_U:
                         sp -= 2;
-                        pc = Integer.compareUnsigned((int) s[sp], (int) s[sp + 1]) > 0 ? code[pc] : pc + 1;
+                        pc = Integer.compareUnsigned((int) s[sp], (int) s[sp + 1]) > 0 ? Meter.branch(fn, pc, code[pc]) : pc + 1;
                         break;
                     case BR_IF_I32_LE_U:
                         sp -= 2;
-                        pc = Integer.compareUnsigned((int) s[sp], (int) s[sp + 1]) <= 0 ? code[pc] : pc + 1;
+                        pc = Integer.compareUnsigned((int) s[sp], (int) s[sp + 1]) <= 0 ? Meter.branch(fn, pc, code[pc]) : pc + 1;
                         break;
                     case ADD_LL:
                         s[sp++] = s[fp + code[pc]] + s[fp + code[pc + 1]];
@@ -631,62 +641,62 @@ public final class Interpreter {
                         pc += 3;
                         break;
                     case BR_IF_LL_LT_S:
-                        pc = (int) s[fp + code[pc]] < (int) s[fp + code[pc + 1]] ? code[pc + 2] : pc + 3;
+                        pc = (int) s[fp + code[pc]] < (int) s[fp + code[pc + 1]] ? Meter.branch(fn, pc, code[pc + 2]) : pc + 3;
                         break;
                     case BR_IF_LL_GE_S:
-                        pc = (int) s[fp + code[pc]] >= (int) s[fp + code[pc + 1]] ? code[pc + 2] : pc + 3;
+                        pc = (int) s[fp + code[pc]] >= (int) s[fp + code[pc + 1]] ? Meter.branch(fn, pc, code[pc + 2]) : pc + 3;
                         break;
                     case BR_IF_LL_LT_U:
-                        pc = Integer.compareUnsigned((int) s[fp + code[pc]], (int) s[fp + code[pc + 1]]) < 0 ? code[pc + 2] : pc + 3;
+                        pc = Integer.compareUnsigned((int) s[fp + code[pc]], (int) s[fp + code[pc + 1]]) < 0 ? Meter.branch(fn, pc, code[pc + 2]) : pc + 3;
                         break;
                     case BR_IF_LL_GE_U:
-                        pc = Integer.compareUnsigned((int) s[fp + code[pc]], (int) s[fp + code[pc + 1]]) >= 0 ? code[pc + 2] : pc + 3;
+                        pc = Integer.compareUnsigned((int) s[fp + code[pc]], (int) s[fp + code[pc + 1]]) >= 0 ? Meter.branch(fn, pc, code[pc + 2]) : pc + 3;
                         break;
                     case BR_IF_LL_EQ:
-                        pc = (int) s[fp + code[pc]] == (int) s[fp + code[pc + 1]] ? code[pc + 2] : pc + 3;
+                        pc = (int) s[fp + code[pc]] == (int) s[fp + code[pc + 1]] ? Meter.branch(fn, pc, code[pc + 2]) : pc + 3;
                         break;
                     case BR_IF_LL_NE:
-                        pc = (int) s[fp + code[pc]] != (int) s[fp + code[pc + 1]] ? code[pc + 2] : pc + 3;
+                        pc = (int) s[fp + code[pc]] != (int) s[fp + code[pc + 1]] ? Meter.branch(fn, pc, code[pc + 2]) : pc + 3;
                         break;
                     case LOCAL_ADD_CONST:
                         s[sp++] = s[fp + code[pc]] + code[pc + 1];
                         pc += 2;
                         break;
                     case BR_IF_LC_LT_S:
-                        pc = (int) s[fp + code[pc]] < code[pc + 1] ? code[pc + 2] : pc + 3;
+                        pc = (int) s[fp + code[pc]] < code[pc + 1] ? Meter.branch(fn, pc, code[pc + 2]) : pc + 3;
                         break;
                     case BR_IF_LC_GE_S:
-                        pc = (int) s[fp + code[pc]] >= code[pc + 1] ? code[pc + 2] : pc + 3;
+                        pc = (int) s[fp + code[pc]] >= code[pc + 1] ? Meter.branch(fn, pc, code[pc + 2]) : pc + 3;
                         break;
                     case BR_IF_LC_LT_U:
-                        pc = Integer.compareUnsigned((int) s[fp + code[pc]], code[pc + 1]) < 0 ? code[pc + 2] : pc + 3;
+                        pc = Integer.compareUnsigned((int) s[fp + code[pc]], code[pc + 1]) < 0 ? Meter.branch(fn, pc, code[pc + 2]) : pc + 3;
                         break;
                     case BR_IF_LC_GE_U:
-                        pc = Integer.compareUnsigned((int) s[fp + code[pc]], code[pc + 1]) >= 0 ? code[pc + 2] : pc + 3;
+                        pc = Integer.compareUnsigned((int) s[fp + code[pc]], code[pc + 1]) >= 0 ? Meter.branch(fn, pc, code[pc + 2]) : pc + 3;
                         break;
                     case BR_IF_LC_EQ:
-                        pc = (int) s[fp + code[pc]] == code[pc + 1] ? code[pc + 2] : pc + 3;
+                        pc = (int) s[fp + code[pc]] == code[pc + 1] ? Meter.branch(fn, pc, code[pc + 2]) : pc + 3;
                         break;
                     case BR_IF_LC_NE:
-                        pc = (int) s[fp + code[pc]] != code[pc + 1] ? code[pc + 2] : pc + 3;
+                        pc = (int) s[fp + code[pc]] != code[pc + 1] ? Meter.branch(fn, pc, code[pc + 2]) : pc + 3;
                         break;
                     case BR_IF_SL_LT_S:
-                        pc = (int) s[--sp] < (int) s[fp + code[pc]] ? code[pc + 1] : pc + 2;
+                        pc = (int) s[--sp] < (int) s[fp + code[pc]] ? Meter.branch(fn, pc, code[pc + 1]) : pc + 2;
                         break;
                     case BR_IF_SL_GE_S:
-                        pc = (int) s[--sp] >= (int) s[fp + code[pc]] ? code[pc + 1] : pc + 2;
+                        pc = (int) s[--sp] >= (int) s[fp + code[pc]] ? Meter.branch(fn, pc, code[pc + 1]) : pc + 2;
                         break;
                     case BR_IF_SL_LT_U:
-                        pc = Integer.compareUnsigned((int) s[--sp], (int) s[fp + code[pc]]) < 0 ? code[pc + 1] : pc + 2;
+                        pc = Integer.compareUnsigned((int) s[--sp], (int) s[fp + code[pc]]) < 0 ? Meter.branch(fn, pc, code[pc + 1]) : pc + 2;
                         break;
                     case BR_IF_SL_GE_U:
-                        pc = Integer.compareUnsigned((int) s[--sp], (int) s[fp + code[pc]]) >= 0 ? code[pc + 1] : pc + 2;
+                        pc = Integer.compareUnsigned((int) s[--sp], (int) s[fp + code[pc]]) >= 0 ? Meter.branch(fn, pc, code[pc + 1]) : pc + 2;
                         break;
                     case BR_IF_SL_EQ:
-                        pc = (int) s[--sp] == (int) s[fp + code[pc]] ? code[pc + 1] : pc + 2;
+                        pc = (int) s[--sp] == (int) s[fp + code[pc]] ? Meter.branch(fn, pc, code[pc + 1]) : pc + 2;
                         break;
                     case BR_IF_SL_NE:
-                        pc = (int) s[--sp] != (int) s[fp + code[pc]] ? code[pc + 1] : pc + 2;
+                        pc = (int) s[--sp] != (int) s[fp + code[pc]] ? Meter.branch(fn, pc, code[pc + 1]) : pc + 2;
                         break;
                     case LOCAL_ADD_CONST_TEE:
                         s[sp++] = s[fp + code[pc]] = s[fp + code[pc + 1]] + code[pc + 2];
@@ -719,47 +729,47 @@ public final class Interpreter {
                         s[fp + code[pc++]] = s[sp] + s[sp + 1];
                         break;
                     case BR_IF_I64_EQZ:
-                        pc = s[--sp] == 0 ? code[pc] : pc + 1;
+                        pc = s[--sp] == 0 ? Meter.branch(fn, pc, code[pc]) : pc + 1;
                         break;
                     case BR_IF_I64_EQ:
                         sp -= 2;
-                        pc = s[sp] == s[sp + 1] ? code[pc] : pc + 1;
+                        pc = s[sp] == s[sp + 1] ? Meter.branch(fn, pc, code[pc]) : pc + 1;
                         break;
                     case BR_IF_I64_NE:
                         sp -= 2;
-                        pc = s[sp] != s[sp + 1] ? code[pc] : pc + 1;
+                        pc = s[sp] != s[sp + 1] ? Meter.branch(fn, pc, code[pc]) : pc + 1;
                         break;
                     case BR_IF_I64_LT_S:
                         sp -= 2;
-                        pc = s[sp] < s[sp + 1] ? code[pc] : pc + 1;
+                        pc = s[sp] < s[sp + 1] ? Meter.branch(fn, pc, code[pc]) : pc + 1;
                         break;
                     case BR_IF_I64_GE_S:
                         sp -= 2;
-                        pc = s[sp] >= s[sp + 1] ? code[pc] : pc + 1;
+                        pc = s[sp] >= s[sp + 1] ? Meter.branch(fn, pc, code[pc]) : pc + 1;
                         break;
                     case BR_IF_I64_GT_S:
                         sp -= 2;
-                        pc = s[sp] > s[sp + 1] ? code[pc] : pc + 1;
+                        pc = s[sp] > s[sp + 1] ? Meter.branch(fn, pc, code[pc]) : pc + 1;
                         break;
                     case BR_IF_I64_LE_S:
                         sp -= 2;
-                        pc = s[sp] <= s[sp + 1] ? code[pc] : pc + 1;
+                        pc = s[sp] <= s[sp + 1] ? Meter.branch(fn, pc, code[pc]) : pc + 1;
                         break;
                     case BR_IF_I64_LT_U:
                         sp -= 2;
-                        pc = Long.compareUnsigned(s[sp], s[sp + 1]) < 0 ? code[pc] : pc + 1;
+                        pc = Long.compareUnsigned(s[sp], s[sp + 1]) < 0 ? Meter.branch(fn, pc, code[pc]) : pc + 1;
                         break;
                     case BR_IF_I64_GE_U:
                         sp -= 2;
-                        pc = Long.compareUnsigned(s[sp], s[sp + 1]) >= 0 ? code[pc] : pc + 1;
+                        pc = Long.compareUnsigned(s[sp], s[sp + 1]) >= 0 ? Meter.branch(fn, pc, code[pc]) : pc + 1;
                         break;
                     case BR_IF_I64_GT_U:
                         sp -= 2;
-                        pc = Long.compareUnsigned(s[sp], s[sp + 1]) > 0 ? code[pc] : pc + 1;
+                        pc = Long.compareUnsigned(s[sp], s[sp + 1]) > 0 ? Meter.branch(fn, pc, code[pc]) : pc + 1;
                         break;
                     case BR_IF_I64_LE_U:
                         sp -= 2;
-                        pc = Long.compareUnsigned(s[sp], s[sp + 1]) <= 0 ? code[pc] : pc + 1;
+                        pc = Long.compareUnsigned(s[sp], s[sp + 1]) <= 0 ? Meter.branch(fn, pc, code[pc]) : pc + 1;
                         break;
                     case ADD_L_SET:
                         s[fp + code[pc]] = s[--sp] + s[fp + code[pc + 1]];

@@ -59,13 +59,28 @@ public final class MemoryInstance implements Memory {
      * @throws Trap "resource exhausted" when the minimum exceeds {@link #MAX_PAGES} or the heap
      */
     public static MemoryInstance create(MemoryType type) {
+        return create(type, -1);
+    }
+
+    /**
+     * {@link #create(MemoryType)} for an instance that may use at most {@code limitPages} pages
+     * per memory (negative: no limit): growing past it returns -1.
+     *
+     * @throws Trap "resource exhausted" also when the minimum exceeds {@code limitPages}
+     */
+    public static MemoryInstance create(MemoryType type, long limitPages) {
         Limits l = type.limits();
         if (Limits.above(l.min(), MAX_PAGES)) {
             throw new Trap(TrapKind.RESOURCE_EXHAUSTED, "memory of " + Long.toUnsignedString(l.min()) + " pages");
         }
+        if (limitPages >= 0 && Limits.above(l.min(), limitPages)) {
+            throw new Trap(TrapKind.RESOURCE_EXHAUSTED, "memory of " + Long.toUnsignedString(l.min())
+                    + " pages exceeds the instance's limit of " + limitPages + " pages");
+        }
         long specMax = l.is64() ? 1L << 48 : 65536;
+        long max = l.hasMax() && !Limits.above(l.max(), specMax) ? l.max() : specMax;
         try {
-            return new MemoryInstance(l, l.hasMax() && !Limits.above(l.max(), specMax) ? l.max() : specMax);
+            return new MemoryInstance(l, limitPages >= 0 ? Math.min(max, limitPages) : max);
         } catch (OutOfMemoryError e) {
             throw new Trap(TrapKind.RESOURCE_EXHAUSTED, "memory of " + l.min() + " pages");
         }
@@ -86,7 +101,7 @@ public final class MemoryInstance implements Memory {
         return new MemoryType(new Limits(pages(), declared.max(), is64, declared.shared(), declared.hasMax()));
     }
 
-    /** The declared maximum in pages (the spec's bound when none was declared). */
+    /** The declared maximum in pages (the spec's bound when none was declared), or the instance's limit if lower. */
     long maxPages() {
         return maxPages;
     }
@@ -110,6 +125,12 @@ public final class MemoryInstance implements Memory {
             size = newSize;
         }
         return old;
+    }
+
+    /** Drops the contents ({@link ModuleInstance#close}): the memory is then empty, 0 pages. */
+    void release() {
+        bytes = new byte[0];
+        size = 0;
     }
 
     /**

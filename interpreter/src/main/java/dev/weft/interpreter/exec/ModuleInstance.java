@@ -20,6 +20,15 @@ public final class ModuleInstance {
     int[] typeIds;
     /** For each type index, where a struct's fields or an array's elements live; null for other types. */
     dev.weft.interpreter.code.GcLayout[] layouts;
+    /** Fuel, deadline, interruption and wall time of this instance's code. */
+    final Meter meter = new Meter();
+    /** Live continuations against the instance's maximum, or null without one. */
+    LiveContinuations continuations;
+    /** Index of the first table, memory and global the instance defines (the imports come first). */
+    int firstDefinedTable;
+    int firstDefinedMemory;
+    int firstDefinedGlobal;
+    private boolean closed;
     /** The thread running this instance's code from Java, or null (see {@link #enter}). */
     @SuppressWarnings("unused") // through OWNER
     private Thread owner;
@@ -45,6 +54,9 @@ public final class ModuleInstance {
      * @throws IllegalStateException if another thread is running in this instance
      */
     Thread enter(Thread me) {
+        if (closed) {
+            throw new IllegalStateException("the instance is closed");
+        }
         Thread prev = (Thread) OWNER.getAcquire(this);
         if (prev != null && prev != me) {
             throw new IllegalStateException("instance is in use by thread \"" + prev.getName()
@@ -54,9 +66,41 @@ public final class ModuleInstance {
         return prev;
     }
 
+    /**
+     * Closes this instance: later calls from Java fail with an IllegalStateException, and a call
+     * that reaches one of its functions from other code (another instance's import or table)
+     * traps with {@code INSTANCE_CLOSED}; then it gives back what it holds ({@link Teardown}).
+     * Closing again does nothing.
+     *
+     * @throws IllegalStateException if code is running in this instance (on any thread)
+     */
+    public void close() {
+        Thread running = (Thread) OWNER.getAcquire(this);
+        if (running != null) {
+            throw new IllegalStateException(running == Thread.currentThread()
+                    ? "cannot close an instance from inside a call into it"
+                    : "cannot close the instance while thread \"" + running.getName() + "\" runs in it");
+        }
+        if (!closed) {
+            closed = true;
+            meter.close();
+            Teardown.release(this);
+        }
+    }
+
+    /** Whether {@link #close} was called. */
+    public boolean isClosed() {
+        return closed;
+    }
+
     /** Ends the entry that {@link #enter} returned {@code prev} for. */
     void exit(Thread prev) {
         OWNER.setRelease(this, prev);
+    }
+
+    /** This instance's execution meter (fuel, deadline, interruption, wall time). */
+    public Meter meter() {
+        return meter;
     }
 
     public FunctionInstance function(int index) {

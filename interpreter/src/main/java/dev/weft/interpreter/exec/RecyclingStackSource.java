@@ -22,6 +22,7 @@ final class RecyclingStackSource implements StackSource {
 
     @Override
     public void release(ContStack stack) {
+        LiveContinuations.released((ExecStack) stack);
         ((ExecStack) stack).shrink();
         source.release(stack);
     }

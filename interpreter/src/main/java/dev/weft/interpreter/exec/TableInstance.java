@@ -25,12 +25,13 @@ public final class TableInstance implements Table {
     private final boolean is64;
     Object[] elements;
 
-    private TableInstance(RefType elementType, int size, Limits declared, Object init) {
+    private TableInstance(RefType elementType, int size, Limits declared, Object init, long limit) {
         this.elementType = elementType;
         this.declared = declared;
         this.is64 = declared.is64();
         long spec = is64 ? Long.MAX_VALUE : 0xFFFF_FFFFL;
-        this.max = declared.hasMax() && !Limits.above(declared.max(), spec) ? declared.max() : spec;
+        long max = declared.hasMax() && !Limits.above(declared.max(), spec) ? declared.max() : spec;
+        this.max = limit >= 0 ? Math.min(max, limit) : max;
         this.elements = new Object[size];
         if (init != null) {
             Arrays.fill(elements, init);
@@ -43,11 +44,25 @@ public final class TableInstance implements Table {
      * @throws Trap "resource exhausted" when the minimum exceeds {@link #MAX_ELEMENTS}
      */
     public static TableInstance create(TableType type, Object init) {
+        return create(type, init, -1);
+    }
+
+    /**
+     * {@link #create(TableType, Object)} for an instance that may use at most {@code limit}
+     * elements per table (negative: no limit): growing past it returns -1.
+     *
+     * @throws Trap "resource exhausted" also when the minimum exceeds {@code limit}
+     */
+    public static TableInstance create(TableType type, Object init, long limit) {
         Limits l = type.limits();
         if (Limits.above(l.min(), MAX_ELEMENTS)) {
             throw new Trap(TrapKind.RESOURCE_EXHAUSTED, "table of " + Long.toUnsignedString(l.min()) + " elements");
         }
-        return new TableInstance(type.elementType(), (int) l.min(), l, init);
+        if (limit >= 0 && Limits.above(l.min(), limit)) {
+            throw new Trap(TrapKind.RESOURCE_EXHAUSTED, "table of " + Long.toUnsignedString(l.min())
+                    + " elements exceeds the instance's limit of " + limit + " elements");
+        }
+        return new TableInstance(type.elementType(), (int) l.min(), l, init, limit);
     }
 
     /** True for a table64 table (i64 indices). */
@@ -110,6 +125,11 @@ public final class TableInstance implements Table {
     public long grow(long delta, Object init) {
         checkElement(init);
         return growBy(delta, init);
+    }
+
+    /** Drops the contents ({@link ModuleInstance#close}): the table is then empty. */
+    void release() {
+        elements = new Object[0];
     }
 
     /** Grows with an initial value Wasm produced. */

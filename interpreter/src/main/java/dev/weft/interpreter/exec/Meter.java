@@ -1,0 +1,168 @@
+package dev.weft.interpreter.exec;
+
+import dev.weft.interpreter.Trap;
+import dev.weft.interpreter.TrapKind;
+
+/**
+ * One instance's execution meter: fuel, deadline and interruption share one counter.
+ *
+ * <p>Both tiers call {@link #tick} on every loop back-edge and every call of a Wasm function (the
+ * interpreter on backward branches, calls (from Java too) and EXT instructions; compiled code at loop heads and
+ * function entries): a plain decrement of {@link #ticks} and a sign test. The counter holds the
+ * units left in the current slice of at most {@link #SLICE}; when it runs out, {@link #refill}
+ * checks, in this order, the {@link #interrupt() interrupt flag} (volatile, set from any thread),
+ * the running thread's interrupt status, the deadline, and the fuel left, and either traps or
+ * hands out the next slice. So without fuel, deadline or interruption the cost is the decrement,
+ * and a request to stop is seen within one slice. A thread interrupt traps once it has been
+ * pending for {@link #INTERRUPT_GRACE} units: WASI defines it as {@code EINTR} for a blocking
+ * call (waeio's server stops that way, finishing responses in flight), so a guest that reaches
+ * one soon consumes it there; a guest that never does (a loop) traps.
+ *
+ * <p>Fuel is counted in these units (one per back-edge taken and per call, not per instruction).
+ * Once out of fuel, or past the deadline, every later tick traps again until {@link #setFuel} or
+ * {@link #setDeadline} gives more; an interrupt stops one run (its flag is cleared by the trap),
+ * and an interrupt of the thread that traps is consumed, as {@code InterruptedException} consumes
+ * it; one that a call returns with still pending stays set for the host.
+ *
+ * <p>Not thread-safe except {@link #interrupt()}: the counters belong to the thread running the
+ * instance (one at a time, see {@link ModuleInstance#enter}).
+ */
+public final class Meter {
+    /** Units handed out per slice: the most ticks between two checks of interrupt and deadline. */
+    static final int SLICE = 1 << 14;
+    /**
+     * Units a thread interrupt stays pending before it traps: a blocking WASI call of the guest
+     * may take it first as {@code EINTR}, the cooperative stop that waeio's server uses.
+     */
+    static final long INTERRUPT_GRACE = 1L << 24;
+    /** {@link #interruptSeenAt} while no thread interrupt is pending. */
+    private static final long NOT_SEEN = -1;
+    /** {@link #deadline} when there is none. */
+    private static final long NO_DEADLINE = Long.MIN_VALUE;
+
+    /** Units left in the current slice; the hot counter. Below zero: a check is due. */
+    int ticks;
+    /** Fuel not yet handed out in slices; meaningful when {@link #fuelLimited}. */
+    private long fuelLeft;
+    private boolean fuelLimited;
+    private long fuelGiven;
+    /** Units handed out in all slices so far (fuel used = this minus what is left of the slice). */
+    private long granted;
+    private long deadline = NO_DEADLINE;
+    private long timeoutNanos;
+    private volatile boolean interruptRequested;
+    /** {@link #granted} when a check first saw the thread's interrupt pending, or {@link #NOT_SEEN}. */
+    private long interruptSeenAt = NOT_SEEN;
+    private long wallNanos;
+    private boolean closed;
+
+    Meter() {}
+
+    /** Counts one unit (a back-edge or a call) against {@code m}; traps when a check says stop. */
+    static void tick(Meter m) {
+        if (--m.ticks < 0) {
+            m.refill();
+        }
+    }
+
+    /**
+     * A branch from code position {@code at} to {@code target} in {@code fn}: a backward one
+     * (a loop's back-edge) ticks. Returns {@code target}.
+     */
+    static int branch(FunctionInstance fn, int at, int target) {
+        if (target < at) {
+            tick(fn.meter);
+        }
+        return target;
+    }
+
+    /** The counter ran out: checks whether to stop, else starts the next slice. */
+    void refill() {
+        ticks = 0; // the unit that ran out is paid from the next slice (ticks = slice - 1 below)
+        if (closed) {
+            ticks = -1;
+            throw new Trap(TrapKind.INSTANCE_CLOSED, "a call reached a function of a closed instance");
+        }
+        if (interruptRequested) {
+            interruptRequested = false;
+            throw new Trap(TrapKind.INTERRUPTED, "the instance's interrupt handle was triggered");
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            if (interruptSeenAt == NOT_SEEN) {
+                interruptSeenAt = granted;
+            } else if (granted - interruptSeenAt >= INTERRUPT_GRACE) {
+                interruptSeenAt = NOT_SEEN;
+                Thread.interrupted();
+                throw new Trap(TrapKind.INTERRUPTED, "the thread running the instance was interrupted");
+            }
+        } else {
+            interruptSeenAt = NOT_SEEN;
+        }
+        if (deadline != NO_DEADLINE && System.nanoTime() - deadline >= 0) {
+            throw new Trap(TrapKind.DEADLINE_EXCEEDED, "the timeout of " + timeoutNanos / 1_000_000 + " ms passed");
+        }
+        long slice = SLICE;
+        if (fuelLimited) {
+            if (fuelLeft <= 0) {
+                throw new Trap(TrapKind.OUT_OF_FUEL, "all " + fuelGiven + " units of fuel were used");
+            }
+            slice = Math.min(SLICE, fuelLeft);
+            fuelLeft -= slice;
+        }
+        granted += slice;
+        ticks = (int) slice - 1;
+    }
+
+    /** Requests a trap in the code running in this instance; callable from any thread. */
+    public void interrupt() {
+        interruptRequested = true;
+    }
+
+    /**
+     * Sets the fuel budget to {@code units} from now on (a negative value: unlimited). The count
+     * of fuel used goes on.
+     */
+    public void setFuel(long units) {
+        granted -= Math.max(ticks, 0); // return the rest of the slice
+        ticks = 0;
+        fuelLimited = units >= 0;
+        fuelLeft = Math.max(units, 0);
+        fuelGiven = fuelLeft;
+    }
+
+    /** The fuel left, or -1 when unlimited. */
+    public long fuelRemaining() {
+        return fuelLimited ? fuelLeft + Math.max(ticks, 0) : -1;
+    }
+
+    /** Units counted so far (back-edges taken and calls), whether or not fuel is limited. */
+    public long fuelUsed() {
+        return granted - Math.max(ticks, 0);
+    }
+
+    /** Traps every tick from {@code timeoutNanos} after now on; a negative value removes the deadline. */
+    public void setDeadline(long timeoutNanos) {
+        this.timeoutNanos = timeoutNanos;
+        if (timeoutNanos < 0) {
+            deadline = NO_DEADLINE;
+            return;
+        }
+        long d = System.nanoTime() + timeoutNanos;
+        deadline = d == NO_DEADLINE ? d + 1 : d;
+    }
+
+    /** The instance closed: every later tick (the first one of any call into it) traps. */
+    void close() {
+        closed = true;
+        ticks = -1;
+    }
+
+    /** Nanoseconds spent in calls into this instance from Java (nested entries count once). */
+    public long wallNanos() {
+        return wallNanos;
+    }
+
+    void addWallNanos(long nanos) {
+        wallNanos += nanos;
+    }
+}
