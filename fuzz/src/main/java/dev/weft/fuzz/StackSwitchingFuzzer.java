@@ -94,7 +94,7 @@ public final class StackSwitchingFuzzer {
     /**
      * Null when Weft agrees with the model, else what differs. The program runs twice, each time
      * in a new instance on the worker thread: the first run may grow the thread's stack cache,
-     * the second must leave the pool's in-use count exactly where the first left it (a stack
+     * the second must not leave the pool's in-use count above where the first left it (a stack
      * that a finished continuation did not give back would show up here).
      */
     private static String check(String wat, SwitchingProgram program, SwitchingModel.Expected expected) throws Exception {
@@ -109,7 +109,9 @@ public final class StackSwitchingFuzzer {
             return "second run: " + problem;
         }
         int again = Continuation.stats().pool().inUse();
-        return again == inUse ? null : "stack pool in use: " + inUse + " after the first run, " + again + " after the second";
+        // a leak makes the count grow; it may fall meanwhile, when the Cleaner gives back the
+        // stacks of continuations that earlier work dropped unfinished
+        return again <= inUse ? null : "stack pool in use: " + inUse + " after the first run, " + again + " after the second";
     }
 
     private static String runOnce(CompiledModule compiled, SwitchingProgram program, SwitchingModel.Expected expected)
