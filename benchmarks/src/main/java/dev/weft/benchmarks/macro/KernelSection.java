@@ -90,9 +90,9 @@ final class KernelSection {
                 + "`weft.tier` = interp, compiled, auto with its default threshold) and Chicory 1.7.5's bytecode compiler "
                 + "run in the runner's JVM; V8 in Node 26 runs `benchmarks/node/kernels.mjs` with the same .wasm bytes. "
                 + "fib is recursive calls; sieve is loops with byte loads and stores over linear memory (the "
-                + "benchmarks' WAT kernels, `benchmarks/src/main/resources/kernels`). The auto tier counts calls, "
-                + "not loop iterations: a kernel whose calls each run a long loop (sieve) stays interpreted until one "
-                + "function has been called `weft.tier.hotCalls` times, which a warm-up of a few long calls does not reach.");
+                + "benchmarks' WAT kernels, `benchmarks/src/main/resources/kernels`). The auto tier tiers an instance up when one "
+                + "of its functions has been called `weft.tier.hotCalls` times or its meter has counted about a million "
+                + "back-edges and calls; the call running then finishes interpreted (no on-stack replacement).");
         return s;
     }
 

@@ -8,11 +8,19 @@ import dev.weft.interpreter.code.CompiledFunction;
  * that brings it to zero runs the instance's tier-up ({@link ModuleInstance#tierUp}, installed
  * with {@link #tierUpWhenHot}) once, before the call goes on, so that call already runs compiled
  * if its function compiled. Frames already running stay interpreted. Without a tier-up the count
- * starts at {@link #NEVER} and only wraps round to it again.
+ * starts at {@link #NEVER} and only wraps round to it again. An instance that loops long in few
+ * calls tiers up by its meter instead, after {@link #BUSY_SLICES} slices of work.
  */
 final class Hotness {
     /** The count of a function that never tiers up (it is reset on reaching zero). */
     static final int NEVER = Integer.MAX_VALUE;
+    /**
+     * Meter slices (of 16,384 back-edges and calls) after which a busy instance tiers up even
+     * if no function reached its call count: about a million units, a few milliseconds of
+     * interpreted loops. Frames already running stay interpreted (no on-stack replacement),
+     * so the gain starts with the next call.
+     */
+    static final int BUSY_SLICES = 64;
 
     private Hotness() {}
 
@@ -30,6 +38,7 @@ final class Hotness {
                 f.untilHot = calls;
             }
         }
+        inst.meter.whenBusy(BUSY_SLICES, () -> tierUpNow(inst));
     }
 
     /**
@@ -47,7 +56,12 @@ final class Hotness {
 
     /** {@code f}'s count reached zero: the instance tiers up (once); {@code f}'s code after it. */
     private static CompiledFunction reached(FunctionInstance f) {
-        ModuleInstance inst = f.instance;
+        tierUpNow(f.instance);
+        return f.code;
+    }
+
+    /** The instance tiers up now (once): by a hot function's call, or by its meter when busy. */
+    private static void tierUpNow(ModuleInstance inst) {
         Runnable tierUp = inst.tierUp;
         inst.tierUp = null;
         for (FunctionInstance g : inst.functions) {
@@ -58,6 +72,5 @@ final class Hotness {
         if (tierUp != null) {
             tierUp.run();
         }
-        return f.code;
     }
 }

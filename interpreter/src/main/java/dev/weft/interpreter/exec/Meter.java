@@ -55,6 +55,8 @@ public final class Meter {
     private long interruptSeenAt = NOT_SEEN;
     private long wallNanos;
     private boolean closed;
+    private Runnable busy;
+    private int slicesUntilBusy;
 
     Meter() {}
 
@@ -111,6 +113,21 @@ public final class Meter {
         }
         granted += slice;
         ticks = (int) slice - 1;
+        if (busy != null && --slicesUntilBusy <= 0) {
+            Runnable r = busy;
+            busy = null;
+            r.run();
+        }
+    }
+
+    /**
+     * Runs {@code action} once, at the check after {@code slices} more slices ({@code slices}
+     * times {@link #SLICE} units of back-edges and calls): the auto tier's "hot by work done",
+     * for code that loops long in few calls.
+     */
+    void whenBusy(int slices, Runnable action) {
+        slicesUntilBusy = slices;
+        busy = action;
     }
 
     /** Requests a trap in the code running in this instance; callable from any thread. */

@@ -57,6 +57,14 @@ class TierUpTest {
               (func (export "catch_dive") (param i32) (result i32)
                 (block $h (result i32)
                   (try_table (result i32) (catch $boom $h) (call $dive (local.get 0)))))
+              ;; counts n down to zero in a loop: work without calls
+              (func (export "spin") (param i32) (result i32) (local $steps i32)
+                (block $done (loop $again
+                  (br_if $done (i32.eqz (local.get 0)))
+                  (local.set 0 (i32.sub (local.get 0) (i32.const 1)))
+                  (local.set $steps (i32.add (local.get $steps) (i32.const 1)))
+                  (br $again)))
+                (local.get $steps))
               ;; divides by zero at the bottom of a recursion
               (func $trap_at (export "trap_at") (param i32) (result i32)
                 (if (result i32) (i32.eqz (local.get 0)) (then (i32.div_s (i32.const 1) (local.get 0)))
@@ -91,6 +99,17 @@ class TierUpTest {
         assertTrue(compiled(inst, "double"));
         assertTrue(compiled(inst, "sum"), "the whole instance tiers up at once");
         assertEquals(8, call(inst, "double", 4));
+    }
+
+    /** Long loops in few calls: the instance tiers up by the work its meter counted. */
+    @Test
+    void anInstanceThatLoopsLongInFewCallsTiersUpByItsMeter() throws Exception {
+        Instance inst = instantiate(1_000);
+        assertEquals(10_000, call(inst, "spin", 10_000));
+        assertFalse(compiled(inst, "spin"), "ten thousand back-edges are not busy yet");
+        assertEquals(3_000_000, call(inst, "spin", 3_000_000)); // over 64 slices of 16,384: tier-up mid-loop
+        assertTrue(compiled(inst, "spin"), "the frame that set it off finished interpreted, later calls compile");
+        assertEquals(5, call(inst, "spin", 5));
     }
 
     @Test
