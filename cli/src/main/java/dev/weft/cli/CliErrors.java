@@ -61,7 +61,7 @@ final class CliErrors {
             case NoSuchFileException missing -> "no such file: " + e.file;
             case IOException io -> "cannot read " + e.file + ": " + io.getMessage();
             case ModuleException m when m.getCause() instanceof TextException text && text.line() > 0 ->
-                    e.file + ":" + text.line() + ": " + kind(m) + ": " + text.getMessage();
+                    e.file + ":" + text.where() + ": " + kind(m) + ": " + text.getMessage();
             case ModuleException m -> e.file + ": " + kind(m) + ": " + m.getMessage();
             default -> e.file + ": " + describe(e.getCause());
         };

@@ -161,7 +161,7 @@ class MainTest {
     void moduleErrorsNameTheFileLineFunctionAndExpectedType() throws Exception {
         Path text = file("bad.wat", "(module\n  (func (export \"f\") (result i32)\n    (i32.const 1) (i32.bogus)))\n");
         assertEquals(1, weft(text.toString()));
-        assertEquals("weft: " + text + ":3: malformed module: unknown operator i32.bogus", err.strip());
+        assertEquals("weft: " + text + ":3:20: malformed module: unknown operator i32.bogus", err.strip());
         Path invalid = file("invalid.wat", """
                 (module (func) (func (export "g") (result i32) (nop) (i64.const 1)))
                 """);

@@ -9,17 +9,19 @@ import java.util.List;
 final class Cursor {
     private final List<SExpr> items;
     private final int line;
+    private final int column;
     private int pos;
 
-    Cursor(List<SExpr> items, int start, int line) {
+    Cursor(List<SExpr> items, int start, int line, int column) {
         this.items = items;
         this.pos = start;
         this.line = line;
+        this.column = column;
     }
 
     /** A cursor over a list's items after its head keyword. */
     static Cursor body(SExpr.Node node) {
-        return new Cursor(node.items(), node.head() != null ? 1 : 0, node.line());
+        return new Cursor(node.items(), node.head() != null ? 1 : 0, node.line(), node.column());
     }
 
     boolean atEnd() {
@@ -41,8 +43,9 @@ final class Cursor {
         return atEnd() ? line : items.get(pos).line();
     }
 
+    /** A failure at the next item, or at the list's start when all was read. */
     TextException error(String message) {
-        return new TextException(message, line());
+        return atEnd() ? new TextException(message, line, column) : new TextException(message, items.get(pos));
     }
 
     /** The next token if it is an atom of {@code kind}, else null. */
@@ -104,9 +107,14 @@ final class Cursor {
 
     /** Consumes the next atom, which must be a keyword/number, and returns its text. */
     String atom() {
+        return atomToken().text();
+    }
+
+    /** Consumes the next atom, which must be a keyword/number, and returns it. */
+    Token atomToken() {
         SExpr e = next();
         if (e instanceof SExpr.Atom a && a.token().kind() == Token.Kind.ATOM) {
-            return a.token().text();
+            return a.token();
         }
         pos--;
         throw error("unexpected token");

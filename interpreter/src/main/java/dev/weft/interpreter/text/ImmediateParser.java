@@ -55,10 +55,10 @@ final class ImmediateParser {
             case LANE -> new Instruction.Indexed(op, VectorLiterals.laneIndex(c));
             case V128 -> VectorLiterals.v128Const(c);
             case SHUFFLE -> VectorLiterals.shuffle(c);
-            case I32 -> new Instruction.Const(op, Numbers.integer(c.atom(), 32, c.line()));
-            case I64 -> new Instruction.Const(op, Numbers.integer(c.atom(), 64, c.line()));
-            case F32 -> new Instruction.Const(op, Numbers.f32(c.atom(), c.line()) & 0xFFFFFFFFL);
-            case F64 -> new Instruction.Const(op, Numbers.f64(c.atom(), c.line()));
+            case I32 -> new Instruction.Const(op, Numbers.integer(c.atomToken(), 32));
+            case I64 -> new Instruction.Const(op, Numbers.integer(c.atomToken(), 64));
+            case F32 -> new Instruction.Const(op, Numbers.f32(c.atomToken()) & 0xFFFFFFFFL);
+            case F64 -> new Instruction.Const(op, Numbers.f64(c.atomToken()));
             case HEAP_TYPE -> heapTypeImm(op, c);
             case BR_ON_CAST -> new Instruction.BrOnCast(op, label(c), types.refType(c), types.refType(c));
             case RESUME -> new Instruction.Resume(op, ctx.types.read(c), -1, handlers(c));
@@ -145,7 +145,7 @@ final class ImmediateParser {
     }
 
     private static int u32(Cursor c) {
-        return (int) Numbers.unsigned(c.atom(), 32, c.line());
+        return (int) Numbers.unsigned(c.atomToken(), 32);
     }
 
     /** {@code (catch x l)}, {@code (catch_ref x l)}, {@code (catch_all l)}, {@code (catch_all_ref l)}. */

@@ -49,12 +49,16 @@ final class IndexSpace {
     /** Resolves an index token: a u32 literal or a {@code $name}. */
     int resolve(Token t) {
         if (t.kind() == Token.Kind.ID) {
-            return lookup(t.text(), t.line());
+            try {
+                return lookup(t.text(), t.line());
+            } catch (TextException e) {
+                throw e.at(t);
+            }
         }
         if (t.kind() == Token.Kind.ATOM) {
-            return (int) Numbers.unsigned(t.text(), 32, t.line());
+            return (int) Numbers.unsigned(t, 32);
         }
-        throw new TextException("unexpected token", t.line());
+        throw new TextException("unexpected token", t);
     }
 
     /** Reads and resolves the next index of {@code c}. */

@@ -88,7 +88,7 @@ final class InstructionParser {
                 return;
             }
             c.next();
-            Op op = op(t.text(), c);
+            Op op = op(t);
             switch (op) {
                 case BLOCK, LOOP, IF, TRY_TABLE -> {
                     String label = c.optId();
@@ -106,11 +106,12 @@ final class InstructionParser {
         return keyword.equals("end") || keyword.equals("else") || keyword.equals("then");
     }
 
-    private Op op(String keyword, Cursor c) {
-        Op op = Op.fromText(keyword);
+    /** The operator {@code keyword} names; a failure is reported at the keyword. */
+    private Op op(Token keyword) {
+        Op op = Op.fromText(keyword.text());
         if (op == null) {
-            boolean known = Keywords.isKnown(keyword);
-            throw new TextException(known ? "unexpected token" : "unknown operator " + keyword, c.line());
+            boolean known = Keywords.isKnown(keyword.text());
+            throw new TextException(known ? "unexpected token" : "unknown operator " + keyword.text(), keyword);
         }
         return op;
     }
@@ -159,10 +160,10 @@ final class InstructionParser {
     private void folded(SExpr.Node node) {
         String head = node.head();
         if (head == null) {
-            throw new TextException("unexpected token", node.line());
+            throw new TextException("unexpected token", node);
         }
         Cursor c = Cursor.body(node);
-        Op op = op(head, c);
+        Op op = op(((SExpr.Atom) node.items().get(0)).token());
         switch (op) {
             case BLOCK, LOOP, TRY_TABLE -> {
                 String label = c.optId();
@@ -244,11 +245,11 @@ final class InstructionParser {
                     return labels.size() - 1 - i;
                 }
             }
-            throw new TextException("unknown label $" + t.text(), t.line());
+            throw new TextException("unknown label $" + t.text(), t);
         }
         if (t.kind() != Token.Kind.ATOM) {
-            throw new TextException("unexpected token", t.line());
+            throw new TextException("unexpected token", t);
         }
-        return (int) Numbers.unsigned(t.text(), 32, t.line());
+        return (int) Numbers.unsigned(t, 32);
     }
 }

@@ -17,6 +17,8 @@ public final class Lexer {
     private final List<Token> out = new ArrayList<>();
     private int pos;
     private int line = 1;
+    /** Index of the first character of the current line: columns are counted from it. */
+    private int lineStart;
     private int annotationDepth;
 
     private Lexer(String src) {
@@ -45,13 +47,14 @@ public final class Lexer {
     private Token token() {
         char c = src.charAt(pos);
         int start = line;
+        int column = column(pos);
         if (c == '(') {
             pos++;
-            return new Token(Token.Kind.LPAREN, null, null, start);
+            return new Token(Token.Kind.LPAREN, null, null, start, column);
         }
         if (c == ')') {
             pos++;
-            return new Token(Token.Kind.RPAREN, null, null, start);
+            return new Token(Token.Kind.RPAREN, null, null, start, column);
         }
         if (c == '"') {
             int begin = pos;
@@ -59,7 +62,7 @@ public final class Lexer {
             if (unseparated()) {
                 return reserved(begin, start);
             }
-            return new Token(Token.Kind.STRING, null, bytes, start);
+            return new Token(Token.Kind.STRING, null, bytes, start, column);
         }
         if (isIdChar(c)) {
             return word();
@@ -67,7 +70,12 @@ public final class Lexer {
         if (isReservedChar(c)) {
             return reserved(pos, start);
         }
-        throw new TextException("illegal character", line);
+        throw new TextException("illegal character", line, column);
+    }
+
+    /** The 1-based column of the character at {@code index}, which is on the current line. */
+    private int column(int index) {
+        return index - lineStart + 1;
     }
 
     private Token word() {
@@ -82,7 +90,7 @@ public final class Lexer {
             if (unseparated()) {
                 return reserved(begin, start);
             }
-            return new Token(Token.Kind.ID, Utf8.decode(name, start), null, start);
+            return new Token(Token.Kind.ID, Utf8.decode(name, start), null, start, column(begin));
         }
         while (pos < src.length() && isIdChar(src.charAt(pos))) {
             pos++;
@@ -95,9 +103,9 @@ public final class Lexer {
             if (text.length() == 1) {
                 throw new TextException("empty identifier", start);
             }
-            return new Token(Token.Kind.ID, text.substring(1), null, start);
+            return new Token(Token.Kind.ID, text.substring(1), null, start, column(begin));
         }
-        return new Token(Token.Kind.ATOM, text, null, start);
+        return new Token(Token.Kind.ATOM, text, null, start, column(begin));
     }
 
     private byte[] quotedId(int start) {
@@ -136,9 +144,9 @@ public final class Lexer {
         }
         String text = src.substring(begin, pos);
         if (annotationDepth == 0) {
-            throw new TextException("unknown operator " + text, start);
+            throw new TextException("unknown operator " + text, start, column(begin));
         }
-        return new Token(Token.Kind.ATOM, text, null, start);
+        return new Token(Token.Kind.ATOM, text, null, start, column(begin));
     }
 
     /** Skips whitespace and comments; returns false at the end of input. */
@@ -150,6 +158,7 @@ public final class Lexer {
             } else if (c == '\n') {
                 pos++;
                 line++;
+                lineStart = pos;
             } else if (c == ';' && peek(1) == ';') {
                 skipLineComment();
             } else if (c == '(' && peek(1) == ';') {
@@ -183,10 +192,11 @@ public final class Lexer {
                     return;
                 }
             } else {
+                pos++;
                 if (c == '\n') {
                     line++;
+                    lineStart = pos;
                 }
-                pos++;
             }
         }
         throw new TextException("unclosed comment", start);

@@ -37,7 +37,7 @@ final class MemArgs {
             c.next();
             long align = Numbers.unsigned(memArgNumber(t, 6), 32, t.line());
             if (align == 0 || Long.bitCount(align) != 1) {
-                throw new TextException("alignment must be a power of two", t.line());
+                throw new TextException("alignment must be a power of two", t);
             }
             alignLog2 = Long.numberOfTrailingZeros(align);
         }
@@ -48,7 +48,7 @@ final class MemArgs {
     private static String memArgNumber(Token t, int prefix) {
         String number = t.text().substring(prefix);
         if (!Numbers.isUnsigned(number)) {
-            throw new TextException("unknown operator", t.line());
+            throw new TextException("unknown operator", t);
         }
         return number;
     }

@@ -34,7 +34,7 @@ final class ModuleParser {
         List<SExpr.Node> fields = new ArrayList<>();
         for (SExpr item : items) {
             if (!(item instanceof SExpr.Node n)) {
-                throw new TextException("unexpected token", item.line());
+                throw new TextException("unexpected token", item);
             }
             fields.add(n);
         }
@@ -60,7 +60,7 @@ final class ModuleParser {
             case "start" -> segments.start(c, f.line());
             case "elem" -> segments.elem(c);
             case "data" -> segments.data(c);
-            default -> throw new TextException("unexpected token", f.line());
+            default -> throw new TextException("unexpected token", f);
         }
     }
 
@@ -233,7 +233,7 @@ final class ModuleParser {
             case "memory" -> ExternKind.MEMORY;
             case "global" -> ExternKind.GLOBAL;
             case "tag" -> ExternKind.TAG;
-            default -> throw new TextException("unexpected token", desc.line());
+            default -> throw new TextException("unexpected token", desc);
         };
         int index = space(kind).read(d);
         d.expectEnd();

@@ -59,7 +59,7 @@ final class ModuleScanner {
                 while (!c.atEnd()) {
                     SExpr.Node t = c.node();
                     if (!"type".equals(t.head())) {
-                        throw new TextException("unexpected token", t.line());
+                        throw new TextException("unexpected token", t);
                     }
                     bindType(Cursor.body(t), t.line());
                 }
@@ -142,7 +142,7 @@ final class ModuleScanner {
             case "memory" -> ctx.memories.define(id, line);
             case "global" -> ctx.globals.define(id, line);
             case "tag" -> ctx.tags.define(id, line);
-            default -> throw new TextException("unexpected token", desc.line());
+            default -> throw new TextException("unexpected token", desc);
         }
     }
 

@@ -39,6 +39,24 @@ public final class Numbers {
         return v.longValue();
     }
 
+    /** {@link #integer(String, int, int)} of {@code t}'s text; a failure is reported at {@code t}. */
+    static long integer(Token t, int bits) {
+        try {
+            return integer(t.text(), bits, t.line());
+        } catch (TextException e) {
+            throw e.at(t);
+        }
+    }
+
+    /** {@link #unsigned(String, int, int)} of {@code t}'s text; a failure is reported at {@code t}. */
+    static long unsigned(Token t, int bits) {
+        try {
+            return unsigned(t.text(), bits, t.line());
+        } catch (TextException e) {
+            throw e.at(t);
+        }
+    }
+
     /** True if {@code text} has the shape of an unsigned integer literal. */
     public static boolean isUnsigned(String text) {
         return clean(text.startsWith("0x") ? text.substring(2) : text, text.startsWith("0x")) != null;
@@ -52,6 +70,24 @@ public final class Numbers {
     /** The bits of an {@code f64} literal. */
     public static long f64(String text, int line) {
         return floatBits(text, 52, 11, line);
+    }
+
+    /** {@link #f32(String, int)} of {@code t}'s text; a failure is reported at {@code t}. */
+    static int f32(Token t) {
+        try {
+            return f32(t.text(), t.line());
+        } catch (TextException e) {
+            throw e.at(t);
+        }
+    }
+
+    /** {@link #f64(String, int)} of {@code t}'s text; a failure is reported at {@code t}. */
+    static long f64(Token t) {
+        try {
+            return f64(t.text(), t.line());
+        } catch (TextException e) {
+            throw e.at(t);
+        }
     }
 
     private static long floatBits(String text, int mantBits, int expBits, int line) {

@@ -9,18 +9,31 @@ public sealed interface SExpr permits SExpr.Atom, SExpr.Node {
     /** The 1-based line where this expression starts. */
     int line();
 
+    /** The 1-based column where this expression starts, or 0 if unknown. */
+    int column();
+
     /** A single non-parenthesis token. */
     record Atom(Token token) implements SExpr {
         @Override
         public int line() {
             return token.line();
         }
+
+        @Override
+        public int column() {
+            return token.column();
+        }
     }
 
     /** A parenthesised list. */
-    record Node(List<SExpr> items, int line) implements SExpr {
+    record Node(List<SExpr> items, int line, int column) implements SExpr {
         public Node {
             items = List.copyOf(items);
+        }
+
+        /** A list a parser makes up around items (not read from the source): only its line is known. */
+        public Node(List<SExpr> items, int line) {
+            this(items, line, 0);
         }
 
         /** The keyword at the head of the list, or null. */
@@ -37,21 +50,22 @@ public sealed interface SExpr permits SExpr.Atom, SExpr.Node {
     static List<SExpr> read(String text) {
         List<Token> tokens = Lexer.tokenize(text);
         List<List<SExpr>> stack = new ArrayList<>();
-        List<Integer> lines = new ArrayList<>();
+        List<Token> opening = new ArrayList<>();
         List<SExpr> top = new ArrayList<>();
         List<SExpr> current = top;
         for (Token t : tokens) {
             switch (t.kind()) {
                 case LPAREN -> {
                     stack.add(current);
-                    lines.add(t.line());
+                    opening.add(t);
                     current = new ArrayList<>();
                 }
                 case RPAREN -> {
                     if (stack.isEmpty()) {
-                        throw new TextException("unexpected token", t.line());
+                        throw new TextException("unexpected token", t);
                     }
-                    Node node = new Node(current, lines.remove(lines.size() - 1));
+                    Token open = opening.remove(opening.size() - 1);
+                    Node node = new Node(current, open.line(), open.column());
                     current = stack.remove(stack.size() - 1);
                     current.add(node);
                 }
@@ -59,7 +73,7 @@ public sealed interface SExpr permits SExpr.Atom, SExpr.Node {
             }
         }
         if (!stack.isEmpty()) {
-            throw new TextException("unexpected end", lines.get(lines.size() - 1));
+            throw new TextException("unexpected end", opening.get(opening.size() - 1));
         }
         return top;
     }

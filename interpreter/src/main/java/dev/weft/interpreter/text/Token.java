@@ -9,9 +9,15 @@ import java.nio.charset.StandardCharsets;
  * @param kind  the token kind
  * @param text  the raw text (atoms), the name (ids), or null (parentheses, strings)
  * @param bytes the decoded bytes of a string, otherwise null
- * @param line  the 1-based line where the token starts
+ * @param line   the 1-based line where the token starts
+ * @param column the 1-based column where the token starts, or 0 for a token made up by a parser
  */
-public record Token(Kind kind, String text, byte[] bytes, int line) {
+public record Token(Kind kind, String text, byte[] bytes, int line, int column) {
+
+    /** A token a parser makes up (not read from the source): only its line is known. */
+    public Token(Kind kind, String text, byte[] bytes, int line) {
+        this(kind, text, bytes, line, 0);
+    }
 
     /** The token kinds. */
     public enum Kind { LPAREN, RPAREN, ATOM, ID, STRING }

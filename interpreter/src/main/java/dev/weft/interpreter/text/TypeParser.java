@@ -155,7 +155,7 @@ final class TypeParser {
             case "struct" -> struct(b);
             case "array" -> new CompositeType.Array(fieldType(b));
             case "cont" -> new CompositeType.Cont(ctx.types.read(b));
-            default -> throw new TextException("unexpected token", n.line());
+            default -> throw new TextException("unexpected token", n);
         };
         b.expectEnd();
         return result;
@@ -269,12 +269,12 @@ final class TypeParser {
 
     /** {@code min max?} for the given address width. */
     Limits limits(Cursor c, boolean is64) {
-        long min = Numbers.unsigned(c.atom(), 64, c.line());
+        long min = Numbers.unsigned(c.atomToken(), 64);
         long max = 0;
         Token t = c.peekToken(Token.Kind.ATOM);
         boolean hasMax = t != null && Numbers.isUnsigned(t.text());
         if (hasMax) {
-            max = Numbers.unsigned(c.atom(), 64, t.line());
+            max = Numbers.unsigned(c.atomToken(), 64);
         }
         boolean shared = false;
         if (c.peekKeyword("shared")) {

@@ -42,8 +42,8 @@ final class VectorLiterals {
         for (int i = 0; i < lanes; i++) {
             Token t = literals[i];
             long bits = floats
-                    ? laneBits == 32 ? Numbers.f32(t.text(), t.line()) : Numbers.f64(t.text(), t.line())
-                    : Numbers.integer(t.text(), laneBits, t.line());
+                    ? laneBits == 32 ? Numbers.f32(t) : Numbers.f64(t)
+                    : Numbers.integer(t, laneBits);
             put(halves, i * laneBits, laneBits, bits);
         }
         return new Instruction.Vector(Op.V128_CONST, halves[0], halves[1]);
@@ -80,12 +80,12 @@ final class VectorLiterals {
     private static int laneByte(Cursor c) {
         Token t = ((SExpr.Atom) c.next()).token();
         if (!Numbers.isUnsigned(t.text())) {
-            throw new TextException("malformed lane index", t.line());
+            throw new TextException("malformed lane index", t);
         }
         try {
-            return (int) Numbers.unsigned(t.text(), 8, t.line());
+            return (int) Numbers.unsigned(t, 8);
         } catch (TextException outOfRange) {
-            throw new TextException("malformed lane index", t.line());
+            throw new TextException("malformed lane index", t);
         }
     }
 

@@ -62,7 +62,8 @@ public final class WatParser {
 
     /** Converts the internal failure to the public checked exception. */
     public static MalformedModuleException malformed(TextException e) {
-        String where = e.line() > 0 ? ": line " + e.line() : "";
+        String where = e.line() <= 0 ? "" : e.column() > 0 ? ": line " + e.line() + ", column " + e.column()
+                : ": line " + e.line();
         return new MalformedModuleException(e.getMessage() + where, e);
     }
 }

@@ -30,7 +30,7 @@ public final class WastParser {
         try {
             top = SExpr.read(text);
         } catch (TextException e) {
-            throw new IllegalArgumentException(name + ":" + e.line() + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(name + ":" + e.where() + ": " + e.getMessage(), e);
         }
         List<WastCommand> commands = new ArrayList<>();
         if (!top.isEmpty() && top.get(0) instanceof SExpr.Node first && isModuleField(first.head())) {
@@ -41,7 +41,7 @@ public final class WastParser {
             try {
                 commands.add(command(node(e)));
             } catch (TextException ex) {
-                throw new IllegalArgumentException(name + ":" + ex.line() + ": " + ex.getMessage(), ex);
+                throw new IllegalArgumentException(name + ":" + ex.where() + ": " + ex.getMessage(), ex);
             }
         }
         return new WastScript(name, commands);
@@ -127,7 +127,7 @@ public final class WastParser {
     /** The source of a {@code (module ...)} list (text, binary or quote). */
     private static ModuleSource moduleSource(SExpr.Node n) {
         if (!"module".equals(n.head())) {
-            throw new TextException("unexpected token", n.line());
+            throw new TextException("unexpected token", n);
         }
         Items it = new Items(n);
         int start = 1;
@@ -165,7 +165,7 @@ public final class WastParser {
         WastAction.Kind kind = switch (head) {
             case "invoke" -> WastAction.Kind.INVOKE;
             case "get" -> WastAction.Kind.GET;
-            default -> throw new TextException("unexpected token", n.line());
+            default -> throw new TextException("unexpected token", n);
         };
         while (!it.atEnd()) {
             args.add(value(it.node()));
@@ -225,7 +225,7 @@ public final class WastParser {
         if (e instanceof SExpr.Node n) {
             return n;
         }
-        throw new TextException("unexpected token " + e, e.line());
+        throw new TextException("unexpected token " + e, e);
     }
 
     /** Sequential access to the items of a list after its head keyword. */

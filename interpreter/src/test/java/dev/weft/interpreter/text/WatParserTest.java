@@ -280,6 +280,28 @@ class WatParserTest {
             assertTrue(e.getMessage().startsWith(message), text + " gave " + e.getMessage());
         }
 
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+            // an unknown instruction in a flat body: at the keyword, not at the function
+            "(module\\n  (func (result i32)\\n    i32.const 1\\n    i32.bogus))| 4 | 5 | unknown operator i32.bogus",
+            // a folded instruction: at its head keyword
+            "(module (func\\n (drop (i64.frob (i32.const 0))))) | 2 | 9 | unknown operator i64.frob",
+            // a constant out of range: at the literal, also when more items follow it
+            "(module (func (result i32)\\n   (i32.const 99999999999) (drop (i32.const 0))))| 2 | 15 | constant out of range",
+            "(module (func (result i32) i32.const 4294967296\\n  i32.const 0 drop))| 1 | 38 | constant out of range",
+            // a character that is never allowed, after a comment and a blank line
+            "(module ;; c\\n\\n   (func \\u0001))| 3 | 10 | illegal character",
+            // an unknown name: at the reference
+            "(module (func\\n\\t(call $nowhere)))| 2 | 8 | unknown function $nowhere",
+            // a list never closed: at its opening parenthesis
+            "(module\\n  (func (nop)| 2 | 3 | unexpected end"})
+        void errorsNameTheLineAndColumnOfTheOffendingToken(String text, int line, int column, String message) {
+            String source = text.replace("\\n", "\n").replace("\\t", "\t").replace("\\u0001", "\u0001");
+            MalformedModuleException m = assertThrows(MalformedModuleException.class, () -> WatParser.parseModule(source));
+            assertEquals(message + ": line " + line + ", column " + column, m.getMessage());
+            assertEquals(line + ":" + column, assertInstanceOf(TextException.class, m.getCause()).where());
+        }
+
         @Test
         void invalidUtf8InNamesIsMalformed() {
             byte[] text = "(import \"\\ff\" \"\" (func))".getBytes(java.nio.charset.StandardCharsets.UTF_8);
