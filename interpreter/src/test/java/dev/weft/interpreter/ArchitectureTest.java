@@ -66,6 +66,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void theSharedTypeRegistryKnowsNoOtherEnginePackage() {
+        noClasses().that().resideInAPackage("..interpreter.types..")
+                .should().dependOnClassesThat().resideInAnyPackage("..interpreter.ast..", "..interpreter.binary..",
+                        "..interpreter.text..", "..interpreter.valid..", "..interpreter.code..", "..interpreter.lower..",
+                        "..interpreter.exec..", "..interpreter.compiler..", "dev.weft.continuations..")
+                .check(classes);
+    }
+
+    @Test
     void theContinuationModelKnowsNoInterpreter() {
         noClasses().that().resideInAPackage("dev.weft.continuations..")
                 .should().dependOnClassesThat().resideInAPackage("dev.weft.interpreter..")
@@ -74,7 +83,7 @@ class ArchitectureTest {
 
     @Test
     void theFrontEndAndLoweringHaveNoCycles() {
-        slices().matching("dev.weft.interpreter.(ast|binary|text|valid|code|lower)..").should().beFreeOfCycles()
+        slices().matching("dev.weft.interpreter.(ast|binary|text|valid|types|code|lower)..").should().beFreeOfCycles()
                 .check(classes);
     }
 }

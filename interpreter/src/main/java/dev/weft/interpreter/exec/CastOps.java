@@ -4,7 +4,7 @@ import dev.weft.interpreter.code.CastTarget;
 import dev.weft.interpreter.Trap;
 import dev.weft.interpreter.TrapKind;
 import dev.weft.interpreter.ast.AbsHeapType;
-import dev.weft.interpreter.valid.TypeRegistry;
+import dev.weft.interpreter.types.TypeRegistry;
 
 /**
  * Reference casts of the GC proposal over the values Weft has (function references, host

@@ -6,7 +6,7 @@ import dev.weft.interpreter.WasmFunction;
 import dev.weft.interpreter.ast.CompositeType;
 import dev.weft.interpreter.ast.ValType;
 import dev.weft.interpreter.code.CompiledFunction;
-import dev.weft.interpreter.valid.TypeRegistry;
+import dev.weft.interpreter.types.TypeRegistry;
 
 /**
  * A function instance: Wasm code with its instance, or a host function. It is the runtime value

@@ -9,7 +9,7 @@ import dev.weft.interpreter.ast.RefType;
 import dev.weft.interpreter.ast.SubType;
 import dev.weft.interpreter.ast.TableType;
 import dev.weft.interpreter.ast.ValType;
-import dev.weft.interpreter.valid.TypeRegistry;
+import dev.weft.interpreter.types.TypeRegistry;
 import java.util.Arrays;
 import java.util.List;
 

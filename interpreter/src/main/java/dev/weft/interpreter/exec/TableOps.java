@@ -2,7 +2,7 @@ package dev.weft.interpreter.exec;
 
 import dev.weft.interpreter.Trap;
 import dev.weft.interpreter.TrapKind;
-import dev.weft.interpreter.valid.TypeRegistry;
+import dev.weft.interpreter.types.TypeRegistry;
 
 /**
  * Table instructions and the {@code call_indirect} lookup, called from the dispatch loop with

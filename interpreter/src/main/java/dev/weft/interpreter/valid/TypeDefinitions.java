@@ -12,6 +12,7 @@ import dev.weft.interpreter.ast.RefType;
 import dev.weft.interpreter.ast.StorageType;
 import dev.weft.interpreter.ast.SubType;
 import dev.weft.interpreter.ast.ValType;
+import dev.weft.interpreter.types.TypeRegistry;
 import java.util.List;
 
 /**

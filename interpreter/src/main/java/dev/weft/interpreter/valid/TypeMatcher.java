@@ -6,6 +6,7 @@ import dev.weft.interpreter.ast.ConcreteHeapType;
 import dev.weft.interpreter.ast.HeapType;
 import dev.weft.interpreter.ast.RefType;
 import dev.weft.interpreter.ast.ValType;
+import dev.weft.interpreter.types.TypeRegistry;
 
 /**
  * Subtyping between value types of two different validated modules, for linking (import

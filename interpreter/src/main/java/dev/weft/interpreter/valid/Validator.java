@@ -22,6 +22,7 @@ import dev.weft.interpreter.ast.RefType;
 import dev.weft.interpreter.ast.Table;
 import dev.weft.interpreter.ast.TableType;
 import dev.weft.interpreter.ast.TagType;
+import dev.weft.interpreter.types.TypeRegistry;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -6,7 +6,7 @@
  *
  * <p>Structure: {@code Validator} does module-level checks and owns the index spaces
  * ({@code ModuleContext}); {@code TypeDefinitions} validates rec groups and interns them in the
- * process-wide {@link dev.weft.interpreter.valid.TypeRegistry}; {@code ModuleTypes} answers
+ * process-wide {@link dev.weft.interpreter.types.TypeRegistry}; {@code ModuleTypes} answers
  * subtyping questions; {@code CodeValidator} runs the spec's operand/control-stack algorithm and
  * delegates each instruction family to a small class ({@code NumericInstructions},
  * {@code VariableInstructions}, {@code MemoryInstructions}, {@code TableInstructions},

@@ -13,6 +13,7 @@ import dev.weft.interpreter.ast.FieldType;
 import dev.weft.interpreter.ast.RefType;
 import dev.weft.interpreter.ast.StorageType;
 import dev.weft.interpreter.ast.SubType;
+import dev.weft.interpreter.types.TypeRegistry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.weft.interpreter.valid;
+package dev.weft.interpreter.types;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -14,14 +14,16 @@ import java.util.Map;
  * The table also remembers each canonical type's declared supertypes (as canonical ids), so
  * subtyping between types of different modules can be decided by {@link #isSubtype(int, int)}.
  *
- * <p>Thread-safe: all access is synchronised on the registry; interning is done once per module.
+ * <p>Thread-safe. Interning (once per module) is synchronised on the registry; the subtype check
+ * that casts run takes no lock: an interned type's supertypes never change, and a reader that
+ * sees a canonical id below {@code next} (volatile, written last) also sees its entry.
  */
 public final class TypeRegistry {
     private static final TypeRegistry GLOBAL = new TypeRegistry();
 
     private final Map<String, Integer> groups = new HashMap<>();
-    private int[][] supers = new int[64][];
-    private int next;
+    private volatile int[][] supers = new int[64][];
+    private volatile int next;
 
     /** The registry shared by every module of the process. */
     public static TypeRegistry global() {
@@ -44,8 +46,9 @@ public final class TypeRegistry {
         }
         int base = next;
         int n = groupSupers.length;
-        if (base + n > supers.length) {
-            supers = Arrays.copyOf(supers, Math.max(supers.length * 2, base + n));
+        int[][] table = supers;
+        if (base + n > table.length) {
+            table = Arrays.copyOf(table, Math.max(table.length * 2, base + n));
         }
         for (int i = 0; i < n; i++) {
             int[] s = groupSupers[i].clone();
@@ -54,15 +57,16 @@ public final class TypeRegistry {
                     s[j] = base + (-s[j] - 1);
                 }
             }
-            supers[base + i] = s;
+            table[base + i] = s;
         }
+        supers = table;
         next = base + n;
         groups.put(key, base);
         return base;
     }
 
     /** True when the canonical type {@code sub} is the canonical type {@code sup} or a declared subtype of it. */
-    public synchronized boolean isSubtype(int sub, int sup) {
+    public boolean isSubtype(int sub, int sup) {
         if (sub == sup) {
             return true;
         }
@@ -78,7 +82,7 @@ public final class TypeRegistry {
     }
 
     /** The number of canonical types interned so far. */
-    public synchronized int size() {
+    public int size() {
         return next;
     }
 }
