@@ -14,6 +14,11 @@ import java.util.Map;
  * The table also remembers each canonical type's declared supertypes (as canonical ids), so
  * subtyping between types of different modules can be decided by {@link #isSubtype(int, int)}.
  *
+ * <p>Wasm GC types have at most one declared supertype, and it comes earlier, so each canonical
+ * type also keeps its <em>display</em>: its chain of supertypes from the root down to itself.
+ * {@code sub <: sup} is then one comparison, {@code display(sub)[depth(sup)] == sup}, however
+ * deep the hierarchy; a type without a display (several supertypes) falls back to the walk.
+ *
  * <p>Thread-safe. Interning (once per module) is synchronised on the registry; the subtype check
  * that casts run takes no lock: an interned type's supertypes never change, and a reader that
  * sees a canonical id below {@code next} (volatile, written last) also sees its entry.
@@ -23,6 +28,8 @@ public final class TypeRegistry {
 
     private final Map<String, Integer> groups = new HashMap<>();
     private volatile int[][] supers = new int[64][];
+    /** Per canonical id, the supertype chain from the root to the type itself, or null. */
+    private volatile int[][] displays = new int[64][];
     private volatile int next;
 
     /** The registry shared by every module of the process. */
@@ -47,8 +54,10 @@ public final class TypeRegistry {
         int base = next;
         int n = groupSupers.length;
         int[][] table = supers;
+        int[][] chains = displays;
         if (base + n > table.length) {
             table = Arrays.copyOf(table, Math.max(table.length * 2, base + n));
+            chains = Arrays.copyOf(chains, table.length);
         }
         for (int i = 0; i < n; i++) {
             int[] s = groupSupers[i].clone();
@@ -58,11 +67,27 @@ public final class TypeRegistry {
                 }
             }
             table[base + i] = s;
+            chains[base + i] = display(chains, s, base + i);
         }
         supers = table;
+        displays = chains;
         next = base + n;
         groups.put(key, base);
         return base;
+    }
+
+    /** The display of {@code id} with declared supertypes {@code s}, or null if it has several or one without a display. */
+    private static int[] display(int[][] chains, int[] s, int id) {
+        if (s.length == 0) {
+            return new int[] {id};
+        }
+        int[] parent = s.length == 1 && s[0] < id ? chains[s[0]] : null;
+        if (parent == null) {
+            return null;
+        }
+        int[] chain = Arrays.copyOf(parent, parent.length + 1);
+        chain[parent.length] = id;
+        return chain;
     }
 
     /** True when the canonical type {@code sub} is the canonical type {@code sup} or a declared subtype of it. */
@@ -70,11 +95,30 @@ public final class TypeRegistry {
         if (sub == sup) {
             return true;
         }
+        int known = next;
+        if (sub < 0 || sub >= known || sup < 0 || sup >= known) {
+            return false;
+        }
+        int[][] chains = displays;
+        int[] d = chains[sub];
+        int[] ds = chains[sup];
+        if (d != null && ds != null) {
+            int depth = ds.length - 1;
+            return depth < d.length && d[depth] == sup;
+        }
+        return walk(sub, sup);
+    }
+
+    /** The subtype check by following declared supertypes (types without a display). */
+    private boolean walk(int sub, int sup) {
+        if (sub == sup) {
+            return true;
+        }
         if (sub < 0 || sub >= next) {
             return false;
         }
         for (int s : supers[sub]) {
-            if (isSubtype(s, sup)) {
+            if (walk(s, sup)) {
                 return true;
             }
         }
