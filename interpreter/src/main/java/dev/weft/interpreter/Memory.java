@@ -41,6 +41,15 @@ public non-sealed interface Memory extends Extern {
         write(address, java.util.Arrays.copyOfRange(src, offset, offset + length));
     }
 
+    /**
+     * The memory's bytes as they are now, without a copy: reads see what Wasm wrote and writes
+     * are seen by Wasm (for hosts that do I/O straight into guest memory, e.g.
+     * {@code channel.read(memory.segment().asSlice(address, n).asByteBuffer())}). The view
+     * covers the current size; after the memory grows (by {@code memory.grow} or {@link #grow})
+     * or its instance is closed, take a new one: an old view may no longer be the memory's storage.
+     */
+    java.lang.foreign.MemorySegment segment();
+
     int readInt(long address);
 
     void writeInt(long address, int value);

@@ -53,6 +53,31 @@ class EmbeddingHelpersTest {
     }
 
     @Test
+    void theMemorysSegmentIsAViewWithoutACopy() throws Exception {
+        Instance instance = WatTesting.instantiate("""
+            (module (memory (export "mem") 1 3)
+              (func (export "get") (param i32) (result i32) (i32.load (local.get 0)))
+              (func (export "put") (param i32 i32) (i32.store (local.get 0) (local.get 1)))
+              (func (export "grow") (result i32) (memory.grow (i32.const 1))))
+            """);
+        Memory mem = instance.memory("mem");
+        java.lang.foreign.MemorySegment view = mem.segment();
+        assertEquals(65536, view.byteSize());
+        view.set(java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED, 8, 0x01020304);
+        assertEquals(0x01020304, instance.function("get").call(i32(8))[0].asInt(), "Wasm sees the host's write");
+        instance.function("put").call(i32(12), i32(-7));
+        assertEquals(-7, view.get(java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED, 12), "the host sees Wasm's write");
+        java.nio.ByteBuffer buffer = mem.segment().asSlice(16, 4).asByteBuffer();
+        buffer.put(new byte[] {1, 2, 3, 4});
+        assertEquals(0x04030201, mem.readInt(16), "a ByteBuffer over the view writes the memory");
+        assertEquals(1, instance.function("grow").call()[0].asInt());
+        java.lang.foreign.MemorySegment grown = mem.segment();
+        assertEquals(2 * 65536, grown.byteSize());
+        assertEquals(0x04030201, grown.get(java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED, 16), "contents survive growth");
+        assertThrows(IndexOutOfBoundsException.class, () -> grown.get(java.lang.foreign.ValueLayout.JAVA_BYTE, 2 * 65536));
+    }
+
+    @Test
     void memoryReadsAndWritesStringsAndEveryWidth() throws Exception {
         Instance instance = WatTesting.instantiate("""
             (module (memory (export "mem") 1) (data (i32.const 65533) "abc")

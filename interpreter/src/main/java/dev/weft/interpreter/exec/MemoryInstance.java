@@ -244,6 +244,11 @@ public final class MemoryInstance implements Memory {
     // ---- embedder API ----------------------------------------------------------------------
 
     @Override
+    public java.lang.foreign.MemorySegment segment() {
+        return java.lang.foreign.MemorySegment.ofArray(bytes).asSlice(0, size);
+    }
+
+    @Override
     public byte[] read(long address, int length) {
         int a = range(address, length);
         return Arrays.copyOfRange(bytes, a, a + length);
