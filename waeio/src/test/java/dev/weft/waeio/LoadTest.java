@@ -92,8 +92,7 @@ class LoadTest {
                 c.close();
             }
             clients.clear();
-            child.close();
-            assertEquals(0, child.exitCode());
+            assertEquals(0, child.stop(), "the child server's exit code");
         }
     }
 }
