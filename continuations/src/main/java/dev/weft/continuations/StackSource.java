@@ -3,9 +3,10 @@ package dev.weft.continuations;
 import dev.weft.stackpool.PoolStats;
 
 /**
- * Where {@link Continuations} gets its stacks. Implementations: {@link PoolStackSource} (a
- * guard-paged {@link dev.weft.stackpool.StackPool} slot per stack) and {@link HeapStackSource}
- * (plain Java arrays, for tests and for hosts without a pool).
+ * Where {@link Continuations} gets its stacks. The implementation is {@link PoolStackSource} (a
+ * {@link dev.weft.stackpool.StackPool} slot per stack; the pool's heap mode, the interpreter's
+ * default, backs slots with Java arrays), optionally behind a {@link CachingStackSource}. The
+ * model's unit tests use a plain-array source of their own ({@code HeapStackSource}, test code).
  *
  * <p>A source may hand out the same {@link ContStack} object again after it was released;
  * {@link ContStack#generation()} tells the lives apart. A source must not keep a strong
