@@ -10,7 +10,9 @@ import dev.weft.interpreter.ast.ValType;
  * <p>Bits are normalised so that equal values are equal records: i32 is sign-extended, f32 is
  * the raw IEEE bit pattern zero-extended, i64 and f64 use all 64 bits. References: an externref
  * is any non-null Java object supplied by the host, a funcref is a {@link WasmFunction}, and the
- * null reference of any type is Java {@code null}.
+ * null reference of any type is Java {@code null}. A v128 keeps its low 64 bits (lanes 0..7 as
+ * bytes, little-endian) in {@code bits} and its high 64 bits as a {@link Long} in {@code ref}; on
+ * the operand stack it takes two slots, low then high.
  *
  * @param type the value type
  * @param bits the bits of a number (0 for references)
@@ -48,6 +50,34 @@ public record Value(ValType type, long bits, Object ref) {
         return new Value(NumType.F64, bits, null);
     }
 
+    /** A v128 given by its low and high 64 bits (byte 0 is the low byte of {@code low}). */
+    public static Value v128(long low, long high) {
+        return new Value(NumType.V128, low, high);
+    }
+
+    /** The high 64 bits of a v128. */
+    public long v128High() {
+        return (Long) ref;
+    }
+
+    /** The value of type {@code type} in the operand slots starting at {@code slot} (v128: two). */
+    public static Value fromSlots(ValType type, long[] slots, Object[] refs, int slot) {
+        return type == NumType.V128 ? v128(slots[slot], slots[slot + 1]) : fromSlot(type, slots[slot], refs[slot]);
+    }
+
+    /** Stores this value in the operand slots starting at {@code slot} (v128: two). */
+    public void toSlots(long[] slots, Object[] refs, int slot) {
+        if (type == NumType.V128) {
+            slots[slot] = bits;
+            slots[slot + 1] = v128High();
+            refs[slot] = null;
+            refs[slot + 1] = null;
+        } else {
+            slots[slot] = bits;
+            refs[slot] = ref;
+        }
+    }
+
     /** A reference value ({@code ref} null for the null reference). */
     public static Value ref(RefType type, Object ref) {
         return new Value(type, 0, ref);
@@ -75,7 +105,7 @@ public record Value(ValType type, long bits, Object ref) {
             case I32 -> i32((int) bits);
             case F32 -> f32Bits((int) bits);
             case I64, F64 -> new Value(type, bits, null);
-            case V128 -> throw new UnsupportedOperationException("v128 values are not supported yet");
+            case V128 -> v128(bits, ref instanceof Long hi ? hi : 0L);
         };
     }
 
@@ -110,7 +140,7 @@ public record Value(ValType type, long bits, Object ref) {
             case I64 -> bits + " : i64";
             case F32 -> asFloat() + " : f32";
             case F64 -> asDouble() + " : f64";
-            case V128 -> "v128";
+            case V128 -> String.format("v128 0x%016x%016x", v128High(), bits);
         };
     }
 }

@@ -6,7 +6,9 @@ import java.util.Map;
 /**
  * The opcode table: every instruction's text mnemonic, binary code and immediate shape, in one
  * place. Prefixed opcodes carry the prefix in the high byte: {@code 0xFC0A} is
- * {@code memory.copy} ({@code 0xFC} followed by LEB128 {@code 10}). Two mnemonics have two
+ * {@code memory.copy} ({@code 0xFC} followed by LEB128 {@code 10}); a sub-opcode above 0xFF
+ * (relaxed SIMD's) takes 16 bits, the prefix moving to bits 16..23: {@code 0xFD0100} is
+ * {@code i8x16.relaxed_swizzle} ({@code 0xFD} followed by LEB128 {@code 256}). Two mnemonics have two
  * encodings: {@code select} with a type list is {@link #SELECT_TYPED}, and {@code ref.test} /
  * {@code ref.cast} with a nullable target are {@link #REF_TEST_NULL} / {@link #REF_CAST_NULL}.
  */
@@ -497,7 +499,28 @@ public enum Op {
     I32X4_TRUNC_SAT_F64X2_S_ZERO("i32x4.trunc_sat_f64x2_s_zero", 0xFDFC, Imm.NONE),
     I32X4_TRUNC_SAT_F64X2_U_ZERO("i32x4.trunc_sat_f64x2_u_zero", 0xFDFD, Imm.NONE),
     F64X2_CONVERT_LOW_I32X4_S("f64x2.convert_low_i32x4_s", 0xFDFE, Imm.NONE),
-    F64X2_CONVERT_LOW_I32X4_U("f64x2.convert_low_i32x4_u", 0xFDFF, Imm.NONE);
+    F64X2_CONVERT_LOW_I32X4_U("f64x2.convert_low_i32x4_u", 0xFDFF, Imm.NONE),
+    // relaxed SIMD: sub-opcodes above 0xFF, so the prefix is in bits 16..23
+    I8X16_RELAXED_SWIZZLE("i8x16.relaxed_swizzle", 0xFD0100, Imm.NONE),
+    I32X4_RELAXED_TRUNC_F32X4_S("i32x4.relaxed_trunc_f32x4_s", 0xFD0101, Imm.NONE),
+    I32X4_RELAXED_TRUNC_F32X4_U("i32x4.relaxed_trunc_f32x4_u", 0xFD0102, Imm.NONE),
+    I32X4_RELAXED_TRUNC_F64X2_S_ZERO("i32x4.relaxed_trunc_f64x2_s_zero", 0xFD0103, Imm.NONE),
+    I32X4_RELAXED_TRUNC_F64X2_U_ZERO("i32x4.relaxed_trunc_f64x2_u_zero", 0xFD0104, Imm.NONE),
+    F32X4_RELAXED_MADD("f32x4.relaxed_madd", 0xFD0105, Imm.NONE),
+    F32X4_RELAXED_NMADD("f32x4.relaxed_nmadd", 0xFD0106, Imm.NONE),
+    F64X2_RELAXED_MADD("f64x2.relaxed_madd", 0xFD0107, Imm.NONE),
+    F64X2_RELAXED_NMADD("f64x2.relaxed_nmadd", 0xFD0108, Imm.NONE),
+    I8X16_RELAXED_LANESELECT("i8x16.relaxed_laneselect", 0xFD0109, Imm.NONE),
+    I16X8_RELAXED_LANESELECT("i16x8.relaxed_laneselect", 0xFD010A, Imm.NONE),
+    I32X4_RELAXED_LANESELECT("i32x4.relaxed_laneselect", 0xFD010B, Imm.NONE),
+    I64X2_RELAXED_LANESELECT("i64x2.relaxed_laneselect", 0xFD010C, Imm.NONE),
+    F32X4_RELAXED_MIN("f32x4.relaxed_min", 0xFD010D, Imm.NONE),
+    F32X4_RELAXED_MAX("f32x4.relaxed_max", 0xFD010E, Imm.NONE),
+    F64X2_RELAXED_MIN("f64x2.relaxed_min", 0xFD010F, Imm.NONE),
+    F64X2_RELAXED_MAX("f64x2.relaxed_max", 0xFD0110, Imm.NONE),
+    I16X8_RELAXED_Q15MULR_S("i16x8.relaxed_q15mulr_s", 0xFD0111, Imm.NONE),
+    I16X8_RELAXED_DOT_I8X16_I7X16_S("i16x8.relaxed_dot_i8x16_i7x16_s", 0xFD0112, Imm.NONE),
+    I32X4_RELAXED_DOT_I8X16_I7X16_ADD_S("i32x4.relaxed_dot_i8x16_i7x16_add_s", 0xFD0113, Imm.NONE);
 
     private static final Map<Integer, Op> BY_CODE = new HashMap<>();
     private static final Map<String, Op> BY_NAME = new HashMap<>();
@@ -531,7 +554,12 @@ public enum Op {
 
     /** The prefix byte (0xFB, 0xFC, 0xFD) or 0 for a single-byte opcode. */
     public int prefix() {
-        return code > 0xFF ? code >>> 8 : 0;
+        return code > 0xFFFF ? code >>> 16 : code > 0xFF ? code >>> 8 : 0;
+    }
+
+    /** The opcode after the prefix byte (written as LEB128), or the single byte of an unprefixed one. */
+    public int subCode() {
+        return code > 0xFFFF ? code & 0xFFFF : code & 0xFF;
     }
 
     /** The immediate shape. */

@@ -82,7 +82,8 @@ final class InstructionReader {
         int code = in.u8();
         if (code == PREFIX_GC || code == PREFIX_MISC || code == PREFIX_SIMD) {
             long sub = in.u32();
-            code = sub > 0xFF ? -1 : (code << 8) | (int) sub;
+            code = sub <= 0xFF ? (code << 8) | (int) sub
+                    : code == PREFIX_SIMD && sub <= 0xFFFF ? (code << 16) | (int) sub : -1;
         }
         Op op = code < 0 ? null : Op.fromCode(code);
         if (op == null) {

@@ -25,7 +25,7 @@ final class InstructionWriter {
         Op op = ins.op();
         if (op.prefix() != 0) {
             out.u8(op.prefix());
-            out.u32(op.code() & 0xFF);
+            out.u32(op.subCode());
         } else {
             out.u8(op.code());
         }

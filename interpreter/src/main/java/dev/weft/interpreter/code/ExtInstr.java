@@ -69,7 +69,18 @@ public enum ExtInstr {
     ARRAY_FILL(""),
     ARRAY_COPY(""),
     ARRAY_INIT_DATA("data"),
-    ARRAY_INIT_ELEM("elem");
+    ARRAY_INIT_ELEM("elem"),
+    /**
+     * A SIMD instruction: its {@link dev.weft.interpreter.ast.Op} ordinal and four ints (a v128
+     * constant or shuffle's 16 bytes little-endian; a lane; or memory, offset high, offset low, lane).
+     */
+    SIMD("wasmOp a b c d"),
+    /** {@code select} of two v128s (two slots each). */
+    SELECT_V128(""),
+    /** {@code global.get} of a v128 global. */
+    GLOBAL_GET_V128("global"),
+    /** {@code global.set} of a v128 global. */
+    GLOBAL_SET_V128("global");
 
     private static final ExtInstr[] ALL = values();
 

@@ -136,4 +136,12 @@ public final class ExtOps {
     public static final int ARRAY_INIT_DATA = 57;
     /** {@code ARRAY_INIT_ELEM elem}. */
     public static final int ARRAY_INIT_ELEM = 58;
+    /** {@code SIMD op a b c d}: see {@link ExtInstr#SIMD}. */
+    public static final int SIMD = 59;
+    /** {@code SELECT_V128}. */
+    public static final int SELECT_V128 = 60;
+    /** {@code GLOBAL_GET_V128 global}. */
+    public static final int GLOBAL_GET_V128 = 61;
+    /** {@code GLOBAL_SET_V128 global}. */
+    public static final int GLOBAL_SET_V128 = 62;
 }

@@ -121,7 +121,7 @@ final class Calls {
         int slot = base;
         for (int i = 0; i < values.length; i++) {
             ValType t = types.get(i);
-            values[i] = Value.fromSlot(t, st.slots[slot], st.refs[slot]);
+            values[i] = Value.fromSlots(t, st.slots, st.refs, slot);
             slot += t.slots();
         }
         return values;
@@ -130,8 +130,7 @@ final class Calls {
     static void writeValues(ExecStack st, int base, Value[] values) {
         int slot = base;
         for (Value v : values) {
-            st.slots[slot] = v.bits();
-            st.refs[slot] = v.ref();
+            v.toSlots(st.slots, st.refs, slot);
             slot += v.type().slots();
         }
     }

@@ -22,6 +22,10 @@ final class ConstEval {
         for (Instruction ins : e.instructions()) {
             switch (ins.op()) {
                 case I32_CONST, I64_CONST, F32_CONST, F64_CONST -> s[sp++] = ((Instruction.Const) ins).bits();
+                case V128_CONST -> { // a v128 global keeps its high 64 bits as a Long in ref
+                    s[sp] = ((Instruction.Vector) ins).low();
+                    r[sp++] = ((Instruction.Vector) ins).high();
+                }
                 case REF_NULL -> r[sp++] = null;
                 case REF_FUNC -> r[sp++] = inst.functions[((Instruction.Indexed) ins).index()];
                 case GLOBAL_GET -> {

@@ -42,6 +42,10 @@ final class Ext {
             case ExtOps.I31_GET_S -> resumeAt(st, depth, fn, pc + 1, fp, CastOps.i31Get(st, sp, true));
             case ExtOps.I31_GET_U -> resumeAt(st, depth, fn, pc + 1, fp, CastOps.i31Get(st, sp, false));
             case ExtOps.CALL_REF -> call(st, RefOps.callee(st.refs[sp - 1]), fn, pc + 1, fp, sp - 1, depth);
+            case ExtOps.SIMD -> resumeAt(st, depth, fn, pc + 1 + VectorOps.IMMEDIATES, fp, VectorOps.run(st, fn.instance, code, pc, sp));
+            case ExtOps.SELECT_V128 -> resumeAt(st, depth, fn, pc + 1, fp, VectorOps.select(st.slots, sp));
+            case ExtOps.GLOBAL_GET_V128 -> resumeAt(st, depth, fn, pc + 2, fp, VectorOps.globalGet(st.slots, sp, fn.instance.globals[code[pc + 1]]));
+            case ExtOps.GLOBAL_SET_V128 -> resumeAt(st, depth, fn, pc + 2, fp, VectorOps.globalSet(st.slots, sp, fn.instance.globals[code[pc + 1]]));
             default -> GcOps.handles(code[pc])
                     ? resumeAt(st, depth, fn, pc + 1 + GcOps.immediates(code[pc]), fp, GcOps.run(st, fn.instance, code, pc, sp))
                     : resumeAt(st, depth, fn, pc + 1 + bulkImmediates(code[pc]), fp, bulk(st, fn.instance, code, pc, sp));

@@ -23,7 +23,7 @@ final class ConstExprCheck {
     private ConstExprCheck() {}
 
     private static final Set<Op> SUPPORTED = EnumSet.of(
-            Op.I32_CONST, Op.I64_CONST, Op.F32_CONST, Op.F64_CONST, Op.REF_NULL, Op.REF_FUNC,
+            Op.I32_CONST, Op.I64_CONST, Op.F32_CONST, Op.F64_CONST, Op.V128_CONST, Op.REF_NULL, Op.REF_FUNC,
             Op.GLOBAL_GET, Op.END, Op.I32_ADD, Op.I32_SUB, Op.I32_MUL, Op.I64_ADD, Op.I64_SUB, Op.I64_MUL,
             Op.REF_I31, Op.ANY_CONVERT_EXTERN, Op.EXTERN_CONVERT_ANY, Op.STRUCT_NEW, Op.STRUCT_NEW_DEFAULT,
             Op.ARRAY_NEW, Op.ARRAY_NEW_DEFAULT, Op.ARRAY_NEW_FIXED);

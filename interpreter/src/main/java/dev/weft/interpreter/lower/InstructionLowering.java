@@ -7,6 +7,7 @@ import dev.weft.interpreter.ast.AbsHeapType;
 import dev.weft.interpreter.ast.ConcreteHeapType;
 import dev.weft.interpreter.ast.HeapType;
 import dev.weft.interpreter.ast.Instruction;
+import dev.weft.interpreter.ast.NumType;
 import dev.weft.interpreter.ast.Op;
 import dev.weft.interpreter.code.ExtOps;
 import dev.weft.interpreter.valid.FunctionInfo;
@@ -16,11 +17,13 @@ final class InstructionLowering {
     private final Lowerer lowerer;
     private final CodeBuffer out;
     private final GcLowering gc;
+    private final VectorLowering vector;
 
     InstructionLowering(Lowerer lowerer, CodeBuffer out) {
         this.lowerer = lowerer;
         this.out = out;
         this.gc = new GcLowering(lowerer, out);
+        this.vector = new VectorLowering(out);
     }
 
     /** Lowers instruction {@code i} with {@code h} operand slots on the stack before it. */
@@ -30,6 +33,10 @@ final class InstructionLowering {
             gc.lower(ins);
             return;
         }
+        if (VectorLowering.handles(op)) {
+            vector.lower(ins);
+            return;
+        }
         switch (ins) {
             case Instruction.Indexed x -> indexed(op, x.index(), h);
             case Instruction.Indexed2 x -> indexed2(op, x.first(), x.second());
@@ -37,7 +44,8 @@ final class InstructionLowering {
             case Instruction.MemAccess m -> memAccess(m);
             case Instruction.BranchTable t -> branchTable(t);
             case Instruction.HeapTypeImm t when op == Op.REF_NULL -> out.op(REF_NULL);
-            case Instruction.SelectTyped t -> out.op(t.types().getFirst().isRef() ? SELECT_REF : SELECT);
+            case Instruction.SelectTyped t -> select(t.types().getFirst() == NumType.V128 ? FunctionInfo.KIND_V128
+                    : t.types().getFirst().isRef() ? FunctionInfo.KIND_REF : FunctionInfo.KIND_NUM);
             case Instruction.Plain p -> plain(op, i);
             case Instruction.Resume r -> resume(r);
             case Instruction.HeapTypeImm t -> cast(op, t.heapType());
@@ -101,8 +109,8 @@ final class InstructionLowering {
             case LOCAL_GET -> localGet(index);
             case LOCAL_SET -> localSet(index);
             case LOCAL_TEE -> localTee(index);
-            case GLOBAL_GET -> withImm(lowerer.globalIsRef(index) ? GLOBAL_GET_REF : GLOBAL_GET, index);
-            case GLOBAL_SET -> withImm(lowerer.globalIsRef(index) ? GLOBAL_SET_REF : GLOBAL_SET, index);
+            case GLOBAL_GET -> globalAccess(index, GLOBAL_GET, GLOBAL_GET_REF, ExtOps.GLOBAL_GET_V128);
+            case GLOBAL_SET -> globalAccess(index, GLOBAL_SET, GLOBAL_SET_REF, ExtOps.GLOBAL_SET_V128);
             case TABLE_GET -> ext(ExtOps.TABLE_GET).emit(index);
             case TABLE_SET -> ext(ExtOps.TABLE_SET).emit(index);
             case TABLE_SIZE -> ext(ExtOps.TABLE_SIZE).emit(index);
@@ -192,8 +200,45 @@ final class InstructionLowering {
         }
     }
 
+    private void drop(byte kind) {
+        out.op(kind == FunctionInfo.KIND_REF ? DROP_REF : DROP);
+        if (kind == FunctionInfo.KIND_V128) {
+            out.op(DROP);
+        }
+    }
+
+    private void select(byte kind) {
+        switch (kind) {
+            case FunctionInfo.KIND_REF -> out.op(SELECT_REF);
+            case FunctionInfo.KIND_V128 -> ext(ExtOps.SELECT_V128);
+            default -> out.op(SELECT);
+        }
+    }
+
+    private void globalAccess(int index, int num, int ref, int v128) {
+        if (lowerer.globalIsV128(index)) {
+            ext(v128).emit(index);
+        } else {
+            withImm(lowerer.globalIsRef(index) ? ref : num, index);
+        }
+    }
+
+    /** A v128 local is two slots, each moved as a number: get pushes low then high, set pops high then low. */
+    private void localV128(Op op, int slot) {
+        if (op != Op.LOCAL_GET) {
+            withImm(LOCAL_SET, slot + 1);
+            withImm(LOCAL_SET, slot);
+        }
+        if (op != Op.LOCAL_SET) {
+            withImm(LOCAL_GET, slot);
+            withImm(LOCAL_GET, slot + 1);
+        }
+    }
+
     private void localGet(int index) {
-        if (lowerer.localIsRef(index)) {
+        if (lowerer.localIsV128(index)) {
+            localV128(Op.LOCAL_GET, lowerer.localSlot(index));
+        } else if (lowerer.localIsRef(index)) {
             withImm(LOCAL_GET_REF, lowerer.localSlot(index));
         } else if (out.lastOpWithOneImmediate() == LOCAL_GET) {
             int first = out.lastImmediate();
@@ -209,7 +254,9 @@ final class InstructionLowering {
     /** {@code local.set}, fused with a preceding addition. */
     private void localSet(int index) {
         int slot = lowerer.localSlot(index);
-        if (lowerer.localIsRef(index)) {
+        if (lowerer.localIsV128(index)) {
+            localV128(Op.LOCAL_SET, slot);
+        } else if (lowerer.localIsRef(index)) {
             withImm(LOCAL_SET_REF, slot);
         } else if (out.lastOp(2) == LOCAL_ADD_CONST) {
             int src = out.lastImmediate(0);
@@ -245,7 +292,9 @@ final class InstructionLowering {
     private void localTee(int index) {
         int slot = lowerer.localSlot(index);
         int last = out.lastOp(2);
-        if (lowerer.localIsRef(index)) {
+        if (lowerer.localIsV128(index)) {
+            localV128(Op.LOCAL_TEE, slot);
+        } else if (lowerer.localIsRef(index)) {
             withImm(LOCAL_TEE_REF, slot);
         } else if (last == LOCAL_ADD_CONST || last == ADD_LL) {
             int a = out.lastImmediate(0);
@@ -337,8 +386,8 @@ final class InstructionLowering {
                     F64_REINTERPRET_I64 -> { }
             case UNREACHABLE -> out.op(UNREACHABLE);
             case RETURN -> lowerer.emitReturn(lowerer.functionResults());
-            case DROP -> out.op(lowerer.operandKind(i) == FunctionInfo.KIND_REF ? DROP_REF : DROP);
-            case SELECT -> out.op(lowerer.operandKind(i) == FunctionInfo.KIND_REF ? SELECT_REF : SELECT);
+            case DROP -> drop(lowerer.operandKind(i));
+            case SELECT -> select(lowerer.operandKind(i));
             case REF_IS_NULL -> out.op(REF_IS_NULL);
             case REF_AS_NON_NULL -> ext(ExtOps.REF_AS_NON_NULL);
             case REF_EQ -> ext(ExtOps.REF_EQ);

@@ -12,6 +12,7 @@ import dev.weft.interpreter.ast.Instruction;
 import dev.weft.interpreter.ast.MemoryType;
 import dev.weft.interpreter.ast.Module;
 import dev.weft.interpreter.ast.Op;
+import dev.weft.interpreter.ast.NumType;
 import dev.weft.interpreter.ast.ValType;
 import dev.weft.interpreter.code.CompiledFunction;
 import dev.weft.interpreter.code.GcLayout;
@@ -376,6 +377,14 @@ public final class Lowerer {
 
     boolean localIsRef(int index) {
         return localTypes[index].isRef();
+    }
+
+    boolean localIsV128(int index) {
+        return localTypes[index] == NumType.V128;
+    }
+
+    boolean globalIsV128(int index) {
+        return globalTypes.get(index) == NumType.V128;
     }
 
     boolean globalIsRef(int index) {

@@ -16,13 +16,17 @@ import java.util.Set;
  * The SIMD instructions other than the plain v128 loads and stores (those are in
  * {@link MemoryInstructions}'s table). Every operator's signature follows from its mnemonic:
  * the shape before the dot gives the lane type and count, the operation after it the kind
- * (splat, lane access, test, shift, bitselect, unary or binary on v128).
+ * (splat, lane access, test, shift, ternary, unary or binary on v128). Relaxed SIMD's
+ * operators ({@code relaxed_*}) follow the same rules.
  */
 final class VectorInstructions {
     private static final Set<String> UNARY = Set.of("not", "abs", "neg", "popcnt", "sqrt", "ceil", "floor",
             "trunc", "nearest");
     private static final Set<String> UNARY_PREFIXES = Set.of("extend_", "extadd_pairwise_", "convert_",
-            "trunc_sat_", "demote_", "promote_");
+            "trunc_sat_", "demote_", "promote_", "relaxed_trunc_");
+    /** Three v128 operands: bitselect and the relaxed SIMD multiply-adds and lane select. */
+    private static final Set<String> TERNARY = Set.of("bitselect", "relaxed_madd", "relaxed_nmadd",
+            "relaxed_laneselect", "relaxed_dot_i8x16_i7x16_add_s");
     private static final Set<String> TESTS = Set.of("any_true", "all_true", "bitmask");
     private static final Set<String> SHIFTS = Set.of("shl", "shr_s", "shr_u");
 
@@ -99,7 +103,7 @@ final class VectorInstructions {
             v.popExpect(I32);
             v.popExpect(V128);
             v.push(V128);
-        } else if (operation.equals("bitselect")) {
+        } else if (TERNARY.contains(operation)) {
             v.popExpect(V128);
             binary();
         } else if (UNARY.contains(operation) || UNARY_PREFIXES.stream().anyMatch(operation::startsWith)) {

@@ -24,7 +24,7 @@ final class ResultMatcher {
             case WastPattern.Nan n -> matchesNan(n, v);
             case WastPattern.Ref r -> matchesRef(r.kind(), v);
             case WastPattern.Either e -> e.alternatives().stream().anyMatch(p -> matches(p, v));
-            case WastPattern.V128 x -> false;
+            case WastPattern.V128 x -> V128Lanes.matches(x.shape(), x.lanes(), v);
         };
     }
 
@@ -37,7 +37,7 @@ final class ResultMatcher {
             case WastValue.RefNull n -> v.type().isRef() && v.ref() == null;
             case WastValue.RefExtern x -> new HostRef(x.id()).equals(v.ref());
             case WastValue.RefHost x -> new HostRef(x.id()).equals(v.ref());
-            case WastValue.V128 x -> false;
+            case WastValue.V128 x -> V128Lanes.matches(x.shape(), x.lanes(), v);
         };
     }
 

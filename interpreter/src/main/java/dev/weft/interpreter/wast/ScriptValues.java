@@ -17,7 +17,7 @@ final class ScriptValues {
             case WastValue.RefNull n -> Value.ref(new RefType(true, n.heapType() == null ? AbsHeapType.ANY : n.heapType()), null);
             case WastValue.RefExtern x -> Value.externRef(new HostRef(x.id()));
             case WastValue.RefHost x -> Value.ref(RefType.ANYREF, new HostRef(x.id()));
-            case WastValue.V128 x -> throw new IllegalArgumentException("v128 arguments need SIMD, which is not supported yet");
+            case WastValue.V128 x -> V128Lanes.toValue(x.shape(), x.lanes());
         };
     }
 }

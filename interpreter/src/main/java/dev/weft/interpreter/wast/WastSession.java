@@ -58,9 +58,6 @@ public final class WastSession {
     }
 
     private Outcome execute(WastCommand command) throws Exception {
-        if (usesV128(command)) {
-            return Outcome.skip("v128 values need SIMD, which is not supported yet");
-        }
         return switch (command) {
             case DefineModule c -> defineModule(c);
             case InstantiateModule c -> instantiateDefinition(c);
@@ -151,9 +148,6 @@ public final class WastSession {
             return Outcome.fail("expected results, got trap: " + t.getMessage());
         }
         List<WastPattern> expected = c.expected();
-        if (expected.stream().anyMatch(p -> p instanceof WastPattern.V128)) {
-            return Outcome.skip("v128 results need SIMD, which is not supported yet");
-        }
         if (results.length != expected.size()) {
             return Outcome.fail("expected " + expected.size() + " results, got " + results.length);
         }
@@ -255,19 +249,6 @@ public final class WastSession {
         } catch (UnlinkableException e) {
             return Outcome.fail("expected trap \"" + c.message() + "\", got unlinkable: " + e.getMessage());
         }
-    }
-
-    private static boolean usesV128(WastCommand command) {
-        WastAction a = switch (command) {
-            case Action c -> c.action();
-            case AssertReturn c -> c.action();
-            case AssertTrap c -> c.action();
-            case AssertExhaustion c -> c.action();
-            case AssertException c -> c.action();
-            case AssertSuspension c -> c.action();
-            default -> null;
-        };
-        return a != null && a.args().stream().anyMatch(v -> v instanceof WastValue.V128);
     }
 
     private static Outcome expectMessage(String expected, String actual) {

@@ -447,9 +447,20 @@ class BinaryDecoderTest {
         }
 
         @Test
-        void unassignedAndRelaxedSimdOpcodesAreIllegal() {
+        void unassignedSimdOpcodesAreIllegal() {
             assertStartsWith("illegal opcode", failure(ONE_TYPE, ONE_FUNC, code(0xFD, 0x9A, 0x01)));
-            assertStartsWith("illegal opcode", failure(ONE_TYPE, ONE_FUNC, code(0xFD, 0x80, 0x02)));
+            // 0x114, just past relaxed SIMD's last opcode (0x113), and 0x10000, past 16 bits
+            assertStartsWith("illegal opcode", failure(ONE_TYPE, ONE_FUNC, code(0xFD, 0x94, 0x02)));
+            assertStartsWith("illegal opcode", failure(ONE_TYPE, ONE_FUNC, code(0xFD, 0x80, 0x80, 0x04)));
+        }
+
+        @Test
+        void relaxedSimdOpcodesTakeTwoLeb128Bytes() throws Exception {
+            // 0xFD 0x80 0x02 is sub-opcode 0x100 (i8x16.relaxed_swizzle), 0xFD 0x93 0x02 is 0x113
+            assertEquals(Op.I8X16_RELAXED_SWIZZLE, Op.fromCode(0xFD0100));
+            assertEquals(Op.I32X4_RELAXED_DOT_I8X16_I7X16_ADD_S, Op.fromCode(0xFD0113));
+            assertEquals(0xFD, Op.I8X16_RELAXED_SWIZZLE.prefix());
+            assertEquals(0x100, Op.I8X16_RELAXED_SWIZZLE.subCode());
         }
 
         @Test

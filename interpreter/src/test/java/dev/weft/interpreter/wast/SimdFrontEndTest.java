@@ -50,6 +50,8 @@ class SimdFrontEndTest {
                         }
                         earlierModuleRefused |= refusedByLowering;
                     }
+                    // modules run now (SIMD executes), so a later module may import from a registered one
+                    case WastCommand.Register r -> session.run(c);
                     default -> { }
                 }
             }
