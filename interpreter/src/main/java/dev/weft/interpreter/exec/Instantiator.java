@@ -133,6 +133,7 @@ public final class Instantiator {
         }
         functions.addAll(defined);
         inst.typeIds = vm.canonicalTypeIds();
+        inst.exports = m.exports();
         inst.layouts = vm.types().stream().map(t -> GcLayout.of(t.composite())).toArray(GcLayout[]::new);
         inst.functions = functions.toArray(FunctionInstance[]::new);
         inst.globals = globals.toArray(GlobalInstance[]::new);

@@ -60,13 +60,13 @@ public final class Interpreter {
     static Value[] callValidated(FunctionInstance f, Value[] args) {
         ModuleInstance inst = f.instance;
         if (inst == null) { // a host function
-            return Calls.invokeHostDirect(f, args);
+            return Calls.invokeHostDirect(f, InstanceCaller.NONE, args);
         }
         Thread owner = inst.enter(Thread.currentThread());
         long start = owner == null ? System.nanoTime() : 0;
         try {
             // a function of the compiled tier runs behind a host-like entry (code == null)
-            return Hotness.codeForCall(f) == null ? Calls.invokeHostDirect(f, args) : interpret(f, args);
+            return Hotness.codeForCall(f) == null ? Calls.invokeHostDirect(f, InstanceCaller.NONE, args) : interpret(f, args);
         } finally {
             inst.exit(owner);
             if (owner == null) {

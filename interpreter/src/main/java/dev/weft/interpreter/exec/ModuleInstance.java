@@ -20,6 +20,10 @@ public final class ModuleInstance {
     int[] typeIds;
     /** For each type index, where a struct's fields or an array's elements live; null for other types. */
     dev.weft.interpreter.code.GcLayout[] layouts;
+    /** The module's exports, for host functions' {@link InstanceCaller}. */
+    java.util.List<dev.weft.interpreter.ast.Export> exports;
+    /** What host functions called from this instance's code receive as their caller. */
+    final InstanceCaller caller = new InstanceCaller(this);
     /** Fuel, deadline, interruption and wall time of this instance's code. */
     final Meter meter = new Meter();
     /** Live continuations against the instance's maximum, or null without one. */
