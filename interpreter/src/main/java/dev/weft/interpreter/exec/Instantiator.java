@@ -164,6 +164,7 @@ public final class Instantiator {
             fi.meter = inst.meter;
         }
         inst.tags = tags.toArray(TagInstance[]::new);
+        inst.customs = m.customs();
         inst.elements = new Object[m.elements().size()][];
         for (int i = 0; i < inst.elements.length; i++) {
             inst.elements[i] = items(m.elements().get(i));

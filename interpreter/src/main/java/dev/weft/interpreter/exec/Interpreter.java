@@ -117,6 +117,7 @@ public final class Interpreter {
         int[] code = ENTER;
         int pc = 0;
         FunctionInstance fn = null;
+        try {
         while (true) {
             popFrame:
             {
@@ -821,6 +822,9 @@ public final class Interpreter {
             fp = fr[2 * depth + 1];
             fn = st.frameFns[depth];
             code = fn.lowered.code;
+        }
+        } catch (Trap t) {
+            throw Backtraces.record(t, st, depth, fn); // the loop's body keeps its indentation
         }
     }
 

@@ -32,6 +32,10 @@ public final class ModuleInstance {
     int firstDefinedTable;
     int firstDefinedMemory;
     int firstDefinedGlobal;
+    /** The module's custom sections: its name section names functions in backtraces ({@link Backtraces}). */
+    java.util.List<dev.weft.interpreter.ast.CustomSection> customs = java.util.List.of();
+    /** Function index to name, decoded from {@link #customs} on first use. */
+    private java.util.Map<Integer, String> functionNames;
     private boolean closed;
     /** The thread running this instance's code from Java, or null (see {@link #enter}). */
     @SuppressWarnings("unused") // through OWNER
@@ -68,6 +72,14 @@ public final class ModuleInstance {
         }
         OWNER.setRelease(this, me);
         return prev;
+    }
+
+    /** The name the module's name section gives function {@code index}, or null. */
+    String functionName(int index) {
+        if (functionNames == null) {
+            functionNames = dev.weft.interpreter.binary.NameSection.functionNames(customs);
+        }
+        return functionNames.get(index);
     }
 
     /**
