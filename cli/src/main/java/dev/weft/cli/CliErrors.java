@@ -37,6 +37,14 @@ final class CliErrors {
     }
 
     /**
+     * The Wasm backtrace of a trap ({@link Trap#backtraceText()}: "wasm backtrace:" and one
+     * line per frame), printed after the one-line error; empty for other failures.
+     */
+    static String backtrace(Throwable ex) {
+        return ex instanceof Trap t ? t.backtraceText() : "";
+    }
+
+    /**
      * The exit code for a failure: 134 for what ends a Wasm program abnormally (a trap, an
      * uncaught exception, an unhandled suspension), as wasmtime exits on a trap; 1 otherwise.
      */

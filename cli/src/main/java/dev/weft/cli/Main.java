@@ -52,6 +52,10 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((ex, line, parsed) -> {
             line.getErr().println("weft: " + CliErrors.describe(ex));
+            String backtrace = CliErrors.backtrace(ex);
+            if (!backtrace.isEmpty()) {
+                line.getErr().println(backtrace); // after the one-line error, as wasmtime prints it
+            }
             return CliErrors.exitCode(ex);
         });
         cli.setParameterExceptionHandler((ex, args2) -> {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,10 +109,15 @@ class MainTest {
     }
 
     @Test
-    void aTrapIsOneLineOnStderrWithWasmtimesExitCode() throws Exception {
-        Path wat = file("t.wat", "(module (func (export \"f\") (result i32) (i32.div_u (i32.const 1) (i32.const 0))))");
+    void aTrapIsOneLineOnStderrWithWasmtimesExitCodeThenTheWasmBacktrace() throws Exception {
+        Path wat = file("t.wat", """
+                (module
+                  (func (export "f") (result i32) (call $g))
+                  (func $g (result i32) (i32.div_u (i32.const 1) (i32.const 0))))
+                """);
         assertEquals(134, weft("run", wat.toString(), "--invoke", "f"));
-        assertEquals("weft: trap: integer divide by zero", err.strip());
+        assertEquals(List.of("weft: trap: integer divide by zero", "wasm backtrace:", "    0: func[1]", "    1: func[0]"),
+                err.strip().lines().toList());
         assertEquals("", out);
     }
 

@@ -11,10 +11,42 @@ import dev.weft.interpreter.exec.FunctionInstance;
  * such as {@code AssertionError} included, becomes a trap "host function failed" with it as the
  * cause. Only failures of the JVM itself ({@code VirtualMachineError}: out of memory, internal
  * errors) pass through unchanged.
+ *
+ * <p>A host function that needs to know its caller (to read the guest's memory, say) is written
+ * as a {@link WithCaller} instead: {@code HostFunction.of(type, (caller, args) -> ...)}. Both forms
+ * stay, because most host functions (arithmetic, clocks, callbacks into Java) need no caller
+ * and the one-argument lambda every existing embedding uses keeps compiling unchanged; the
+ * runtime calls {@link #apply(Caller, Value[])}, which a plain host function ignores.
  */
 @FunctionalInterface
 public interface HostFunction {
     Value[] apply(Value[] args);
+
+    /**
+     * The call the runtime makes: {@code caller} describes the calling Wasm code. A plain host
+     * function ignores it; one made from a {@link WithCaller} passes it on.
+     */
+    default Value[] apply(Caller caller, Value[] args) {
+        return apply(args);
+    }
+
+    /** A host function that receives its {@link Caller} with the arguments. */
+    @FunctionalInterface
+    interface WithCaller {
+        Value[] apply(Caller caller, Value[] args);
+    }
+
+    /** {@link #of(CompositeType.Func, HostFunction)} for a function that receives its caller. */
+    static WasmFunction of(CompositeType.Func type, WithCaller impl) {
+        java.util.Objects.requireNonNull(impl, "impl");
+        return of(type, new CallerAware(impl));
+    }
+
+    /** {@link #nonSwitching(CompositeType.Func, HostFunction)} for a function that receives its caller. */
+    static WasmFunction nonSwitching(CompositeType.Func type, WithCaller impl) {
+        java.util.Objects.requireNonNull(impl, "impl");
+        return nonSwitching(type, new CallerAware(impl));
+    }
 
     /**
      * A function instance of type {@code type} backed by {@code impl}. It may switch stacks (return

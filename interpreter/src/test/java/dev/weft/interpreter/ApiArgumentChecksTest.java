@@ -68,7 +68,9 @@ class ApiArgumentChecksTest {
         assertNamed("data", () -> inst.memory("m").write(0, null));
         assertNamed("value", () -> inst.global("g").set(null));
         assertNamed("impl", () -> HostFunction.of(new dev.weft.interpreter.ast.CompositeType.Func(
-                java.util.List.of(), java.util.List.of()), null));
+                java.util.List.of(), java.util.List.of()), (HostFunction) null));
+        assertNamed("impl", () -> HostFunction.of(new dev.weft.interpreter.ast.CompositeType.Func(
+                java.util.List.of(), java.util.List.of()), (HostFunction.WithCaller) null));
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.weft.interpreter.WasmException;
 import dev.weft.interpreter.ast.ValType;
 import dev.weft.interpreter.exec.BytecodeSupport;
 import dev.weft.interpreter.exec.FunctionInstance;
+import dev.weft.interpreter.exec.ModuleInstance;
 import dev.weft.interpreter.exec.TagInstance;
 import java.lang.invoke.MethodHandle;
 import java.util.List;
@@ -25,9 +26,12 @@ final class BytecodeCalls {
         return h instanceof BytecodeEntry e ? e.direct : null;
     }
 
-    /** Calls {@code f} with arguments given as slots (numbers in {@code bits}, references in {@code refs}). */
-    static Value[] invoke(FunctionInstance f, long[] bits, Object[] refs) {
-        return BytecodeSupport.call(f, values(f.type().params(), bits, refs));
+    /**
+     * Calls {@code f} from code of {@code caller} with arguments given as slots (numbers in
+     * {@code bits}, references in {@code refs}).
+     */
+    static Value[] invoke(ModuleInstance caller, FunctionInstance f, long[] bits, Object[] refs) {
+        return FunctionInstance.callFromCompiled(caller, f, values(f.type().params(), bits, refs));
     }
 
     /** A Wasm exception with tag {@code tag} and the payload given as slots. */

@@ -1206,9 +1206,10 @@ final class FunctionEmitter {
             cb.goto_(done);
         }
         cb.labelBinding(slow);
+        cb.ldc(module.constant(ModuleCompiler.Space.INSTANCE, 0)); // the caller a host function sees
         cb.aload(f);
         slots(types, args);
-        cb.invokestatic(CALLS, "invoke", MethodTypeDesc.of(VALUE_ARRAY, FUNCTION, CD_long.arrayType(),
+        cb.invokestatic(CALLS, "invoke", MethodTypeDesc.of(VALUE_ARRAY, MODULE, FUNCTION, CD_long.arrayType(),
                 CD_Object.arrayType()));
         List<ValType> results = t.results();
         if (results.isEmpty()) {

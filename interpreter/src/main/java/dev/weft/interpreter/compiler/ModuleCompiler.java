@@ -293,6 +293,7 @@ final class ModuleCompiler {
         try {
             List<Object> classData = data.stream().map(r -> r.resolve(inst)).toList();
             MethodHandles.Lookup hidden = MethodHandles.lookup().defineHiddenClassWithClassData(bytes, classData, true);
+            dev.weft.interpreter.exec.CompiledFrames.register(hidden.lookupClass(), inst); // for backtraces
             for (int idx : direct) {
                 CompositeType.Func t = funcType(idx);
                 MethodHandle mh = hidden.findStatic(hidden.lookupClass(), methodName(idx), JvmTypes.methodType(t));

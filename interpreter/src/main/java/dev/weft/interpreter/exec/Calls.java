@@ -1,5 +1,6 @@
 package dev.weft.interpreter.exec;
 
+import dev.weft.interpreter.Caller;
 import dev.weft.interpreter.Trap;
 import dev.weft.interpreter.TrapKind;
 import dev.weft.interpreter.Value;
@@ -29,7 +30,7 @@ final class Calls {
         st.depth = depth;
         Value[] results;
         try {
-            results = invokeHost(f, args);
+            results = invokeHost(f, fn.instance.caller, args);
         } catch (WasmException e) {
             return ExceptionOps.unwind(st, e, fn, pc - 1, fp, depth);
         }
@@ -70,16 +71,24 @@ final class Calls {
     }
 
     /**
-     * Runs a host function, turning anything but a Trap or a WasmException into a trap "host
-     * function failed". May return {@link HostRequests#PENDING}: see {@link #invokeHostDirect}.
+     * Runs a host function called by code whose instance {@code caller} describes, turning
+     * anything but a Trap or a WasmException into a trap "host function failed". May return
+     * {@link HostRequests#PENDING}: see {@link #invokeHostDirect}.
      */
-    static Value[] invokeHost(FunctionInstance f, Value[] args) {
+    static Value[] invokeHost(FunctionInstance f, Caller caller, Value[] args) {
         Value[] results;
         try {
-            results = invokeCallback(f.host::apply, args);
-        } catch (Trap t) {
-            // called from compiled code, the request fails inside the host function already
-            throw f.neverSwitches && HostRequests.isNoWasmCaller(t.getCause()) ? brokenPromise() : t;
+            results = f.host.apply(caller, args);
+        } catch (Trap | WasmException | VirtualMachineError e) {
+            HostRequests.discard();
+            throw e; // a StackOverflowError becomes a trap where the Wasm call that overflowed began
+        } catch (Throwable e) { // checked exceptions thrown sneakily and errors too, as HostFunction says
+            HostRequests.discard();
+            // called from compiled code, a request fails inside the host function already
+            throw f.neverSwitches && HostRequests.isNoWasmCaller(e) ? brokenPromise() : new Trap(TrapKind.HOST, String.valueOf(e), e);
+        }
+        if (results == null) {
+            return NO_VALUES;
         }
         if (results == HostRequests.PENDING && f.neverSwitches) {
             HostRequests.discard();
@@ -88,19 +97,26 @@ final class Calls {
         return results;
     }
 
+    private static final Value[] NO_VALUES = new Value[0];
+
     private static Trap brokenPromise() {
         return new Trap(TrapKind.HOST, "a host function made with HostFunction.nonSwitching made a HostControl"
                 + " request: it promised never to switch stacks");
     }
 
-    /** {@link #invokeHost} for a call that is not a Wasm call site: a HostControl request traps. */
-    static Value[] invokeHostDirect(FunctionInstance f, Value[] args) {
-        Value[] results = invokeHost(f, args);
+    /**
+     * {@link #invokeHost} for a call that is not an interpreted call site (from Java, from
+     * compiled code of {@code caller}'s instance, as a continuation's body): a HostControl request
+     * traps.
+     */
+    static Value[] invokeHostDirect(FunctionInstance f, Caller caller, Value[] args) {
+        Value[] results = invokeHost(f, caller, args);
         if (results == HostRequests.PENDING) {
             throw HostRequests.notFromWasm();
         }
         return results;
     }
+
 
     /** Runs host code {@code fn} on {@code arg} with {@link #invokeHost}'s treatment of exceptions. */
     static <T> Value[] invokeCallback(java.util.function.Function<T, Value[]> fn, T arg) {

@@ -20,9 +20,9 @@ final class Ext {
         Meter.tick(fn.meter); // a branch, call or throw here may close a loop
         int[] code = fn.lowered.code;
         return switch (code[pc]) {
-            case ExtOps.RETURN_CALL -> TailCalls.call(st, fn.instance.functions[code[pc + 1]], fp, sp, depth);
+            case ExtOps.RETURN_CALL -> TailCalls.call(st, fn, fn.instance.functions[code[pc + 1]], fp, sp, depth);
             case ExtOps.RETURN_CALL_INDIRECT -> TailCalls.callIndirect(st, fn, code, pc, fp, sp, depth);
-            case ExtOps.RETURN_CALL_REF -> TailCalls.call(st, RefOps.callee(st.refs[sp - 1]), fp, sp - 1, depth);
+            case ExtOps.RETURN_CALL_REF -> TailCalls.call(st, fn, RefOps.callee(st.refs[sp - 1]), fp, sp - 1, depth);
             case ExtOps.REF_AS_NON_NULL -> resumeAt(st, depth, fn, pc + 1, fp, RefOps.asNonNull(st.refs, sp));
             case ExtOps.BR_ON_NULL -> RefOps.brOnNull(st, fn, code, pc, fp, sp, depth);
             case ExtOps.BR_ON_NON_NULL -> RefOps.brOnNonNull(st, fn, code, pc, fp, sp, depth);

@@ -63,6 +63,20 @@ public final class FunctionInstance implements WasmFunction {
         return new FunctionInstance(type, typeId, code, null, false);
     }
 
+    /**
+     * Calls {@code f} from compiled code of {@code caller}: as {@link BytecodeSupport#call}, and a
+     * host function receives {@code caller}'s {@link dev.weft.interpreter.Caller}.
+     */
+    public static dev.weft.interpreter.Value[] callFromCompiled(ModuleInstance caller, FunctionInstance f,
+            dev.weft.interpreter.Value[] args) {
+        if (f.instance != null) {
+            return BytecodeSupport.call(f, args);
+        }
+        dev.weft.interpreter.Value[] results = Calls.invokeHostDirect(f, caller.caller, args);
+        Calls.checkResults(f, results); // as for an interpreted caller
+        return results;
+    }
+
     /** A host function; {@code neverSwitches} if it promised never to return a HostControl request. */
     public static FunctionInstance host(CompositeType.Func type, HostFunction impl, boolean neverSwitches) {
         return new FunctionInstance(type, UNASSIGNED, null, impl, neverSwitches);

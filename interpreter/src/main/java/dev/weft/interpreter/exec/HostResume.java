@@ -125,7 +125,7 @@ public final class HostResume {
         Value[] args = Calls.readValues(t, 0, f.type.params());
         Value[] results;
         try {
-            results = Calls.invokeHostDirect(f, args);
+            results = Calls.invokeHostDirect(f, InstanceCaller.NONE, args);
         } catch (WasmException e) {
             return ExceptionOps.unwindSaved(ContOps.thrown(t), e);
         }

@@ -133,6 +133,7 @@ public final class Instantiator {
         }
         functions.addAll(defined);
         inst.typeIds = vm.canonicalTypeIds();
+        inst.exports = m.exports();
         inst.layouts = vm.types().stream().map(t -> GcLayout.of(t.composite())).toArray(GcLayout[]::new);
         inst.functions = functions.toArray(FunctionInstance[]::new);
         inst.globals = globals.toArray(GlobalInstance[]::new);
@@ -163,6 +164,7 @@ public final class Instantiator {
             fi.meter = inst.meter;
         }
         inst.tags = tags.toArray(TagInstance[]::new);
+        inst.customs = m.customs();
         inst.elements = new Object[m.elements().size()][];
         for (int i = 0; i < inst.elements.length; i++) {
             inst.elements[i] = items(m.elements().get(i));

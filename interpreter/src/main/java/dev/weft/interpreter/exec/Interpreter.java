@@ -60,13 +60,13 @@ public final class Interpreter {
     static Value[] callValidated(FunctionInstance f, Value[] args) {
         ModuleInstance inst = f.instance;
         if (inst == null) { // a host function
-            return Calls.invokeHostDirect(f, args);
+            return Calls.invokeHostDirect(f, InstanceCaller.NONE, args);
         }
         Thread owner = inst.enter(Thread.currentThread());
         long start = owner == null ? System.nanoTime() : 0;
         try {
             // a function of the compiled tier runs behind a host-like entry (code == null)
-            return Hotness.codeForCall(f) == null ? Calls.invokeHostDirect(f, args) : interpret(f, args);
+            return Hotness.codeForCall(f) == null ? Calls.invokeHostDirect(f, InstanceCaller.NONE, args) : interpret(f, args);
         } finally {
             inst.exit(owner);
             if (owner == null) {
@@ -117,6 +117,7 @@ public final class Interpreter {
         int[] code = ENTER;
         int pc = 0;
         FunctionInstance fn = null;
+        try {
         while (true) {
             popFrame:
             {
@@ -821,6 +822,9 @@ public final class Interpreter {
             fp = fr[2 * depth + 1];
             fn = st.frameFns[depth];
             code = fn.lowered.code;
+        }
+        } catch (Trap t) {
+            throw Backtraces.record(t, st, depth, fn); // the loop's body keeps its indentation
         }
     }
 

@@ -20,6 +20,10 @@ public final class ModuleInstance {
     int[] typeIds;
     /** For each type index, where a struct's fields or an array's elements live; null for other types. */
     dev.weft.interpreter.code.GcLayout[] layouts;
+    /** The module's exports, for host functions' {@link InstanceCaller}. */
+    java.util.List<dev.weft.interpreter.ast.Export> exports;
+    /** What host functions called from this instance's code receive as their caller. */
+    final InstanceCaller caller = new InstanceCaller(this);
     /** Fuel, deadline, interruption and wall time of this instance's code. */
     final Meter meter = new Meter();
     /** Live continuations against the instance's maximum, or null without one. */
@@ -28,6 +32,10 @@ public final class ModuleInstance {
     int firstDefinedTable;
     int firstDefinedMemory;
     int firstDefinedGlobal;
+    /** The module's custom sections: its name section names functions in backtraces ({@link Backtraces}). */
+    java.util.List<dev.weft.interpreter.ast.CustomSection> customs = java.util.List.of();
+    /** Function index to name, decoded from {@link #customs} on first use. */
+    private java.util.Map<Integer, String> functionNames;
     private boolean closed;
     /** The thread running this instance's code from Java, or null (see {@link #enter}). */
     @SuppressWarnings("unused") // through OWNER
@@ -64,6 +72,14 @@ public final class ModuleInstance {
         }
         OWNER.setRelease(this, me);
         return prev;
+    }
+
+    /** The name the module's name section gives function {@code index}, or null. */
+    String functionName(int index) {
+        if (functionNames == null) {
+            functionNames = dev.weft.interpreter.binary.NameSection.functionNames(customs);
+        }
+        return functionNames.get(index);
     }
 
     /**

@@ -17,14 +17,14 @@ final class TailCalls {
     static int callIndirect(ExecStack st, FunctionInstance fn, int[] code, int pc, int fp, int sp,
             int depth) {
         FunctionInstance f = TableOps.indirect(fn.instance.tables[code[pc + 2]], st.slots[sp - 1], code[pc + 1]);
-        return call(st, f, fp, sp - 1, depth);
+        return call(st, fn, f, fp, sp - 1, depth);
     }
 
-    /** Replaces the frame at {@code fp} by a call of {@code f}, whose arguments end at sp. */
-    static int call(ExecStack st, FunctionInstance f, int fp, int sp, int depth) {
+    /** Replaces the frame of {@code fn} at {@code fp} by a call of {@code f}, whose arguments end at sp. */
+    static int call(ExecStack st, FunctionInstance fn, FunctionInstance f, int fp, int sp, int depth) {
         CompiledFunction c = Hotness.codeForCall(f);
         if (c == null) {
-            return callHost(st, f, fp, sp, depth);
+            return callHost(st, f, fn, fp, sp, depth);
         }
         st.reserve(fp + c.frameSize());
         System.arraycopy(st.slots, sp - c.numParams, st.slots, fp, c.numParams);
@@ -34,14 +34,14 @@ final class TailCalls {
     }
 
     /** Runs host function {@code f} and returns its results from the current frame. */
-    private static int callHost(ExecStack st, FunctionInstance f, int fp, int sp, int depth) {
+    private static int callHost(ExecStack st, FunctionInstance f, FunctionInstance fn, int fp, int sp, int depth) {
         int base = sp - f.paramSlots;
         Value[] args = Calls.readValues(st, base, f.type.params());
         st.sp = sp;
         st.depth = depth;
         Value[] results;
         try {
-            results = Calls.invokeHost(f, args);
+            results = Calls.invokeHost(f, fn.instance.caller, args);
         } catch (WasmException e) {
             return ExceptionOps.unwindCaller(st, e, depth);
         }

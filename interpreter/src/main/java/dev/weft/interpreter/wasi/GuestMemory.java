@@ -22,6 +22,11 @@ final class GuestMemory {
 
     private final Memory memory;
 
+    /** Whether this is a view of {@code m}. */
+    boolean views(Memory m) {
+        return memory == m;
+    }
+
     GuestMemory(Memory memory) {
         this.memory = memory;
     }

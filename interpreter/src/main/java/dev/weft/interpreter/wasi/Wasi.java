@@ -3,6 +3,7 @@ package dev.weft.interpreter.wasi;
 import dev.weft.interpreter.Extern;
 import dev.weft.interpreter.Instance;
 import dev.weft.interpreter.Linker;
+import dev.weft.interpreter.Caller;
 import dev.weft.interpreter.Memory;
 import dev.weft.interpreter.WasmFunction;
 import dev.weft.interpreter.ast.CompositeType;
@@ -22,8 +23,10 @@ import java.util.Map;
  * Wasi wasi = Wasi.define(linker, config);   // define the imports
  * wasi.defineStubs(linker, module);          // optional: ENOSYS for unknown names
  * Instance inst = linker.instantiate(compiled);
- * wasi.bind(inst);                           // reach the guest's exported "memory"
+ * wasi.bind(inst);                           // optional: a memory for calls from Java
  * }</pre>
+ * Each WASI call uses its calling instance's exported {@code "memory"} (so a start function may
+ * call WASI); {@link #bind} only serves calls with no calling instance, such as calls from Java.
  * {@link WasiCommand} does all of this and runs {@code _start}. Not thread-safe: one guest thread.
  * {@link WasiConfig#waitInterrupt()} (from any thread), or interrupting that thread, makes a
  * blocking call ({@code poll_oneoff}, a blocking socket call) return {@code EINTR} once.
@@ -38,6 +41,8 @@ public final class Wasi implements AutoCloseable {
     private final Scratch scratch = new Scratch();
     private final Map<String, WasmFunction> functions;
     private GuestMemory memory;
+    /** The memory of the WASI call running now, from its caller ({@link #calledBy}), or null. */
+    private GuestMemory callerMemory;
 
     /**
      * Opens the standard streams and preopens of {@code config}.
@@ -131,10 +136,29 @@ public final class Wasi implements AutoCloseable {
         return scratch;
     }
 
-    /** The bound memory. */
+    /**
+     * A WASI function was called by {@code caller}: its exported memory {@code "memory"}, if it
+     * has one, is the memory of this call (so WASI works from a start function, before
+     * {@link #bind} can be called).
+     */
+    void calledBy(Caller caller) {
+        if (caller.export("memory") instanceof Memory m) {
+            if (callerMemory == null || !callerMemory.views(m)) {
+                callerMemory = new GuestMemory(m);
+            }
+        } else {
+            callerMemory = null;
+        }
+    }
+
+    /** The calling instance's memory, else the bound memory. */
     GuestMemory memory() {
+        if (callerMemory != null) {
+            return callerMemory;
+        }
         if (memory == null) {
-            throw new IllegalStateException("WASI called before Wasi.bind(instance)");
+            throw new IllegalStateException("WASI called with no memory: the caller exports no \"memory\" and "
+                    + "Wasi.bind(instance) was not called");
         }
         return memory;
     }

@@ -24,8 +24,10 @@ import java.util.Map;
  */
 final class WasiFunctions {
     private final Map<String, WasmFunction> functions = new LinkedHashMap<>();
+    private final Wasi wasi;
 
     WasiFunctions(Wasi wasi) {
+        this.wasi = wasi;
         new ProcessCalls(wasi).register(this);
         new Poll(wasi).register(this);
         new FdCalls(wasi).register(this);
@@ -46,7 +48,10 @@ final class WasiFunctions {
      */
     void add(String name, String params, WasiCall body) {
         CompositeType.Func type = new CompositeType.Func(types(params), List.of(NumType.I32));
-        functions.put(name, HostFunction.nonSwitching(type, args -> new Value[] {result(invoke(body, args))}));
+        functions.put(name, HostFunction.nonSwitching(type, (caller, args) -> {
+            wasi.calledBy(caller);
+            return new Value[] {result(invoke(body, args))};
+        }));
     }
 
     /** The i32 results of the errno values, made once (a Value never changes). */

@@ -119,12 +119,27 @@ class WasiCommandTest {
     }
 
     @Test
-    void callingWasiBeforeBindIsAHostTrap() throws Exception {
+    void withoutBindWasiUsesTheCallersExportedMemory() throws Exception {
+        Linker linker = new Linker();
+        Wasi.define(linker, WasiConfig.builder().stdout(stdout).build());
+        Instance inst = linker.instantiate(CompiledModule.compile(resource("hello.wat")));
+        inst.function("_start").call();
+        assertEquals("Hello, WASI!\n", out());
+    }
+
+    @Test
+    void wasiWithNoMemoryToUseIsAHostTrapNamingBind() throws Exception {
         Linker linker = new Linker();
         Wasi.define(linker, WasiConfig.builder().build());
-        Instance inst = linker.instantiate(CompiledModule.compile(resource("hello.wat")));
+        Instance inst = linker.instantiate(CompiledModule.compile(WatParser.parseModule("""
+                (module
+                  (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+                  (memory 1)
+                  (func (export "_start") (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))))
+                """)));
         Trap t = assertThrows(Trap.class, () -> inst.function("_start").call());
-        assertTrue(t.getMessage().contains("bind"), t.getMessage());
+        assertEquals(TrapKind.HOST, t.kind());
+        assertTrue(t.getMessage().contains("exports no \"memory\"") && t.getMessage().contains("bind"), t.getMessage());
     }
 
     @Test
