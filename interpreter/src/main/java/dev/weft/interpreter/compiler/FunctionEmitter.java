@@ -42,6 +42,7 @@ final class FunctionEmitter {
     static final ClassDesc FUNCTION = ClassDesc.of("dev.weft.interpreter.exec.FunctionInstance");
     static final ClassDesc MODULE = ClassDesc.of("dev.weft.interpreter.exec.ModuleInstance");
     static final ClassDesc TAG = ClassDesc.of("dev.weft.interpreter.exec.TagInstance");
+    static final ClassDesc METER = ClassDesc.of("dev.weft.interpreter.exec.Meter");
     private static final ClassDesc CALLS = ClassDesc.of("dev.weft.interpreter.compiler.BytecodeCalls");
     private static final ClassDesc TRAP = ClassDesc.of("dev.weft.interpreter.Trap");
     private static final ClassDesc TRAP_KIND = ClassDesc.of("dev.weft.interpreter.TrapKind");
@@ -94,6 +95,10 @@ final class FunctionEmitter {
     private int[] localSlot;
     private ValType[] localType;
     private boolean unreachable;
+    /** Set while emitting a comparison that the next instruction branches on (see {@link #bool}). */
+    private boolean fuseTest;
+    /** The JVM branch of a fused comparison, left for the {@code if} or {@code br_if} after it; else null. */
+    private Opcode pendingTest;
     /** The start of the body, after the locals are zeroed: where a self tail call jumps. */
     private Label start;
     private int deadDepth;
@@ -195,9 +200,26 @@ final class FunctionEmitter {
             } else if (unreachable) {
                 skip(ins);
             } else {
+                fuseTest = i < to && testFollowedByBranch(ins.op(), body.get(i + 1).op())
+                        && plan.outlinedAt(i + 1, region) == null;
                 instruction(ins);
+                fuseTest = false;
             }
         }
+    }
+
+    /**
+     * Whether comparison {@code op} (one that ends with {@link #bool}) is consumed by {@code next},
+     * an {@code if} or {@code br_if}: the comparison then jumps itself instead of pushing 0 or 1.
+     */
+    private static boolean testFollowedByBranch(Op op, Op next) {
+        boolean test = switch (op) {
+            case I32_EQZ, I32_EQ, I32_NE, I32_LT_S, I32_GT_S, I32_LE_S, I32_GE_S, I32_LT_U, I32_GT_U, I32_LE_U,
+                 I32_GE_U, I64_EQZ, I64_EQ, I64_NE, I64_LT_S, I64_GT_S, I64_LE_S, I64_GE_S, I64_LT_U, I64_GT_U,
+                 I64_LE_U, I64_GE_U -> true;
+            default -> false;
+        };
+        return test && (next == Op.IF || next == Op.BR_IF);
     }
 
     // ---- outlined blocks (SplitPlan, OutlinedBlocks) -----------------------------------------
@@ -431,8 +453,9 @@ final class FunctionEmitter {
 
     /** Ticks the instance's meter (fuel, deadline, interruption): at function entry and loop heads. */
     private void tick() {
-        cb.ldc(module.constant(ModuleCompiler.Space.INSTANCE, 0));
-        support("tick", CD_void, MODULE);
+        // the meter itself is the constant, not the instance: one field load less per tick
+        cb.ldc(module.constant(ModuleCompiler.Space.METER, 0));
+        support("tick", CD_void, METER);
     }
 
     private void block(Instruction.Block b) {
@@ -453,7 +476,7 @@ final class FunctionEmitter {
             default -> {
                 pop();
                 Label otherwise = cb.newLabel();
-                cb.ifeq(otherwise);
+                jumpIf(false, otherwise);
                 ctl.add(new Ctl(Op.IF, cb.newLabel(), otherwise, params, results, stack.size() - params.size()));
             }
         }
@@ -667,13 +690,44 @@ final class FunctionEmitter {
     private void brIf(int depth) {
         pop();
         if (plainBranch(depth)) {
-            cb.ifne(ctl.get(ctl.size() - 1 - depth).target);
+            jumpIf(true, ctl.get(ctl.size() - 1 - depth).target);
             return;
         }
         Label skip = cb.newLabel();
-        cb.ifeq(skip);
+        jumpIf(false, skip);
         branch(depth);
         cb.labelBinding(skip);
+    }
+
+    /**
+     * Jumps to {@code target} when the condition is {@code when}: the i32 on the JVM stack, or
+     * the comparison left by {@link #bool} for this branch (then its operands are on the stack).
+     */
+    private void jumpIf(boolean when, Label target) {
+        Opcode test = pendingTest;
+        pendingTest = null;
+        if (test == null) {
+            test = Opcode.IFNE;
+        }
+        cb.branch(when ? test : negated(test), target);
+    }
+
+    private static Opcode negated(Opcode test) {
+        return switch (test) {
+            case IFEQ -> Opcode.IFNE;
+            case IFNE -> Opcode.IFEQ;
+            case IFLT -> Opcode.IFGE;
+            case IFGE -> Opcode.IFLT;
+            case IFGT -> Opcode.IFLE;
+            case IFLE -> Opcode.IFGT;
+            case IF_ICMPEQ -> Opcode.IF_ICMPNE;
+            case IF_ICMPNE -> Opcode.IF_ICMPEQ;
+            case IF_ICMPLT -> Opcode.IF_ICMPGE;
+            case IF_ICMPGE -> Opcode.IF_ICMPLT;
+            case IF_ICMPGT -> Opcode.IF_ICMPLE;
+            case IF_ICMPLE -> Opcode.IF_ICMPGT;
+            default -> throw new IllegalStateException("not a comparison branch: " + test);
+        };
     }
 
     // ---- the operand stack ------------------------------------------------------------------
@@ -978,6 +1032,11 @@ final class FunctionEmitter {
 
     /** Replaces the consumed operands by 1 if branch {@code op} is taken, else 0. */
     void bool(Opcode op) {
+        if (fuseTest) {
+            pendingTest = op;
+            fuseTest = false;
+            return;
+        }
         Label yes = cb.newLabel();
         Label done = cb.newLabel();
         cb.branch(op, yes);

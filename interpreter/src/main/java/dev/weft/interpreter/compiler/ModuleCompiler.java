@@ -17,6 +17,7 @@ import dev.weft.interpreter.exec.ModuleInstance;
 import dev.weft.interpreter.exec.TableInstance;
 import dev.weft.interpreter.exec.TagInstance;
 import dev.weft.interpreter.valid.ValidatedModule;
+import java.io.IOException;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassHierarchyResolver;
 import java.lang.classfile.MethodModel;
@@ -27,7 +28,10 @@ import java.lang.constant.ConstantDescs;
 import java.lang.constant.DynamicConstantDesc;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +53,8 @@ final class ModuleCompiler {
     static final String MAX_METHOD_BYTES = "weft.compiler.maxMethodBytes";
     /** The system property that turns method splitting off ({@code false}), to compare. */
     static final String SPLIT = "weft.compiler.split";
+    /** The system property naming a directory each defined class is also written to, to read with {@code javap}. */
+    static final String DUMP = "weft.compiler.dump";
     /** Plans with a smaller budget after a split function's real methods came out too big. */
     private static final int REPLANS = 3;
     private static final ThreadLocal<Integer> MAX_METHOD_BYTES_HERE = new ThreadLocal<>();
@@ -292,6 +298,7 @@ final class ModuleCompiler {
         List<BytecodeEntry> entries = new ArrayList<>();
         try {
             List<Object> classData = data.stream().map(r -> r.resolve(inst)).toList();
+            dump(bytes);
             MethodHandles.Lookup hidden = MethodHandles.lookup().defineHiddenClassWithClassData(bytes, classData, true);
             dev.weft.interpreter.exec.CompiledFrames.register(hidden.lookupClass(), inst); // for backtraces
             for (int idx : direct) {
@@ -308,6 +315,21 @@ final class ModuleCompiler {
         int i = 0;
         for (int idx : direct) {
             BytecodeSupport.enterCompiled(inst.function(idx), entries.get(i++));
+        }
+    }
+
+    /** Writes {@code bytes} to the {@link #DUMP} directory, if set, named by their hash. */
+    private static void dump(byte[] bytes) {
+        String dir = System.getProperty(DUMP);
+        if (dir == null) {
+            return;
+        }
+        Path file = Path.of(dir, "WasmCode-" + Integer.toHexString(Arrays.hashCode(bytes)) + ".class");
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, bytes);
+        } catch (IOException e) {
+            System.err.println("weft: cannot dump compiled class to " + file + ": " + e.getMessage());
         }
     }
 
@@ -332,7 +354,8 @@ final class ModuleCompiler {
     /** The index spaces whose entries compiled code loads as constants. */
     enum Space {
         FUNCTION(FunctionEmitter.FUNCTION), GLOBAL(FunctionEmitter.GLOBAL), TABLE(FunctionEmitter.TABLE),
-        MEMORY(FunctionEmitter.MEMORY), TAG(FunctionEmitter.TAG), INSTANCE(FunctionEmitter.MODULE);
+        MEMORY(FunctionEmitter.MEMORY), TAG(FunctionEmitter.TAG), INSTANCE(FunctionEmitter.MODULE),
+        METER(FunctionEmitter.METER);
 
         final ClassDesc type;
 
@@ -341,7 +364,7 @@ final class ModuleCompiler {
         }
     }
 
-    /** A class data entry: entry {@code index} of an index space of the instance (or the instance). */
+    /** A class data entry: entry {@code index} of an index space of the instance (or the instance, or its meter). */
     record DataRef(Space space, int index) {
         Object resolve(ModuleInstance inst) {
             return switch (space) {
@@ -351,6 +374,7 @@ final class ModuleCompiler {
                 case MEMORY -> inst.memory(index);
                 case TAG -> inst.tag(index);
                 case INSTANCE -> inst;
+                case METER -> inst.meter();
             };
         }
     }

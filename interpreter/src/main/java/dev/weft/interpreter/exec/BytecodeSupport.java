@@ -344,9 +344,9 @@ public final class BytecodeSupport {
         MemoryInstance.copy(dst, d, src, s, len);
     }
 
-    /** Ticks {@code inst}'s {@link Meter}: compiled code's loop heads and function entries. */
-    public static void tick(ModuleInstance inst) {
-        Meter.tick(inst.meter);
+    /** Ticks an instance's {@link Meter} (a class data constant): compiled code's loop heads and function entries. */
+    public static void tick(Meter m) {
+        Meter.tick(m);
     }
 
     /** {@code memory.init}: the destination already widened; source and length are i32. */
