@@ -68,6 +68,8 @@ final class FunctionEmitter {
         List<ValType> savedTypes;
         /** In a helper of an outlined block: a label outside it, left by returning this code; else -1. */
         int exitCode = -1;
+        /** A loop whose back-edges tick a JVM local (see {@link FunctionEmitter#localTicks}). */
+        boolean localTicks;
 
         Ctl(Op kind, Label target, Label elseLabel, List<ValType> params, List<ValType> results, int height) {
             this.kind = kind;
@@ -102,6 +104,14 @@ final class FunctionEmitter {
     /** The start of the body, after the locals are zeroed: where a self tail call jumps. */
     private Label start;
     private int deadDepth;
+    /** The index of the instruction being emitted. */
+    private int at;
+    /**
+     * While inside a loop that {@link #localTicks} chose: the JVM local holding the meter's units
+     * left, and the loop's index in {@link #ctl}; else -1.
+     */
+    private int tickLocal = -1;
+    private int tickLevel = -1;
     /** Scratch locals by kind (int, long, reference), reused instruction after instruction. */
     private final List<List<Integer>> scratch = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     private final int[] scratchUsed = new int[3];
@@ -192,6 +202,7 @@ final class FunctionEmitter {
         List<Instruction> body = function.body();
         for (int i = from; i <= to; i++) {
             Instruction ins = body.get(i);
+            at = i;
             scratchUsed[0] = scratchUsed[1] = scratchUsed[2] = 0;
             SplitPlan.Region r = unreachable ? null : plan.outlinedAt(i, region);
             if (r != null) {
@@ -458,6 +469,91 @@ final class FunctionEmitter {
         support("tick", CD_void, METER);
     }
 
+    /** A loop head's tick: of the JVM local in a {@link #localTicks} loop, else {@link #tick}. */
+    private void loopTick() {
+        if (tickLocal >= 0) {
+            Label ok = cb.newLabel();
+            cb.iinc(tickLocal, -1);
+            cb.iload(tickLocal);
+            cb.ifge(ok);
+            cb.iconst_0();
+            cb.istore(tickLocal); // what a trap of the check leaves in the meter, as Meter.refill does
+            cb.ldc(module.constant(ModuleCompiler.Space.INSTANCE, 0));
+            support("refill", CD_int, MODULE);
+            cb.istore(tickLocal);
+            cb.labelBinding(ok);
+            return;
+        }
+        tick();
+    }
+
+    /**
+     * Whether the loop at instruction {@code loopAt} counts its back-edges in a JVM local: when
+     * nothing in it can look at the meter before the loop is left (no call, throw, try_table or
+     * grow; not in a try_table or a split function). The meter's field then changes only when
+     * the loop is left (branch, return, end, or any exception: {@link #giveBackTicks}) and when
+     * a slice runs out, so the counts and the checks are the same as with a tick per back-edge.
+     */
+    private boolean localTicks(int loopAt) {
+        if (tickLocal >= 0 || region != null || plan.splits() || ctl.stream().anyMatch(c -> c.kind == Op.TRY_TABLE)) {
+            return false;
+        }
+        List<Instruction> body = function.body();
+        int depth = 0;
+        for (int i = loopAt; i < body.size(); i++) {
+            switch (body.get(i).op()) {
+                case BLOCK, LOOP, IF, TRY_TABLE -> depth++;
+                case END -> depth--;
+                default -> { }
+            }
+            switch (body.get(i).op()) {
+                case CALL, CALL_INDIRECT, CALL_REF, RETURN_CALL, RETURN_CALL_INDIRECT, RETURN_CALL_REF,
+                     THROW, THROW_REF, TRY_TABLE, MEMORY_GROW, TABLE_GROW -> {
+                    return false;
+                }
+                default -> { }
+            }
+            if (depth == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Stores the units a {@link #localTicks} loop has left back into the meter. */
+    private void giveBackTicks() {
+        cb.ldc(module.constant(ModuleCompiler.Space.INSTANCE, 0));
+        cb.iload(tickLocal);
+        support("setTicks", CD_void, MODULE, CD_int);
+    }
+
+    /** Whether a branch to {@code ctl} entry {@code level} leaves the {@link #localTicks} loop. */
+    private boolean leavesTickLoop(int level) {
+        return tickLocal >= 0 && level < tickLevel;
+    }
+
+    /**
+     * The end of a {@link #localTicks} loop: gives the units back when falling out of it, and
+     * around its code a handler that gives them back before any exception leaves it.
+     */
+    private void endTickLoop(Ctl loop) {
+        if (!unreachable) {
+            giveBackTicks();
+        }
+        Label rangeEnd = cb.newBoundLabel();
+        Label after = cb.newLabel();
+        if (!unreachable) {
+            cb.goto_(after);
+        }
+        Label handler = cb.newBoundLabel();
+        giveBackTicks();
+        cb.athrow();
+        cb.exceptionCatchAll(loop.target, rangeEnd, handler);
+        cb.labelBinding(after);
+        tickLocal = -1;
+        tickLevel = -1;
+    }
+
     private void block(Instruction.Block b) {
         List<ValType> params = blockParams(b.type());
         List<ValType> results = blockResults(b.type());
@@ -470,8 +566,18 @@ final class FunctionEmitter {
         switch (b.op()) {
             case BLOCK -> ctl.add(new Ctl(Op.BLOCK, cb.newLabel(), null, params, results, stack.size() - params.size()));
             case LOOP -> {
-                ctl.add(new Ctl(Op.LOOP, cb.newBoundLabel(), null, params, results, stack.size() - params.size()));
-                tick();
+                boolean local = localTicks(at);
+                if (local) {
+                    cb.ldc(module.constant(ModuleCompiler.Space.INSTANCE, 0));
+                    support("ticks", CD_int, MODULE);
+                    tickLocal = cb.allocateLocal(TypeKind.INT);
+                    cb.istore(tickLocal);
+                    tickLevel = ctl.size();
+                }
+                Ctl loop = new Ctl(Op.LOOP, cb.newBoundLabel(), null, params, results, stack.size() - params.size());
+                loop.localTicks = local;
+                ctl.add(loop);
+                loopTick();
             }
             default -> {
                 pop();
@@ -594,6 +700,9 @@ final class FunctionEmitter {
         if (c.kind == Op.TRY_TABLE) {
             endTry(c);
         }
+        if (c.localTicks) {
+            endTickLoop(c);
+        }
         if (c.kind != Op.LOOP) {
             cb.labelBinding(c.target);
         }
@@ -610,6 +719,9 @@ final class FunctionEmitter {
 
     private void emitReturn() {
         List<ValType> results = type.results();
+        if (tickLocal >= 0) {
+            giveBackTicks();
+        }
         if (region != null) {
             leave(results, stack.size() - results.size(), ctl.getFirst().exitCode);
             return;
@@ -670,6 +782,9 @@ final class FunctionEmitter {
             branchOut(t, stack.size() - t.labelTypes().size());
             return;
         }
+        if (leavesTickLoop(ctl.size() - 1 - depth)) {
+            giveBackTicks();
+        }
         List<ValType> carried = t.labelTypes();
         int extra = stack.size() - carried.size() - t.height;
         if (extra > 0) {
@@ -684,7 +799,8 @@ final class FunctionEmitter {
 
     private boolean plainBranch(int depth) {
         Ctl t = ctl.get(ctl.size() - 1 - depth);
-        return t.kind != Op.END && stack.size() - t.labelTypes().size() == t.height;
+        return t.kind != Op.END && stack.size() - t.labelTypes().size() == t.height
+                && !leavesTickLoop(ctl.size() - 1 - depth);
     }
 
     private void brIf(int depth) {

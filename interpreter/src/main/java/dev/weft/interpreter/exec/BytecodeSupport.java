@@ -349,6 +349,27 @@ public final class BytecodeSupport {
         Meter.tick(m);
     }
 
+    /**
+     * The units left in {@code inst}'s current meter slice: a call-free loop of compiled code
+     * takes them into a JVM local, ticks that, and gives the rest back with {@link #setTicks}
+     * on every way out of the loop (a register decrement per back-edge instead of a field's).
+     */
+    public static int ticks(ModuleInstance inst) {
+        return inst.meter.ticks;
+    }
+
+    /** Gives back the units a call-free loop has not used (see {@link #ticks}). */
+    public static void setTicks(ModuleInstance inst, int ticks) {
+        inst.meter.ticks = ticks;
+    }
+
+    /** A call-free loop's local count ran out: the meter's check (may trap), then the new slice's units. */
+    public static int refill(ModuleInstance inst) {
+        Meter m = inst.meter;
+        m.refill();
+        return m.ticks;
+    }
+
     /** {@code memory.init}: the destination already widened; source and length are i32. */
     public static void memoryInit(long dst, int src, int len, MemoryInstance m, ModuleInstance inst, int dataIndex) {
         m.init(dst, inst.data[dataIndex], src & MASK32, len & MASK32);

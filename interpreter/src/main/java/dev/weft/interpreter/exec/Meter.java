@@ -40,7 +40,11 @@ public final class Meter {
     /** {@link #deadline} when there is none. */
     private static final long NO_DEADLINE = Long.MIN_VALUE;
 
-    /** Units left in the current slice; the hot counter. Below zero: a check is due. */
+    /**
+     * Units left in the current slice; the hot counter. Below zero: a check is due. A compiled
+     * loop without calls keeps it in a JVM local while it runs and stores it back when left
+     * ({@link BytecodeSupport#ticks}): nothing can read it meanwhile.
+     */
     int ticks;
     /** Fuel not yet handed out in slices; meaningful when {@link #fuelLimited}. */
     private long fuelLeft;
