@@ -52,9 +52,10 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((ex, line, parsed) -> {
             line.getErr().println("weft: " + CliErrors.describe(ex));
+            // errors are one line; `weft run --backtrace` adds the trap's Wasm backtrace after it
             String backtrace = CliErrors.backtrace(ex);
-            if (!backtrace.isEmpty()) {
-                line.getErr().println(backtrace); // after the one-line error, as wasmtime prints it
+            if (!backtrace.isEmpty() && parsed.subcommand() != null && parsed.subcommand().hasMatchedOption("--backtrace")) {
+                line.getErr().println(backtrace);
             }
             return CliErrors.exitCode(ex);
         });

@@ -78,6 +78,11 @@ final class RunCommand implements Callable<Integer> {
             description = "WASI option in wasmtime's spelling; only tcplisten=HOST:PORT (same as --tcplisten)")
     List<String> wasiOptions = new ArrayList<>();
 
+    @Option(names = "--backtrace", description = "after a trap's one-line error, print its Wasm backtrace (as "
+            + "wasmtime does: \"wasm backtrace:\" then one line per frame, innermost first, with the name section's "
+            + "function names)")
+    boolean backtrace;
+
     @Option(names = "--stats", description = "print the stack-switching counters (and, with a compiled tier, what "
             + "compiled, what was split and why the rest did not), the fuel the instance used and its wall time"
             + " to stderr after the run")

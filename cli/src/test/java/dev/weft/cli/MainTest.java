@@ -109,13 +109,16 @@ class MainTest {
     }
 
     @Test
-    void aTrapIsOneLineOnStderrWithWasmtimesExitCodeThenTheWasmBacktrace() throws Exception {
+    void aTrapIsOneLineOnStderrWithWasmtimesExitCodeAndTheWasmBacktraceOnRequest() throws Exception {
         Path wat = file("t.wat", """
                 (module
                   (func (export "f") (result i32) (call $g))
                   (func $g (result i32) (i32.div_u (i32.const 1) (i32.const 0))))
                 """);
         assertEquals(134, weft("run", wat.toString(), "--invoke", "f"));
+        assertEquals(List.of("weft: trap: integer divide by zero"), err.strip().lines().toList());
+        assertEquals("", out);
+        assertEquals(134, weft("run", "--backtrace", wat.toString(), "--invoke", "f"));
         assertEquals(List.of("weft: trap: integer divide by zero", "wasm backtrace:", "    0: func[1]", "    1: func[0]"),
                 err.strip().lines().toList());
         assertEquals("", out);
