@@ -15,8 +15,13 @@ final class MixedTierTesting {
 
     /** Instantiates {@code wat} with the functions of index {@code interpreted} left to the interpreter. */
     static Instance instantiate(String wat, Set<Integer> interpreted) throws Exception {
+        return instantiate(new Linker(), wat, interpreted);
+    }
+
+    /** {@link #instantiate(String, Set)} with the imports {@code linker} defines. */
+    static Instance instantiate(Linker linker, String wat, Set<Integer> interpreted) throws Exception {
         CompiledModule module = CompiledModule.compile(WatParser.parseModule(wat));
-        return BytecodeTier.compilingOnly(i -> !interpreted.contains(i), () -> new Linker().instantiate(module));
+        return BytecodeTier.compilingOnly(i -> !interpreted.contains(i), () -> linker.instantiate(module));
     }
 
     /** Calls export {@code name} with i32 arguments; its first result as an int. */

@@ -6,20 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.interpreter.FunctionType;
+import dev.weft.interpreter.HostFunction;
 import dev.weft.interpreter.Instance;
+import dev.weft.interpreter.Linker;
 import dev.weft.interpreter.Trap;
 import dev.weft.interpreter.TrapKind;
 import dev.weft.interpreter.Value;
 import dev.weft.interpreter.WasmException;
+import dev.weft.interpreter.ast.NumType;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * v128 values crossing between compiled and interpreted functions: as parameters and results
- * (several results too), through direct calls, call_indirect, call_ref and a tail call, in a
- * mutable global, as an exception payload caught in the other tier, and from the embedder. The
- * numbered comments are function indices; {@link #INTERPRETED} stay on the interpreter.
+ * (several results too), through direct calls, call_indirect, call_ref, a tail call and a host
+ * function, in a mutable global, as an exception payload caught in the other tier, and from the
+ * embedder. The numbered comments are function indices; {@link #INTERPRETED} stay on the
+ * interpreter.
  */
 class VectorMixedTierTest {
     private static final String WAT = """
@@ -165,6 +170,26 @@ class VectorMixedTierTest {
         WasmException e = assertThrows(WasmException.class, () -> inst.function("c_throw").call(i32(3)));
         assertEquals(5, e.payload()[0].asInt());
         assertEquals(i32x4(3, 3, 3, 3), e.payload()[1]);
+    }
+
+    @Test
+    void compiledCodeCallsAHostFunctionWithV128sBothWays() throws Exception {
+        Linker linker = new Linker();
+        linker.define("env", "twice", HostFunction.nonSwitching(FunctionType.of(NumType.V128).returning(NumType.V128, NumType.I32),
+                args -> new Value[] {Value.v128(args[0].bits() * 2, args[0].v128High() * 2), Value.i32(args.length)}));
+        Instance host = MixedTierTesting.instantiate(linker, """
+                (module
+                  (import "env" "twice" (func $twice (param v128) (result v128 i32)))
+                  (func (export "c_host") (param i64) (result i64 i32)
+                    (call $twice (i64x2.splat (local.get 0)))
+                    (local.set 0 (i64.extend_i32_u))
+                    (i64x2.extract_lane 1)
+                    (i32.wrap_i64 (local.get 0))))
+                """, Set.of());
+        assertTrue(MixedTierTesting.compiled(host, "c_host"));
+        Value[] r = host.function("c_host").call(Value.i64(21));
+        assertEquals(42L, r[0].asLong());
+        assertEquals(1, r[1].asInt(), "the host function got one argument");
     }
 
     @Test
