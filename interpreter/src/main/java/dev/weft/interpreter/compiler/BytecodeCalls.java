@@ -3,11 +3,13 @@ package dev.weft.interpreter.compiler;
 import dev.weft.interpreter.HostFunction;
 import dev.weft.interpreter.Value;
 import dev.weft.interpreter.WasmException;
+import dev.weft.interpreter.ast.NumType;
 import dev.weft.interpreter.ast.ValType;
 import dev.weft.interpreter.exec.BytecodeSupport;
 import dev.weft.interpreter.exec.FunctionInstance;
 import dev.weft.interpreter.exec.ModuleInstance;
 import dev.weft.interpreter.exec.TagInstance;
+import dev.weft.interpreter.exec.V128;
 import java.lang.invoke.MethodHandle;
 import java.util.List;
 
@@ -39,12 +41,22 @@ final class BytecodeCalls {
         return new WasmException(tag, values(tag.type().params(), bits, refs));
     }
 
+    /** The values given one per array index (a v128 as its {@link V128} in {@code refs}). */
     private static Value[] values(List<ValType> types, long[] bits, Object[] refs) {
         Value[] values = new Value[types.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = Value.fromSlot(types.get(i), bits[i], refs[i]);
+            values[i] = types.get(i) == NumType.V128 ? value((V128) refs[i])
+                    : Value.fromSlot(types.get(i), bits[i], refs[i]);
         }
         return values;
+    }
+
+    static Value value(V128 v) {
+        return Value.v128(v.lo, v.hi);
+    }
+
+    static V128 v128(Value v) {
+        return V128.of(v.bits(), v.v128High());
     }
 
     static int resultInt(Value[] results, int i) {
@@ -57,5 +69,9 @@ final class BytecodeCalls {
 
     static Object resultRef(Value[] results, int i) {
         return results[i].ref();
+    }
+
+    static Object resultV128(Value[] results, int i) {
+        return v128(results[i]);
     }
 }

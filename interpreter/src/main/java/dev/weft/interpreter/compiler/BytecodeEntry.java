@@ -4,9 +4,11 @@ import dev.weft.interpreter.Trap;
 import dev.weft.interpreter.TrapKind;
 import dev.weft.interpreter.Value;
 import dev.weft.interpreter.ast.CompositeType;
+import dev.weft.interpreter.ast.NumType;
 import dev.weft.interpreter.ast.RefType;
 import dev.weft.interpreter.ast.ValType;
 import dev.weft.interpreter.exec.BytecodeSupport;
+import dev.weft.interpreter.exec.V128;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
 
@@ -78,6 +80,9 @@ final class BytecodeEntry implements BytecodeSupport.CompiledEntry {
     }
 
     private static Object unbox(ValType t, Value v) {
+        if (t == NumType.V128) {
+            return BytecodeCalls.v128(v);
+        }
         return switch (JvmTypes.kind(t)) {
             case INT -> (int) v.bits();
             case LONG -> v.bits();
@@ -88,6 +93,9 @@ final class BytecodeEntry implements BytecodeSupport.CompiledEntry {
     static Value box(ValType t, Object o) {
         if (t instanceof RefType rt) {
             return Value.ref(rt, o);
+        }
+        if (o instanceof V128 v) {
+            return BytecodeCalls.value(v);
         }
         long bits = o instanceof Integer i ? i : (Long) o;
         return Value.fromSlot(t, bits, null);

@@ -155,7 +155,7 @@ final class FunctionEmitter {
                  RESUME, RESUME_THROW, RESUME_THROW_REF, SWITCH -> false;
             case BR_ON_CAST, BR_ON_CAST_FAIL, REF_TEST, REF_TEST_NULL, REF_CAST, REF_CAST_NULL,
                  ANY_CONVERT_EXTERN, EXTERN_CONVERT_ANY, REF_I31, I31_GET_S, I31_GET_U -> true;
-            default -> GcEmitter.handles(op) || op.prefix() != 0xFB && op.prefix() != 0xFD;
+            default -> GcEmitter.handles(op) || VectorEmitter.handles(op) || op.prefix() != 0xFB;
         };
     }
 
@@ -177,7 +177,7 @@ final class FunctionEmitter {
             localType[i] = t;
             TypeKind k = JvmTypes.kind(t);
             localSlot[i] = cb.allocateLocal(k);
-            zero(k);
+            zero(t);
             cb.storeLocal(k, localSlot[i]);
         }
         if (plan.splits()) {
@@ -668,6 +668,10 @@ final class FunctionEmitter {
 
     /** Stack: Value[], index: the value there in the compiled representation. */
     private void resultAt(ValType t) {
+        if (t == NumType.V128) {
+            cb.invokestatic(CALLS, "resultV128", MethodTypeDesc.of(CD_Object, VALUE_ARRAY, CD_int));
+            return;
+        }
         switch (JvmTypes.kind(t)) {
             case INT -> cb.invokestatic(CALLS, "resultInt", MethodTypeDesc.of(CD_int, VALUE_ARRAY, CD_int));
             case LONG -> cb.invokestatic(CALLS, "resultLong", MethodTypeDesc.of(CD_long, VALUE_ARRAY, CD_int));
@@ -864,8 +868,13 @@ final class FunctionEmitter {
         }
     }
 
-    private void zero(TypeKind k) {
-        switch (k) {
+    /** Pushes the initial value of a local of type {@code t}. */
+    private void zero(ValType t) {
+        if (t == NumType.V128) {
+            VectorEmitter.zero(cb);
+            return;
+        }
+        switch (JvmTypes.kind(t)) {
             case INT -> cb.iconst_0();
             case LONG -> cb.lconst_0();
             default -> cb.aconst_null();
@@ -1077,7 +1086,9 @@ final class FunctionEmitter {
                 support("elemDrop", CD_void, MODULE, CD_int);
             }
             default -> {
-                if (ins instanceof Instruction.MemAccess m) {
+                if (VectorEmitter.handles(op)) {
+                    new VectorEmitter(this, module).emit(ins);
+                } else if (ins instanceof Instruction.MemAccess m) {
                     memory.access(m);
                 } else if (GcEmitter.handles(op)) {
                     new GcEmitter(this, module).emit(ins);
@@ -1246,6 +1257,10 @@ final class FunctionEmitter {
 
     private void globalGet(int index) {
         ValType t = module.globalType(index);
+        if (t == NumType.V128) {
+            new VectorEmitter(this, module).globalGet(index);
+            return;
+        }
         cb.ldc(module.constant(ModuleCompiler.Space.GLOBAL, index));
         switch (JvmTypes.kind(t)) {
             case INT -> support("globalI32", CD_int, GLOBAL);
@@ -1256,6 +1271,10 @@ final class FunctionEmitter {
     }
 
     private void globalSet(int index) {
+        if (module.globalType(index) == NumType.V128) {
+            new VectorEmitter(this, module).globalSet(index);
+            return;
+        }
         ValType t = pop();
         cb.ldc(module.constant(ModuleCompiler.Space.GLOBAL, index));
         switch (JvmTypes.kind(t)) {
@@ -1313,7 +1332,7 @@ final class FunctionEmitter {
         }
         for (int i = n; i < localType.length; i++) {
             TypeKind k = JvmTypes.kind(localType[i]);
-            zero(k);
+            zero(localType[i]);
             cb.storeLocal(k, localSlot[i]);
         }
         cb.goto_(start);
@@ -1367,19 +1386,17 @@ final class FunctionEmitter {
     private void dynamicCall(int f, CompositeType.Func t, List<ValType> types, int[] args) {
         Label done = cb.newLabel();
         Label slow = cb.newLabel();
-        if (JvmTypes.unsupportedSignature(t) == null) {
-            int mh = scratch(TypeKind.REFERENCE);
-            cb.aload(f);
-            cb.invokestatic(CALLS, "direct", MethodTypeDesc.of(METHOD_HANDLE, FUNCTION));
-            cb.dup();
-            cb.astore(mh);
-            cb.ifnull(slow);
-            cb.aload(mh);
-            reload(types, args);
-            cb.invokevirtual(METHOD_HANDLE, "invokeExact", JvmTypes.methodDesc(t));
-            unpackResults(t.results());
-            cb.goto_(done);
-        }
+        int mh = scratch(TypeKind.REFERENCE);
+        cb.aload(f);
+        cb.invokestatic(CALLS, "direct", MethodTypeDesc.of(METHOD_HANDLE, FUNCTION));
+        cb.dup();
+        cb.astore(mh);
+        cb.ifnull(slow);
+        cb.aload(mh);
+        reload(types, args);
+        cb.invokevirtual(METHOD_HANDLE, "invokeExact", JvmTypes.methodDesc(t));
+        unpackResults(t.results());
+        cb.goto_(done);
         cb.labelBinding(slow);
         cb.ldc(module.constant(ModuleCompiler.Space.INSTANCE, 0)); // the caller a host function sees
         cb.aload(f);

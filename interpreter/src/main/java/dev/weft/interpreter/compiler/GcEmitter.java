@@ -46,6 +46,9 @@ final class GcEmitter {
 
     void emit(Instruction ins) {
         Op op = ins.op();
+        if (op != Op.ARRAY_LEN && layout(ins instanceof Instruction.Indexed2 x ? x.first() : ((Instruction.Indexed) ins).index()).hasV128()) {
+            throw new NotCompilable("v128 struct or array fields"); // the interpreter does not run them either
+        }
         if (op == Op.ARRAY_LEN) {
             e.popType();
             call("arrayLen", CD_int, CD_Object);

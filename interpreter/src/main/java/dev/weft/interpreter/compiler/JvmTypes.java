@@ -15,8 +15,11 @@ import java.util.List;
  * How Wasm values live in compiled code: i32 and f32 as {@code int} (f32 as its raw bits), i64
  * and f64 as {@code long} (f64 as raw bits), every reference as {@code Object}. Keeping floats as
  * bits makes loads, stores, locals and reinterpretations exact with no NaN canonicalisation;
- * arithmetic converts at the operation (the interpreter's own helpers). A function with several
- * results returns them boxed in an {@code Object[]} (Integer, Long or the reference).
+ * arithmetic converts at the operation (the interpreter's own helpers). A v128 is one immutable
+ * {@code exec.V128} object, typed {@code Object} like a reference (see {@link VectorEmitter}); where
+ * values meet the interpreter's slots ({@link SlotBridge}, {@link BytecodeCalls}) it is two slots,
+ * low half first, as the interpreter keeps it. A function with several results returns them boxed
+ * in an {@code Object[]} (Integer, Long, V128 or the reference).
  */
 final class JvmTypes {
     private JvmTypes() {}
@@ -28,7 +31,7 @@ final class JvmTypes {
         return switch ((NumType) t) {
             case I32, F32 -> TypeKind.INT;
             case I64, F64 -> TypeKind.LONG;
-            case V128 -> throw new NotCompilable("v128 values");
+            case V128 -> TypeKind.REFERENCE;
         };
     }
 
@@ -46,16 +49,6 @@ final class JvmTypes {
             case LONG -> long.class;
             default -> Object.class;
         };
-    }
-
-    /** Why a function of this type cannot be a compiled method (v128 values), or null. */
-    static String unsupportedSignature(CompositeType.Func type) {
-        for (ValType t : type.params()) {
-            if (t == NumType.V128) {
-                return "v128 values";
-            }
-        }
-        return type.results().contains(NumType.V128) ? "v128 values" : null;
     }
 
     static MethodTypeDesc methodDesc(CompositeType.Func type) {

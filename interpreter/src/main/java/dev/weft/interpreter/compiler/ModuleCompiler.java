@@ -154,7 +154,7 @@ final class ModuleCompiler {
         for (int j = 0; j < m.functions().size(); j++) {
             int idx = imported + j;
             String reason = !wanted.test(idx) ? "not selected"
-                    : maySuspend[idx] ? "may suspend" : JvmTypes.unsupportedSignature(funcType(idx));
+                    : maySuspend[idx] ? "may suspend" : null;
             if (reason == null) {
                 try {
                     FunctionEmitter.checkSupported(m.functions().get(j));

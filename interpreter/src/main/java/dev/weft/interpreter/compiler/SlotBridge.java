@@ -8,6 +8,7 @@ import static java.lang.constant.ConstantDescs.CD_long;
 import static java.lang.constant.ConstantDescs.CD_void;
 
 import dev.weft.interpreter.ast.CompositeType;
+import dev.weft.interpreter.ast.NumType;
 import dev.weft.interpreter.ast.ValType;
 import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.TypeKind;
@@ -19,8 +20,8 @@ import java.util.List;
 /**
  * Emits {@code s<index>(long[] slots, Object[] refs, int base)}, the way an interpreted caller
  * enters a compiled function without boxing: it reads the arguments from the interpreter's slots
- * (one per value; numbers in {@code slots}, references in {@code refs}), calls {@code f<index>}
- * and writes the results back from {@code base} on.
+ * (one per value, a v128 two; numbers in {@code slots}, references in {@code refs}), calls
+ * {@code f<index>} and writes the results back from {@code base} on.
  */
 final class SlotBridge {
     static final MethodTypeDesc DESC = MethodTypeDesc.of(CD_void, CD_long.arrayType(), CD_Object.arrayType(), CD_int);
@@ -32,49 +33,55 @@ final class SlotBridge {
     private SlotBridge() {}
 
     static void emit(CodeBuilder cb, ClassDesc owner, String target, CompositeType.Func type) {
-        List<ValType> params = type.params();
-        for (int i = 0; i < params.size(); i++) {
-            TypeKind k = JvmTypes.kind(params.get(i));
-            cb.aload(k == TypeKind.REFERENCE ? REFS : SLOTS);
-            index(cb, i);
-            JvmTypes.loadSlot(cb, k);
+        int pos = 0;
+        for (ValType t : type.params()) {
+            TypeKind k = JvmTypes.kind(t);
+            if (t == NumType.V128) {
+                for (int half = 0; half < 2; half++) {
+                    cb.aload(SLOTS);
+                    index(cb, pos + half);
+                    cb.laload();
+                }
+                cb.invokestatic(VectorEmitter.V128, "of", MethodTypeDesc.of(VectorEmitter.V128, CD_long, CD_long));
+            } else {
+                cb.aload(k == TypeKind.REFERENCE ? REFS : SLOTS);
+                index(cb, pos);
+                JvmTypes.loadSlot(cb, k);
+            }
+            pos += width(t);
         }
         cb.invokestatic(owner, target, JvmTypes.methodDesc(type));
         List<ValType> results = type.results();
         if (results.size() == 1) {
-            store(cb, results.getFirst(), 0, cb.allocateLocal(JvmTypes.kind(results.getFirst())));
+            store(cb, results.getFirst(), 0, cb.allocateLocal(TypeKind.REFERENCE));
         } else if (results.size() > 1) {
             int array = cb.allocateLocal(TypeKind.REFERENCE);
             cb.astore(array);
             int value = cb.allocateLocal(TypeKind.REFERENCE);
+            pos = 0;
             for (int i = 0; i < results.size(); i++) {
+                ValType t = results.get(i);
                 cb.aload(array);
                 cb.ldc(i);
                 cb.aaload();
-                cb.astore(value);
-                ValType t = results.get(i);
-                if (JvmTypes.kind(t) == TypeKind.REFERENCE) {
-                    cb.aload(REFS);
-                    index(cb, i);
-                    cb.aload(value);
-                    cb.aastore();
-                } else {
-                    cb.aload(SLOTS);
-                    index(cb, i);
-                    cb.aload(value);
-                    if (JvmTypes.kind(t) == TypeKind.INT) {
-                        cb.checkcast(CD_Integer);
-                        cb.invokevirtual(CD_Integer, "intValue", MethodTypeDesc.of(CD_int));
-                        cb.i2l();
-                    } else {
-                        cb.checkcast(CD_Long);
-                        cb.invokevirtual(CD_Long, "longValue", MethodTypeDesc.of(CD_long));
-                    }
-                    cb.lastore();
+                TypeKind k = JvmTypes.kind(t);
+                if (k == TypeKind.INT) {
+                    cb.checkcast(CD_Integer);
+                    cb.invokevirtual(CD_Integer, "intValue", MethodTypeDesc.of(CD_int));
+                } else if (k == TypeKind.LONG) {
+                    cb.checkcast(CD_Long);
+                    cb.invokevirtual(CD_Long, "longValue", MethodTypeDesc.of(CD_long));
                 }
+                store(cb, t, pos, value);
+                pos += width(t);
             }
         }
         cb.return_();
+    }
+
+    /** How many interpreter slots a value of type {@code t} takes. */
+    private static int width(ValType t) {
+        return t == NumType.V128 ? 2 : 1;
     }
 
     private static void index(CodeBuilder cb, int i) {
@@ -85,13 +92,29 @@ final class SlotBridge {
         }
     }
 
-    /** Stores the single result on the stack into slot {@code base + i}, via local {@code tmp}. */
-    private static void store(CodeBuilder cb, ValType t, int i, int tmp) {
+    /**
+     * Stores the value of type {@code t} on the stack into the slots from {@code base + pos}, via
+     * local {@code tmp} (a v128 into two, low half first).
+     */
+    private static void store(CodeBuilder cb, ValType t, int pos, int tmp) {
         TypeKind k = JvmTypes.kind(t);
-        cb.storeLocal(k, tmp);
+        if (t == NumType.V128) {
+            cb.checkcast(VectorEmitter.V128);
+            cb.astore(tmp);
+            for (int half = 0; half < 2; half++) {
+                cb.aload(SLOTS);
+                index(cb, pos + half);
+                cb.aload(tmp);
+                cb.getfield(VectorEmitter.V128, half == 0 ? "lo" : "hi", CD_long);
+                cb.lastore();
+            }
+            return;
+        }
+        int local = k == TypeKind.REFERENCE ? tmp : cb.allocateLocal(k);
+        cb.storeLocal(k, local);
         cb.aload(k == TypeKind.REFERENCE ? REFS : SLOTS);
-        index(cb, i);
-        cb.loadLocal(k, tmp);
+        index(cb, pos);
+        cb.loadLocal(k, local);
         JvmTypes.storeSlot(cb, k);
     }
 }

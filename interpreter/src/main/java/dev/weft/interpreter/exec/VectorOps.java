@@ -24,15 +24,23 @@ final class VectorOps {
 
     /** Runs the SIMD instruction whose sub-opcode is at {@code code[pc]}; returns the new sp. */
     static int run(ExecStack st, ModuleInstance inst, int[] code, int pc, int sp) {
-        long[] s = st.slots;
         Op op = OPS[code[pc + 1]];
         int a = code[pc + 2];
         int b = code[pc + 3];
         int c = code[pc + 4];
         int d = code[pc + 5];
         if (VectorMemory.handles(op)) {
-            return VectorMemory.run(op, s, sp, inst.memories[a], ((long) b << 32) | (c & 0xFFFF_FFFFL), d);
+            return VectorMemory.run(op, st.slots, sp, inst.memories[a], ((long) b << 32) | (c & 0xFFFF_FFFFL), d);
         }
+        return apply(op, st.slots, sp, a, b, c, d);
+    }
+
+    /**
+     * Runs SIMD instruction {@code op} (not a memory access) with immediates {@code a..d} (as
+     * lowered) on the operands in {@code s} below {@code sp}; returns the new sp. Also the
+     * compiled tier's way to run it ({@link CompiledVectors}).
+     */
+    static int apply(Op op, long[] s, int sp, int a, int b, int c, int d) {
         return switch (op) {
             case V128_CONST -> {
                 s[sp] = (a & 0xFFFF_FFFFL) | ((long) b << 32);

@@ -7,16 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.weft.interpreter.CompiledModule;
 import dev.weft.interpreter.Instance;
-import dev.weft.interpreter.Linker;
 import dev.weft.interpreter.Trap;
 import dev.weft.interpreter.TrapKind;
 import dev.weft.interpreter.Value;
 import dev.weft.interpreter.WasmException;
 import dev.weft.interpreter.exec.BytecodeSupport;
 import dev.weft.interpreter.exec.FunctionInstance;
-import dev.weft.interpreter.text.WatParser;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -102,16 +99,11 @@ class MixedTierTest {
 
     @BeforeAll
     static void instantiate() throws Exception {
-        CompiledModule module = CompiledModule.compile(WatParser.parseModule(WAT));
-        inst = BytecodeTier.compilingOnly(i -> !INTERPRETED.contains(i), () -> new Linker().instantiate(module));
+        inst = MixedTierTesting.instantiate(WAT, INTERPRETED);
     }
 
     private static int call(String name, int... args) {
-        Value[] values = new Value[args.length];
-        for (int i = 0; i < args.length; i++) {
-            values[i] = i32(args[i]);
-        }
-        return inst.function(name).call(values)[0].asInt();
+        return MixedTierTesting.call(inst, name, args);
     }
 
     private static TrapKind trap(String name, int... args) {
@@ -119,8 +111,7 @@ class MixedTierTest {
     }
 
     private static boolean compiled(String export) {
-        FunctionInstance f = (FunctionInstance) inst.function(export);
-        return BytecodeSupport.hostOf(f) instanceof BytecodeEntry;
+        return MixedTierTesting.compiled(inst, export);
     }
 
     @Test
