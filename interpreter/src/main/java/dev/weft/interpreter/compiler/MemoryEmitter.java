@@ -98,7 +98,7 @@ final class MemoryEmitter {
         cb.ldc(module.constant(ModuleCompiler.Space.MEMORY, m.memory()));
         cb.ldc(m.offset());
         cb.ldc(n);
-        support("ea", CD_int, CD_long, MEMORY, CD_long, CD_int);
+        support("effectiveAddress", CD_long, CD_long, MEMORY, CD_long, CD_int);
         if (store) {
             cb.loadLocal(JvmTypes.kind(v), valueSlot);
             if (JvmTypes.kind(v) == TypeKind.LONG && n < 8) {
@@ -106,18 +106,18 @@ final class MemoryEmitter {
             }
             cb.ldc(module.constant(ModuleCompiler.Space.MEMORY, m.memory()));
             switch (n) {
-                case 1 -> support("putI8", CD_void, CD_int, CD_int, MEMORY);
-                case 2 -> support("putI16", CD_void, CD_int, CD_int, MEMORY);
-                case 4 -> support("putI32", CD_void, CD_int, CD_int, MEMORY);
-                default -> support("putI64", CD_void, CD_int, CD_long, MEMORY);
+                case 1 -> support("putI8", CD_void, CD_long, CD_int, MEMORY);
+                case 2 -> support("putI16", CD_void, CD_long, CD_int, MEMORY);
+                case 4 -> support("putI32", CD_void, CD_long, CD_int, MEMORY);
+                default -> support("putI64", CD_void, CD_long, CD_long, MEMORY);
             }
         } else {
             cb.ldc(module.constant(ModuleCompiler.Space.MEMORY, m.memory()));
             switch (n) {
-                case 1 -> support("getI8", CD_int, CD_int, MEMORY);
-                case 2 -> support("getI16", CD_int, CD_int, MEMORY);
-                case 4 -> support("getI32", CD_int, CD_int, MEMORY);
-                default -> support("getI64", CD_long, CD_int, MEMORY);
+                case 1 -> support("getI8", CD_int, CD_long, MEMORY);
+                case 2 -> support("getI16", CD_int, CD_long, MEMORY);
+                case 4 -> support("getI32", CD_int, CD_long, MEMORY);
+                default -> support("getI64", CD_long, CD_long, MEMORY);
             }
             extendLoaded(op);
         }

@@ -278,40 +278,40 @@ public final class BytecodeSupport {
      * The checked effective address of an access of {@code n} bytes at an unsigned address (a
      * 32-bit one zero-extended by the caller) plus an offset of any size.
      */
-    public static int ea(long addr, MemoryInstance m, long offset, int n) {
+    public static long effectiveAddress(long addr, MemoryInstance m, long offset, int n) {
         return m.ea(addr, offset, n);
     }
 
-    public static int getI32(int ea, MemoryInstance m) {
+    public static int getI32(long ea, MemoryInstance m) {
         return m.getI32(ea);
     }
 
-    public static long getI64(int ea, MemoryInstance m) {
+    public static long getI64(long ea, MemoryInstance m) {
         return m.getI64(ea);
     }
 
-    public static int getI16(int ea, MemoryInstance m) {
+    public static int getI16(long ea, MemoryInstance m) {
         return m.getI16(ea);
     }
 
-    public static int getI8(int ea, MemoryInstance m) {
-        return m.bytes[ea];
+    public static int getI8(long ea, MemoryInstance m) {
+        return m.getI8(ea);
     }
 
-    public static void putI32(int ea, int v, MemoryInstance m) {
-        m.writeInt(ea, v);
+    public static void putI32(long ea, int v, MemoryInstance m) {
+        m.putI32(ea, v);
     }
 
-    public static void putI64(int ea, long v, MemoryInstance m) {
-        m.writeLong(ea, v);
+    public static void putI64(long ea, long v, MemoryInstance m) {
+        m.putI64(ea, v);
     }
 
-    public static void putI16(int ea, int v, MemoryInstance m) {
+    public static void putI16(long ea, int v, MemoryInstance m) {
         m.putI16(ea, v);
     }
 
-    public static void putI8(int ea, int v, MemoryInstance m) {
-        m.bytes[ea] = (byte) v;
+    public static void putI8(long ea, int v, MemoryInstance m) {
+        m.putI8(ea, v);
     }
 
     /** {@code memory.size} of a 32-bit memory. */

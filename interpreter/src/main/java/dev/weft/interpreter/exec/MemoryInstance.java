@@ -5,48 +5,94 @@ import dev.weft.interpreter.Trap;
 import dev.weft.interpreter.TrapKind;
 import dev.weft.interpreter.ast.Limits;
 import dev.weft.interpreter.ast.MemoryType;
+import dev.weft.stackpool.MemorySlot;
+import dev.weft.stackpool.PoolExhaustedException;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.lang.ref.Cleaner;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * A linear memory backed by a {@code byte[]}, accessed with little-endian VarHandles after an
- * explicit bounds check on the effective address computed as a {@code long}.
+ * A linear memory in one of two representations, chosen when it is created (system property
+ * {@code weft.memory}: {@code heap}, the default, or {@code mapped}):
  *
- * <p>Implementation limit: a Java array holds less than 2 GiB, so a memory (32- or 64-bit) can
- * have at most {@link #MAX_PAGES} pages (2 GiB - 64 KiB); {@code memory.grow} beyond it returns
- * -1, as the spec allows. A MemorySegment-backed pooled memory can replace this class later:
- * the interpreter uses only the load/store/size methods below.
+ * <ul>
+ *   <li><b>heap</b>: a {@code byte[]} accessed with little-endian VarHandles. A Java array holds
+ *       less than 2 GiB, so such a memory (32- or 64-bit) has at most {@link #MAX_PAGES} pages
+ *       (2 GiB - 64 KiB); {@code memory.grow} beyond it returns -1, as the spec allows.
+ *   <li><b>mapped</b>: a slot of a {@code stackpool} {@link dev.weft.stackpool.MemoryPool} (see
+ *       {@link MappedMemories}): the memory's maximum (4 GiB for wasm32 without one, up to
+ *       {@link #RESERVE64} for memory64) is reserved up front, pages are committed on grow and
+ *       read through a native {@link MemorySegment}. A wasm32 memory reaches 65,536 pages.
+ * </ul>
+ *
+ * <p>Both check every access explicitly against the size, computed as a {@code long}, and trap
+ * the same way. The accessors test a final mode flag rather than dispatch through an interface,
+ * so the interpreter's and compiled code's call sites stay monomorphic and inlinable.
  */
 public final class MemoryInstance implements Memory {
-    /** The largest number of pages a byte[]-backed memory can hold. */
+    /** The largest number of pages a heap (byte[]-backed) memory can hold. */
     public static final long MAX_PAGES = 32767;
+    /** Address space reserved for a memory64 memory without a smaller maximum (16 GiB). */
+    public static final long RESERVE64 = 16L << 30;
+    /** True when new memories are mapped ({@code -Dweft.memory=mapped}). */
+    static final boolean MAPPED_DEFAULT = mode();
     private static final long MASK32 = 0xFFFF_FFFFL;
     private static final VarHandle I16 = view(short[].class);
     private static final VarHandle I32 = view(int[].class);
     private static final VarHandle I64 = view(long[].class);
+    private static final ValueLayout.OfShort LE16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfInt LE32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfLong LE64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
     private final boolean is64;
     /** The declared limits (the minimum is the initial size). */
     private final Limits declared;
     private final long maxPages;
+    /** True for a mapped memory: {@link #seg} holds the bytes, {@link #bytes} is null. */
+    final boolean mapped;
     /**
-     * The backing array; its length is the capacity, which may exceed {@link #size} so that
-     * growing page by page does not copy the whole memory each time. Bytes at and above
+     * Heap mode: the backing array; its length is the capacity, which may exceed {@link #size}
+     * so that growing page by page does not copy the whole memory each time. Bytes at and above
      * {@code size} are never written (every access is checked against {@code size}), so they
      * are still zero when a grow makes them part of the memory.
      */
     byte[] bytes;
+    /** Mapped mode: the committed part of the slot, {@link #size} bytes. */
+    MemorySegment seg;
     /** The memory's size in bytes (a multiple of the page size). */
-    int size;
+    long size;
+    /** Mapped mode: the pool slot, and the action that returns it (on close, or by the Cleaner). */
+    private MemorySlot slot;
+    private Cleaner.Cleanable giveBack;
 
-    private MemoryInstance(Limits declared, long maxPages) {
-        this.size = Math.toIntExact(declared.min() * PAGE_SIZE);
-        this.bytes = new byte[size];
+    private MemoryInstance(Limits declared, long maxPages, boolean mapped) {
+        this.size = declared.min() * PAGE_SIZE;
         this.declared = declared;
         this.maxPages = maxPages;
         this.is64 = declared.is64();
+        this.mapped = mapped;
+        if (mapped) {
+            long capPages = (is64 ? RESERVE64 : 1L << 32) / PAGE_SIZE;
+            long reserve = MappedMemories.reservation(Math.max(declared.min(), Math.min(maxPages, capPages)) * PAGE_SIZE);
+            this.slot = MappedMemories.acquire(reserve, size);
+            this.seg = slot.segment();
+            this.giveBack = MappedMemories.track(this, slot);
+        } else {
+            this.bytes = new byte[Math.toIntExact(size)];
+        }
+    }
+
+    private static boolean mode() {
+        String m = System.getProperty("weft.memory", "heap");
+        return switch (m) {
+            case "heap" -> false;
+            case "mapped" -> true;
+            default -> throw new IllegalArgumentException("weft.memory must be heap or mapped, not " + m);
+        };
     }
 
     private static VarHandle view(Class<?> arrayType) {
@@ -56,7 +102,8 @@ public final class MemoryInstance implements Memory {
     /**
      * A zero-filled memory of the type's minimum size.
      *
-     * @throws Trap "resource exhausted" when the minimum exceeds {@link #MAX_PAGES} or the heap
+     * @throws Trap "resource exhausted" when the minimum exceeds the representation's cap or
+     *              the heap or address space cannot hold it
      */
     public static MemoryInstance create(MemoryType type) {
         return create(type, -1);
@@ -69,8 +116,14 @@ public final class MemoryInstance implements Memory {
      * @throws Trap "resource exhausted" also when the minimum exceeds {@code limitPages}
      */
     public static MemoryInstance create(MemoryType type, long limitPages) {
+        return create(type, limitPages, MAPPED_DEFAULT);
+    }
+
+    /** {@link #create(MemoryType, long)} in the given representation ({@code mapped} or heap). */
+    public static MemoryInstance create(MemoryType type, long limitPages, boolean mapped) {
         Limits l = type.limits();
-        if (Limits.above(l.min(), MAX_PAGES)) {
+        long cap = mapped ? (l.is64() ? RESERVE64 : 1L << 32) / PAGE_SIZE : MAX_PAGES;
+        if (Limits.above(l.min(), cap)) {
             throw new Trap(TrapKind.RESOURCE_EXHAUSTED, "memory of " + Long.toUnsignedString(l.min()) + " pages");
         }
         if (limitPages >= 0 && Limits.above(l.min(), limitPages)) {
@@ -80,9 +133,9 @@ public final class MemoryInstance implements Memory {
         long specMax = l.is64() ? 1L << 48 : 65536;
         long max = l.hasMax() && !Limits.above(l.max(), specMax) ? l.max() : specMax;
         try {
-            return new MemoryInstance(l, limitPages >= 0 ? Math.min(max, limitPages) : max);
-        } catch (OutOfMemoryError e) {
-            throw new Trap(TrapKind.RESOURCE_EXHAUSTED, "memory of " + l.min() + " pages");
+            return new MemoryInstance(l, limitPages >= 0 ? Math.min(max, limitPages) : max, mapped);
+        } catch (OutOfMemoryError | PoolExhaustedException | IllegalArgumentException e) {
+            throw new Trap(TrapKind.RESOURCE_EXHAUSTED, "memory of " + l.min() + " pages: " + e.getMessage());
         }
     }
 
@@ -91,8 +144,13 @@ public final class MemoryInstance implements Memory {
         return is64;
     }
 
+    /** True if the memory lives in a mapped slot rather than a {@code byte[]}. */
+    public boolean isMapped() {
+        return mapped;
+    }
+
     /** The size in bytes. */
-    public int byteSize() {
+    public long byteSize() {
         return size;
     }
 
@@ -114,12 +172,21 @@ public final class MemoryInstance implements Memory {
     @Override
     public long grow(long delta) {
         long old = pages();
-        if (delta < 0 || delta > maxPages - old || old + delta > MAX_PAGES) {
+        if (delta < 0 || delta > maxPages - old) {
             return -1;
         }
         if (delta > 0) {
-            int newSize = (int) ((old + delta) * PAGE_SIZE);
-            if (newSize > bytes.length && !reserve(newSize)) {
+            long newSize = (old + delta) * PAGE_SIZE;
+            if (mapped) {
+                if (slot == null || newSize > slot.maxBytes()) {
+                    return -1;
+                }
+                try {
+                    seg = slot.grow(newSize);
+                } catch (PoolExhaustedException e) {
+                    return -1;
+                }
+            } else if (old + delta > MAX_PAGES || newSize > bytes.length && !reserve((int) newSize)) {
                 return -1;
             }
             size = newSize;
@@ -127,10 +194,22 @@ public final class MemoryInstance implements Memory {
         return old;
     }
 
-    /** Drops the contents ({@link ModuleInstance#close}): the memory is then empty, 0 pages. */
+    /**
+     * Drops the contents ({@link ModuleInstance#close}): the memory is then empty, 0 pages; a
+     * mapped memory's slot goes back to its pool, reset to zeroes.
+     */
     void release() {
-        bytes = new byte[0];
         size = 0;
+        if (mapped) {
+            seg = MemorySegment.NULL;
+            slot = null;
+            if (giveBack != null) {
+                giveBack.clean();
+                giveBack = null;
+            }
+        } else {
+            bytes = new byte[0];
+        }
     }
 
     /**
@@ -157,16 +236,16 @@ public final class MemoryInstance implements Memory {
     // ---- bounds checks -------------------------------------------------------------------
 
     /** The effective address of a 32-bit access of {@code n} bytes, or a trap. */
-    int ea32(int addr, int offset, int n) {
+    long ea32(int addr, int offset, int n) {
         long ea = (addr & MASK32) + (offset & MASK32);
         if (ea > size - n) {
             throw oob();
         }
-        return (int) ea;
+        return ea;
     }
 
     /** The effective address for an unsigned address and offset of any width, or a trap. */
-    int ea(long addr, long offset, long n) {
+    long ea(long addr, long offset, long n) {
         if (addr < 0 || offset < 0 || offset > Long.MAX_VALUE - addr) {
             throw oob();
         }
@@ -174,15 +253,15 @@ public final class MemoryInstance implements Memory {
         if (ea > size - n) {
             throw oob();
         }
-        return (int) ea;
+        return ea;
     }
 
-    /** Checks that {@code [addr, addr + len)} is inside the memory; returns addr as an int. */
-    int range(long addr, long len) {
+    /** Checks that {@code [addr, addr + len)} is inside the memory; returns addr. */
+    long range(long addr, long len) {
         if (addr < 0 || len < 0 || addr > size - len) {
             throw oob();
         }
-        return (int) addr;
+        return addr;
     }
 
     static Trap oob() {
@@ -192,84 +271,128 @@ public final class MemoryInstance implements Memory {
     // ---- hot accessors (32-bit address + offset) -------------------------------------------
 
     int loadI32(int addr, int offset) {
-        return (int) I32.get(bytes, ea32(addr, offset, 4));
+        return getI32(ea32(addr, offset, 4));
     }
 
     long loadI64(int addr, int offset) {
-        return (long) I64.get(bytes, ea32(addr, offset, 8));
+        return getI64(ea32(addr, offset, 8));
     }
 
     int load8(int addr, int offset) {
-        return bytes[ea32(addr, offset, 1)];
+        return getI8(ea32(addr, offset, 1));
     }
 
     int load16(int addr, int offset) {
-        return (short) I16.get(bytes, ea32(addr, offset, 2));
+        return getI16(ea32(addr, offset, 2));
     }
 
     void storeI32(int addr, int offset, int v) {
-        I32.set(bytes, ea32(addr, offset, 4), v);
+        putI32(ea32(addr, offset, 4), v);
     }
 
     void storeI64(int addr, int offset, long v) {
-        I64.set(bytes, ea32(addr, offset, 8), v);
+        putI64(ea32(addr, offset, 8), v);
     }
 
     void store8(int addr, int offset, int v) {
-        bytes[ea32(addr, offset, 1)] = (byte) v;
+        putI8(ea32(addr, offset, 1), v);
     }
 
     void store16(int addr, int offset, int v) {
-        I16.set(bytes, ea32(addr, offset, 2), (short) v);
+        putI16(ea32(addr, offset, 2), v);
     }
 
     // ---- accessors at a checked effective address ----------------------------------------
 
-    int getI32(int ea) {
-        return (int) I32.get(bytes, ea);
+    int getI32(long ea) {
+        return mapped ? seg.get(LE32, ea) : (int) I32.get(bytes, (int) ea);
     }
 
-    long getI64(int ea) {
-        return (long) I64.get(bytes, ea);
+    long getI64(long ea) {
+        return mapped ? seg.get(LE64, ea) : (long) I64.get(bytes, (int) ea);
     }
 
-    int getI16(int ea) {
-        return (short) I16.get(bytes, ea);
+    int getI16(long ea) {
+        return mapped ? seg.get(LE16, ea) : (short) I16.get(bytes, (int) ea);
     }
 
-    void putI16(int ea, int v) {
-        I16.set(bytes, ea, (short) v);
+    int getI8(long ea) {
+        return mapped ? seg.get(ValueLayout.JAVA_BYTE, ea) : bytes[(int) ea];
+    }
+
+    void putI32(long ea, int v) {
+        if (mapped) {
+            seg.set(LE32, ea, v);
+        } else {
+            I32.set(bytes, (int) ea, v);
+        }
+    }
+
+    void putI64(long ea, long v) {
+        if (mapped) {
+            seg.set(LE64, ea, v);
+        } else {
+            I64.set(bytes, (int) ea, v);
+        }
+    }
+
+    void putI16(long ea, int v) {
+        if (mapped) {
+            seg.set(LE16, ea, (short) v);
+        } else {
+            I16.set(bytes, (int) ea, (short) v);
+        }
+    }
+
+    void putI8(long ea, int v) {
+        if (mapped) {
+            seg.set(ValueLayout.JAVA_BYTE, ea, (byte) v);
+        } else {
+            bytes[(int) ea] = (byte) v;
+        }
     }
 
     // ---- embedder API ----------------------------------------------------------------------
 
+    /** The memory's bytes as a segment: the mapped slot itself, or a view of the array. */
     @Override
-    public java.lang.foreign.MemorySegment segment() {
-        return java.lang.foreign.MemorySegment.ofArray(bytes).asSlice(0, size);
+    public MemorySegment segment() {
+        return mapped ? seg : MemorySegment.ofArray(bytes).asSlice(0, size);
     }
 
     @Override
     public byte[] read(long address, int length) {
-        int a = range(address, length);
-        return Arrays.copyOfRange(bytes, a, a + length);
+        byte[] out = new byte[length];
+        read(address, out, 0, length);
+        return out;
     }
 
     @Override
     public void write(long address, byte[] data) {
         java.util.Objects.requireNonNull(data, "data");
-        System.arraycopy(data, 0, bytes, range(address, data.length), data.length);
+        write(address, data, 0, data.length);
     }
 
     @Override
     public void read(long address, byte[] dst, int offset, int length) {
         java.util.Objects.checkFromIndexSize(offset, length, dst.length);
-        System.arraycopy(bytes, range(address, length), dst, offset, length);
+        long a = range(address, length);
+        if (mapped) {
+            MemorySegment.copy(seg, ValueLayout.JAVA_BYTE, a, dst, offset, length);
+        } else {
+            System.arraycopy(bytes, (int) a, dst, offset, length);
+        }
     }
 
     @Override
     public void write(long address, byte[] src, int offset, int length) {
         java.util.Objects.checkFromIndexSize(offset, length, src.length);
-        System.arraycopy(src, offset, bytes, range(address, length), length);
+        long a = range(address, length);
+        if (mapped) {
+            MemorySegment.copy(src, offset, seg, ValueLayout.JAVA_BYTE, a, length);
+        } else {
+            System.arraycopy(src, offset, bytes, (int) a, length);
+        }
     }
 
     @Override
@@ -279,7 +402,7 @@ public final class MemoryInstance implements Memory {
 
     @Override
     public void writeInt(long address, int value) {
-        I32.set(bytes, range(address, 4), value);
+        putI32(range(address, 4), value);
     }
 
     @Override
@@ -289,26 +412,34 @@ public final class MemoryInstance implements Memory {
 
     @Override
     public void writeLong(long address, long value) {
-        I64.set(bytes, range(address, 8), value);
+        putI64(range(address, 8), value);
     }
 
     // ---- bulk operations -------------------------------------------------------------------
 
     void fill(long dst, int value, long len) {
-        int d = range(dst, len);
-        Arrays.fill(bytes, d, d + (int) len, (byte) value);
+        long d = range(dst, len);
+        if (mapped) {
+            seg.asSlice(d, len).fill((byte) value);
+        } else {
+            Arrays.fill(bytes, (int) d, (int) (d + len), (byte) value);
+        }
     }
 
     static void copy(MemoryInstance dstMem, long dst, MemoryInstance srcMem, long src, long len) {
-        int s = srcMem.range(src, len);
-        int d = dstMem.range(dst, len);
-        System.arraycopy(srcMem.bytes, s, dstMem.bytes, d, (int) len);
+        long s = srcMem.range(src, len);
+        long d = dstMem.range(dst, len);
+        if (srcMem.mapped || dstMem.mapped) {
+            MemorySegment.copy(srcMem.segment(), s, dstMem.segment(), d, len);
+        } else {
+            System.arraycopy(srcMem.bytes, (int) s, dstMem.bytes, (int) d, (int) len);
+        }
     }
 
     void init(long dst, byte[] data, long src, long len) {
         if (src < 0 || len < 0 || src > data.length - len) {
             throw oob();
         }
-        System.arraycopy(data, (int) src, bytes, range(dst, len), (int) len);
+        write(dst, data, (int) src, (int) len);
     }
 }

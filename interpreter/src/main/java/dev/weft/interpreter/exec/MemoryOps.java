@@ -26,8 +26,8 @@ final class MemoryOps {
         return switch (op) {
             case I32_LOAD, F32_LOAD, I64_LOAD32_S -> load(s, sp, m.getI32(ea(s, sp - 1, m, offset, 4)));
             case I64_LOAD, F64_LOAD -> load(s, sp, m.getI64(ea(s, sp - 1, m, offset, 8)));
-            case I32_LOAD8_S, I64_LOAD8_S -> load(s, sp, m.bytes[ea(s, sp - 1, m, offset, 1)]);
-            case I32_LOAD8_U, I64_LOAD8_U -> load(s, sp, m.bytes[ea(s, sp - 1, m, offset, 1)] & 0xFF);
+            case I32_LOAD8_S, I64_LOAD8_S -> load(s, sp, m.getI8(ea(s, sp - 1, m, offset, 1)));
+            case I32_LOAD8_U, I64_LOAD8_U -> load(s, sp, m.getI8(ea(s, sp - 1, m, offset, 1)) & 0xFF);
             case I32_LOAD16_S, I64_LOAD16_S -> load(s, sp, m.getI16(ea(s, sp - 1, m, offset, 2)));
             case I32_LOAD16_U, I64_LOAD16_U -> load(s, sp, m.getI16(ea(s, sp - 1, m, offset, 2)) & 0xFFFF);
             case I64_LOAD32_U -> load(s, sp, m.getI32(ea(s, sp - 1, m, offset, 4)) & MASK32);
@@ -35,7 +35,7 @@ final class MemoryOps {
         };
     }
 
-    private static int ea(long[] s, int addrSlot, MemoryInstance m, long offset, int n) {
+    private static long ea(long[] s, int addrSlot, MemoryInstance m, long offset, int n) {
         return m.ea(address(m, s[addrSlot]), offset, n);
     }
 
@@ -53,13 +53,13 @@ final class MemoryOps {
         };
     }
 
-    private static int store(Op op, long[] s, int sp, MemoryInstance m, int ea) {
+    private static int store(Op op, long[] s, int sp, MemoryInstance m, long ea) {
         long v = s[sp - 1];
         switch (storeSize(op)) {
-            case 1 -> m.bytes[ea] = (byte) v;
+            case 1 -> m.putI8(ea, (int) v);
             case 2 -> m.putI16(ea, (int) v);
-            case 4 -> m.writeInt(ea, (int) v);
-            default -> m.writeLong(ea, v);
+            case 4 -> m.putI32(ea, (int) v);
+            default -> m.putI64(ea, v);
         }
         return sp - 2;
     }

@@ -12,21 +12,21 @@ final class VectorMemory {
     }
 
     /** The little-endian {@code n}-byte value at {@code ea}, zero-extended. */
-    private static long read(MemoryInstance m, int ea, int n) {
+    private static long read(MemoryInstance m, long ea, int n) {
         long v = 0;
         for (int i = n - 1; i >= 0; i--) {
-            v = (v << 8) | (m.bytes[ea + i] & 0xFF);
+            v = (v << 8) | (m.getI8(ea + i) & 0xFF);
         }
         return v;
     }
 
-    private static void write(MemoryInstance m, int ea, int n, long v) {
+    private static void write(MemoryInstance m, long ea, int n, long v) {
         for (int i = 0; i < n; i++) {
-            m.bytes[ea + i] = (byte) (v >>> (8 * i));
+            m.putI8(ea + i, (int) (v >>> (8 * i)));
         }
     }
 
-    private static int ea(MemoryInstance m, long rawAddress, long offset, int n) {
+    private static long ea(MemoryInstance m, long rawAddress, long offset, int n) {
         return m.ea(m.is64() ? rawAddress : rawAddress & 0xFFFF_FFFFL, offset, n);
     }
 
@@ -34,7 +34,7 @@ final class VectorMemory {
     static int run(Op op, long[] s, int sp, MemoryInstance m, long offset, int lane) {
         return switch (op) {
             case V128_LOAD -> {
-                int ea = ea(m, s[sp - 1], offset, 16);
+                long ea = ea(m, s[sp - 1], offset, 16);
                 s[sp - 1] = read(m, ea, 8);
                 s[sp] = read(m, ea + 8, 8);
                 yield sp + 1;
@@ -56,7 +56,7 @@ final class VectorMemory {
                 yield sp + 1;
             }
             case V128_STORE -> {
-                int ea = ea(m, s[sp - 3], offset, 16);
+                long ea = ea(m, s[sp - 3], offset, 16);
                 write(m, ea, 8, s[sp - 2]);
                 write(m, ea + 8, 8, s[sp - 1]);
                 yield sp - 3;
@@ -100,7 +100,7 @@ final class VectorMemory {
     }
 
     private static int storeLane(long[] s, int sp, MemoryInstance m, long offset, int bits, int lane) {
-        int ea = ea(m, s[sp - 3], offset, bits / 8);
+        long ea = ea(m, s[sp - 3], offset, bits / 8);
         write(m, ea, bits / 8, VectorLanes.get(s[sp - 2], s[sp - 1], bits, lane, false));
         return sp - 3;
     }

@@ -1,0 +1,72 @@
+package dev.weft.interpreter.exec;
+
+import dev.weft.stackpool.MemoryPool;
+import dev.weft.stackpool.MemoryPoolConfig;
+import dev.weft.stackpool.MemorySlot;
+import dev.weft.stackpool.PoolExhaustedException;
+import dev.weft.stackpool.PoolMode;
+import java.lang.ref.Cleaner;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The process-wide {@link MemoryPool}s behind mapped linear memories, one per reservation size
+ * (a power of two of bytes, so memories with nearby maxima share a pool). A slot goes back to
+ * its pool when its instance is closed or, for an instance dropped without {@code close()},
+ * when the {@link Cleaner} finds the memory unreachable; released slots read as zero on reuse
+ * ({@code madvise(MADV_DONTNEED)} in the pool).
+ */
+final class MappedMemories {
+    /** Address space all slots of one size may reserve together (32 TiB of a 128 TiB user space). */
+    private static final long ADDRESS_BUDGET = 32L << 40;
+    private static final Cleaner CLEANER = Cleaner.create();
+    private static final ConcurrentHashMap<Long, MemoryPool> POOLS = new ConcurrentHashMap<>();
+
+    private MappedMemories() {}
+
+    /** The reservation for a memory of at most {@code maxBytes}: the next power of two, at least 64 KiB. */
+    static long reservation(long maxBytes) {
+        long r = Math.max(maxBytes, MemoryInstance.PAGE_SIZE);
+        return Long.bitCount(r) == 1 ? r : Long.highestOneBit(r) << 1;
+    }
+
+    /**
+     * A slot of {@code reserveBytes} (from {@link #reservation}) holding {@code initialBytes}
+     * zero bytes; when the pool is exhausted, gives the Cleaner one chance to return dropped
+     * memories before failing.
+     *
+     * @throws PoolExhaustedException if no slot can be had
+     */
+    static MemorySlot acquire(long reserveBytes, long initialBytes) {
+        MemoryPool pool = POOLS.computeIfAbsent(reserveBytes, MappedMemories::newPool);
+        try {
+            return pool.acquire(initialBytes);
+        } catch (PoolExhaustedException e) {
+            System.gc();
+            for (int i = 0; i < 50 && pool.stats().inUse() >= pool.config().maxSlots(); i++) {
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+            return pool.acquire(initialBytes);
+        }
+    }
+
+    /**
+     * Registers {@code owner} so that {@code slot} returns to its pool when the returned action
+     * runs (explicit release) or when {@code owner} becomes unreachable, whichever comes first.
+     */
+    static Cleaner.Cleanable track(Object owner, MemorySlot slot) {
+        MemoryPool pool = POOLS.get(slot.maxBytes());
+        return CLEANER.register(owner, () -> pool.release(slot));
+    }
+
+    private static MemoryPool newPool(long reserveBytes) {
+        int slots = (int) Math.max(8, Math.min(1 << 16, ADDRESS_BUDGET / reserveBytes));
+        int perRegion = reserveBytes >= (1L << 30) ? 1 : 8;
+        return MemoryPool.create(MemoryPoolConfig.defaults().withMaxBytes(reserveBytes)
+                .withSlotsPerRegion(perRegion).withMaxSlots(slots).withMode(PoolMode.NATIVE));
+    }
+}
