@@ -79,13 +79,8 @@ final class Calls {
         Value[] results;
         try {
             results = f.host.apply(caller, args);
-        } catch (Trap | WasmException | VirtualMachineError e) {
-            HostRequests.discard();
-            throw e; // a StackOverflowError becomes a trap where the Wasm call that overflowed began
-        } catch (Throwable e) { // checked exceptions thrown sneakily and errors too, as HostFunction says
-            HostRequests.discard();
-            // called from compiled code, a request fails inside the host function already
-            throw f.neverSwitches && HostRequests.isNoWasmCaller(e) ? brokenPromise() : new Trap(TrapKind.HOST, String.valueOf(e), e);
+        } catch (Throwable e) {
+            throw hostFailure(e, f.neverSwitches);
         }
         if (results == null) {
             return NO_VALUES;
@@ -123,13 +118,28 @@ final class Calls {
         try {
             Value[] results = fn.apply(arg);
             return results == null ? new Value[0] : results;
-        } catch (Trap | WasmException | VirtualMachineError e) {
-            HostRequests.discard();
-            throw e; // a StackOverflowError becomes a trap where the Wasm call that overflowed began
-        } catch (Throwable e) { // checked exceptions thrown sneakily and errors too, as HostFunction says
-            HostRequests.discard();
-            throw new Trap(TrapKind.HOST, String.valueOf(e), e);
+        } catch (Throwable e) {
+            throw hostFailure(e, false);
         }
+    }
+
+    /**
+     * What host code's exception {@code e} becomes (after dropping any HostControl request it
+     * made): a Trap, WasmException or VirtualMachineError is rethrown as it is (a
+     * StackOverflowError becomes a trap where the Wasm call that overflowed began); anything else
+     * (checked exceptions thrown sneakily and errors too, as HostFunction says) becomes a trap
+     * "host", or the broken promise of a {@code nonSwitching} function whose request failed
+     * inside it (called from compiled code).
+     */
+    private static RuntimeException hostFailure(Throwable e, boolean promisedNoSwitch) {
+        HostRequests.discard();
+        if (e instanceof RuntimeException r && (r instanceof Trap || r instanceof WasmException)) {
+            return r;
+        }
+        if (e instanceof VirtualMachineError v) {
+            throw v;
+        }
+        return promisedNoSwitch && HostRequests.isNoWasmCaller(e) ? brokenPromise() : new Trap(TrapKind.HOST, String.valueOf(e), e);
     }
 
     static Value[] readValues(ExecStack st, int base, List<ValType> types) {
