@@ -4,6 +4,7 @@ import dev.weft.interpreter.Trap;
 import dev.weft.interpreter.TrapKind;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.ScheduledFuture;
 
 /**
  * One instance's execution meter: fuel, deadline and interruption share one counter.
@@ -12,8 +13,8 @@ import java.lang.invoke.VarHandle;
  * interpreter on backward branches, calls (from Java too) and EXT instructions; compiled code at loop
  * heads, at calls from Java or the interpreter, and at its function entries through {@link #callEntry}):
  * a plain decrement of {@link #ticks} and a sign test. A call between compiled functions only reads:
- * it ticks while {@link #entryChecks} is non-zero (fuel or a deadline is set, an interrupt was
- * requested, the instance closed) or the thread's interrupt is pending, so without those the calls
+ * it ticks while {@link #entryChecks} is non-zero (fuel is set, an interrupt was requested, the
+ * deadline passed ({@link DeadlineTimer} says so), the instance closed) or the thread's interrupt is pending, so without those the calls
  * of compiled code to each other are not counted (a tick per call is a load, decrement and store of
  * one field, a dependency chain through every call). The counter holds the
  * units left in the current slice of at most {@link #SLICE}; when it runs out, {@link #refill}
@@ -26,7 +27,7 @@ import java.lang.invoke.VarHandle;
  * one soon consumes it there; a guest that never does (a loop) traps.
  *
  * <p>Fuel is counted in these units (one per back-edge taken and per call, not per instruction;
- * without fuel or a deadline, {@link #fuelUsed} leaves out the calls between compiled functions).
+ * without fuel, {@link #fuelUsed} leaves out the calls between compiled functions).
  * Once out of fuel, or past the deadline, every later tick traps again until {@link #setFuel} or
  * {@link #setDeadline} gives more; an interrupt stops one run (its flag is cleared by the trap),
  * and an interrupt of the thread that traps is consumed, as {@code InterruptedException} consumes
@@ -62,19 +63,23 @@ public final class Meter {
     private long granted;
     private long deadline = NO_DEADLINE;
     private long timeoutNanos;
+    /** The {@link DeadlineTimer}'s task for {@link #deadline}, or null. */
+    private ScheduledFuture<?> deadlineTask;
     /**
      * Why a compiled function's entry must tick ({@link #callEntry}): {@link #COUNT_CALLS},
-     * {@link #INTERRUPT_REQUESTED}, {@link #CLOSED}; zero when it may only read. Written with
+     * {@link #INTERRUPT_REQUESTED}, {@link #CLOSED}, {@link #DEADLINE_PASSED}; zero when it may only read. Written with
      * atomic bit operations (an interrupt comes from any thread), read with opaque semantics.
      */
     @SuppressWarnings("unused") // through ENTRY_CHECKS
     private int entryChecks;
-    /** {@link #entryChecks}: fuel or a deadline is set, so every call counts. */
+    /** {@link #entryChecks}: fuel is set, so every call counts. */
     private static final int COUNT_CALLS = 1;
     /** {@link #entryChecks}: {@link #interrupt()} was called and no trap has consumed it yet. */
     private static final int INTERRUPT_REQUESTED = 2;
     /** {@link #entryChecks}: the instance closed. */
     private static final int CLOSED = 4;
+    /** {@link #entryChecks}: the {@link DeadlineTimer} saw the deadline pass. */
+    private static final int DEADLINE_PASSED = 8;
     private static final VarHandle ENTRY_CHECKS;
 
     static {
@@ -129,9 +134,9 @@ public final class Meter {
         }
     }
 
-    /** Keeps {@link #COUNT_CALLS} true to whether fuel or a deadline is set. */
-    private void updateCountCalls() {
-        entryCheck(COUNT_CALLS, fuelLimited || deadline != NO_DEADLINE);
+    /** From the {@link DeadlineTimer}'s thread: calls count from now on, so a check comes soon. */
+    void deadlinePassed() {
+        entryCheck(DEADLINE_PASSED, true);
     }
 
     /**
@@ -212,7 +217,7 @@ public final class Meter {
         fuelLimited = units >= 0;
         fuelLeft = Math.max(units, 0);
         fuelGiven = fuelLeft;
-        updateCountCalls();
+        entryCheck(COUNT_CALLS, fuelLimited);
     }
 
     /** The fuel left, or -1 when unlimited. */
@@ -222,7 +227,7 @@ public final class Meter {
 
     /**
      * Units counted so far (back-edges taken and calls), whether or not fuel is limited; without
-     * fuel or a deadline, calls between compiled functions are not among them.
+     * fuel, calls between compiled functions are not among them.
      */
     public long fuelUsed() {
         return granted - Math.max(ticks, 0);
@@ -231,13 +236,15 @@ public final class Meter {
     /** Traps every tick from {@code timeoutNanos} after now on; a negative value removes the deadline. */
     public void setDeadline(long timeoutNanos) {
         this.timeoutNanos = timeoutNanos;
+        cancelDeadlineTask();
+        entryCheck(DEADLINE_PASSED, false);
         if (timeoutNanos < 0) {
             deadline = NO_DEADLINE;
         } else {
             long d = System.nanoTime() + timeoutNanos;
             deadline = d == NO_DEADLINE ? d + 1 : d;
+            deadlineTask = DeadlineTimer.schedule(this, timeoutNanos);
         }
-        updateCountCalls();
     }
 
     /** The instance closed: every later tick (the first one of any call into it) traps. */
@@ -245,6 +252,14 @@ public final class Meter {
         closed = true;
         ticks = -1;
         entryCheck(CLOSED, true);
+        cancelDeadlineTask();
+    }
+
+    private void cancelDeadlineTask() {
+        if (deadlineTask != null) {
+            deadlineTask.cancel(false);
+            deadlineTask = null;
+        }
     }
 
     /** Nanoseconds spent in calls into this instance from Java (nested entries count once). */
