@@ -65,12 +65,17 @@ class StoppingLoopsTest {
     }
 
     private static Instance instantiate(String tier, CountDownLatch started) throws Exception {
+        return instantiate(WAT, tier, started);
+    }
+
+    /** {@code wat} in {@code tier}, its import {@code host.started} counting {@code started} down. */
+    static Instance instantiate(String wat, String tier, CountDownLatch started) throws Exception {
         Linker linker = new Linker();
         linker.define("host", "started", HostFunction.of(new CompositeType.Func(List.of(), List.of()), args -> {
             started.countDown();
             return new Value[0];
         }));
-        return WatTesting.inTier(tier, () -> WatTesting.instantiate(linker, WAT));
+        return WatTesting.inTier(tier, () -> WatTesting.instantiate(linker, wat));
     }
 
     @ParameterizedTest(name = "{0} stops {2} in tier {1}")
@@ -80,6 +85,19 @@ class StoppingLoopsTest {
         Instance inst = instantiate(tier, started);
         // compiled functions run behind a host-like entry: this checks the tier really compiled spin
         assertEquals(tier.equals("compiled"), ((dev.weft.interpreter.exec.FunctionInstance) inst.function("spin")).isHost());
+        assertStops(inst, mechanism, entry, started);
+        if (mechanism == Mechanism.FUEL) {
+            assertEquals(0, inst.fuelRemaining());
+            assertTrue(inst.fuelUsed() >= 100_000, "used " + inst.fuelUsed());
+        }
+    }
+
+    /**
+     * Runs export {@code entry} of {@code inst} on a new thread and stops it with {@code mechanism}
+     * (fuel and deadline set before the call, interrupts once {@code started} counted down):
+     * asserts the trap of that mechanism.
+     */
+    static void assertStops(Instance inst, Mechanism mechanism, String entry, CountDownLatch started) throws Exception {
         switch (mechanism) {
             case FUEL -> inst.setFuel(100_000);
             case DEADLINE -> inst.setTimeout(Duration.ofMillis(50));
@@ -113,10 +131,6 @@ class StoppingLoopsTest {
             case INTERRUPT_HANDLE, THREAD_INTERRUPT -> TrapKind.INTERRUPTED;
         };
         assertEquals(expected, trap == null ? null : trap.kind(), String.valueOf(trap));
-        if (mechanism == Mechanism.FUEL) {
-            assertEquals(0, inst.fuelRemaining());
-            assertTrue(inst.fuelUsed() >= 100_000, "used " + inst.fuelUsed());
-        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.weft.interpreter.ast.NumType;
 import dev.weft.interpreter.ast.RefType;
 import dev.weft.interpreter.ast.ValType;
 import dev.weft.interpreter.exec.BytecodeSupport;
+import dev.weft.interpreter.exec.Meter;
 import dev.weft.interpreter.exec.V128;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
@@ -26,9 +27,12 @@ final class BytecodeEntry implements BytecodeSupport.CompiledEntry {
     /** The class's {@code s<index>(long[], Object[], int)}: the call with arguments and results in interpreter slots. */
     private final MethodHandle fromSlots;
     private final CompositeType.Func type;
+    /** The instance's meter: a call through this entry always counts ({@link BytecodeSupport#hostEntry}). */
+    private final Meter meter;
 
-    BytecodeEntry(MethodHandle direct, MethodHandle fromSlots, CompositeType.Func type) {
+    BytecodeEntry(MethodHandle direct, MethodHandle fromSlots, CompositeType.Func type, Meter meter) {
         this.direct = direct;
+        this.meter = meter;
         this.fromSlots = fromSlots;
         this.type = type;
         int n = type.params().size();
@@ -43,6 +47,7 @@ final class BytecodeEntry implements BytecodeSupport.CompiledEntry {
             unboxed[i] = unbox(type.params().get(i), args[i]);
         }
         Object result;
+        BytecodeSupport.hostEntry(meter);
         try {
             result = spread.invokeExact(unboxed);
         } catch (Throwable t) {
@@ -61,6 +66,7 @@ final class BytecodeEntry implements BytecodeSupport.CompiledEntry {
 
     @Override
     public void callFromSlots(long[] slots, Object[] refs, int base) {
+        BytecodeSupport.hostEntry(meter);
         try {
             fromSlots.invokeExact(slots, refs, base);
         } catch (Throwable t) {

@@ -192,7 +192,8 @@ final class FunctionEmitter {
             cb.astore(refs);
         }
         start = cb.newBoundLabel();
-        tick();
+        cb.ldc(module.constant(ModuleCompiler.Space.METER, 0));
+        support("callEntry", CD_void, METER); // reads only, unless fuel, a deadline or a stop needs the count
         ctl.add(new Ctl(Op.END, null, null, List.of(), type.results(), 0));
         instructions(0, function.body().size() - 1);
     }
@@ -462,7 +463,7 @@ final class FunctionEmitter {
         };
     }
 
-    /** Ticks the instance's meter (fuel, deadline, interruption): at function entry and loop heads. */
+    /** Ticks the instance's meter (fuel, deadline, interruption): at loop heads. */
     private void tick() {
         // the meter itself is the constant, not the instance: one field load less per tick
         cb.ldc(module.constant(ModuleCompiler.Space.METER, 0));

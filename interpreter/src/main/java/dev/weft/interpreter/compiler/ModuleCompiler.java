@@ -305,7 +305,7 @@ final class ModuleCompiler {
                 CompositeType.Func t = funcType(idx);
                 MethodHandle mh = hidden.findStatic(hidden.lookupClass(), methodName(idx), JvmTypes.methodType(t));
                 MethodHandle fromSlots = hidden.findStatic(hidden.lookupClass(), slotsMethodName(idx), SlotBridge.TYPE);
-                entries.add(new BytecodeEntry(mh, fromSlots, t));
+                entries.add(new BytecodeEntry(mh, fromSlots, t, inst.meter()));
             }
         } catch (ReflectiveOperationException | LinkageError e) {
             left.merge("class rejected by the JVM (a compiler bug): " + e, direct.size(), Integer::sum);

@@ -344,9 +344,19 @@ public final class BytecodeSupport {
         MemoryInstance.copy(dst, d, src, s, len);
     }
 
-    /** Ticks an instance's {@link Meter} (a class data constant): compiled code's loop heads and function entries. */
+    /** Ticks an instance's {@link Meter} (a class data constant): compiled code's loop heads. */
     public static void tick(Meter m) {
         Meter.tick(m);
+    }
+
+    /** A compiled function's entry: ticks {@code m} only when a check needs it ({@link Meter#callEntry}). */
+    public static void callEntry(Meter m) {
+        Meter.callEntry(m);
+    }
+
+    /** A call of a compiled function from Java or the interpreter: always counts once ({@link Meter#hostEntry}). */
+    public static void hostEntry(Meter m) {
+        Meter.hostEntry(m);
     }
 
     /**
