@@ -16,6 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code madvise(MADV_DONTNEED)} in the pool).
  */
 final class MappedMemories {
+    /** How long an exhausted pool waits for the Cleaner to return dropped memories. */
+    static final int CLEANER_WAIT_MS = 2_000;
+
     /** Address space all slots of one size may reserve together (32 TiB of a 128 TiB user space). */
     private static final long ADDRESS_BUDGET = 32L << 40;
     private static final Cleaner CLEANER = Cleaner.create();
@@ -31,8 +34,10 @@ final class MappedMemories {
 
     /**
      * A slot of {@code reserveBytes} (from {@link #reservation}) holding {@code initialBytes}
-     * zero bytes; when the pool is exhausted, gives the Cleaner one chance to return dropped
-     * memories before failing.
+     * zero bytes; when the pool is exhausted, runs a collection and waits up to
+     * {@link #CLEANER_WAIT_MS} for the Cleaner to return dropped memories before failing (under
+     * load the Cleaner thread needed more than the 100 ms this waited first, and an embedder that
+     * drops memories without closing them got "pool exhausted").
      *
      * @throws PoolExhaustedException if no slot can be had
      */
@@ -42,7 +47,7 @@ final class MappedMemories {
             return pool.acquire(initialBytes);
         } catch (PoolExhaustedException e) {
             System.gc();
-            for (int i = 0; i < 50 && pool.stats().inUse() >= pool.config().maxSlots(); i++) {
+            for (int i = 0; i < CLEANER_WAIT_MS / 2 && pool.stats().inUse() >= pool.config().maxSlots(); i++) {
                 try {
                     Thread.sleep(2);
                 } catch (InterruptedException stop) {
