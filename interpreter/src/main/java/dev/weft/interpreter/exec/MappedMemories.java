@@ -17,7 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class MappedMemories {
     /** How long an exhausted pool waits for the Cleaner to return dropped memories. */
-    static final int CLEANER_WAIT_MS = 2_000;
+    static final int CLEANER_WAIT_MS = 10_000;
+    /** How long it waits before the first collection, and between collections after that. */
+    private static final int FIRST_WAIT_MS = 5;
+    private static final int GC_EVERY_MS = 250;
 
     /** Address space all slots of one size may reserve together (32 TiB of a 128 TiB user space). */
     private static final long ADDRESS_BUDGET = 32L << 40;
@@ -34,28 +37,41 @@ final class MappedMemories {
 
     /**
      * A slot of {@code reserveBytes} (from {@link #reservation}) holding {@code initialBytes}
-     * zero bytes; when the pool is exhausted, runs a collection and waits up to
-     * {@link #CLEANER_WAIT_MS} for the Cleaner to return dropped memories before failing (under
-     * load the Cleaner thread needed more than the 100 ms this waited first, and an embedder that
-     * drops memories without closing them got "pool exhausted").
+     * zero bytes. When the pool is exhausted, retries while the Cleaner returns memories that
+     * were dropped without {@code close()}: first briefly (it may already be at work), then
+     * running a collection every {@link #GC_EVERY_MS} until a slot is had or
+     * {@link #CLEANER_WAIT_MS} have passed. It retries the acquire itself rather than watching
+     * the pool's in-use count: a release lowers that count a moment before the slot is on the
+     * free list, and on one CPU that window failed a CI run ("all 8192 memories are in use").
      *
      * @throws PoolExhaustedException if no slot can be had
      */
     static MemorySlot acquire(long reserveBytes, long initialBytes) {
         MemoryPool pool = POOLS.computeIfAbsent(reserveBytes, MappedMemories::newPool);
-        try {
-            return pool.acquire(initialBytes);
-        } catch (PoolExhaustedException e) {
-            System.gc();
-            for (int i = 0; i < CLEANER_WAIT_MS / 2 && pool.stats().inUse() >= pool.config().maxSlots(); i++) {
+        long start = System.nanoTime();
+        long lastGc = -1;
+        while (true) {
+            try {
+                return pool.acquire(initialBytes);
+            } catch (PoolExhaustedException exhausted) {
+                // retry the acquire itself: the pool counts a slot free a moment before it can be had
+                long waited = (System.nanoTime() - start) / 1_000_000;
+                if (waited >= CLEANER_WAIT_MS) {
+                    throw new PoolExhaustedException(exhausted.getMessage() + "; waited " + waited
+                            + " ms for the Cleaner to return dropped memories (returned so far: "
+                            + pool.stats().released() + ")", pool.config().maxSlots(), exhausted);
+                }
+                if (waited >= FIRST_WAIT_MS && (lastGc < 0 || waited - lastGc >= GC_EVERY_MS)) {
+                    System.gc();
+                    lastGc = waited;
+                }
                 try {
-                    Thread.sleep(2);
+                    Thread.sleep(1);
                 } catch (InterruptedException stop) {
                     Thread.currentThread().interrupt();
-                    throw e;
+                    throw exhausted;
                 }
             }
-            return pool.acquire(initialBytes);
         }
     }
 
