@@ -6,6 +6,7 @@ import dev.weft.interpreter.UnhandledSuspension;
 import dev.weft.interpreter.WasmException;
 import dev.weft.interpreter.text.TextException;
 import java.io.IOException;
+import java.net.SocketException;
 import java.nio.file.NoSuchFileException;
 
 /** Turns any failure of a command into the one line shown to the user. */
@@ -21,6 +22,7 @@ final class CliErrors {
         }
         return switch (ex) {
             case NoSuchFileException e -> "no such file: " + e.getFile();
+            case SocketException e -> e.getMessage();
             case IOException e -> "cannot read or write file: " + e.getMessage();
             case InputFileException e -> inFile(e);
             case ModuleException e -> kind(e) + ": " + e.getMessage();

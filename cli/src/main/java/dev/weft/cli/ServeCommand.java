@@ -57,6 +57,9 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--backend: " + e.getMessage());
         }
+        if (port < 0 || port > 65_535) {
+            throw new ParameterException(spec.commandLine(), "--port must be 0..65535 (0 picks a free port), not " + port);
+        }
         List<String> args = positional;
         Path module = null;
         if (!args.isEmpty() && namesModule(args.get(0))) {

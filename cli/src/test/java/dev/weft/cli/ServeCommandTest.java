@@ -38,6 +38,24 @@ class ServeCommandTest {
         assertEquals(1, result.err().strip().lines().count(), result.err());
     }
 
+    @Test
+    void aPortOutOfRangeIsAOneLineUsageError() {
+        CliRun result = CliRun.of("serve", "--port", "99999");
+        assertEquals(2, result.exitCode());
+        assertTrue(result.err().contains("--port must be 0..65535") && result.err().contains("99999"), result.err());
+        assertEquals(1, result.err().strip().lines().count(), result.err());
+    }
+
+    @Test
+    void aPortInUseIsNamed() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            CliRun result = CliRun.of("serve", "--port", String.valueOf(taken.getLocalPort()));
+            assertEquals(1, result.exitCode());
+            assertTrue(result.err().contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()), result.err());
+            assertEquals(1, result.err().strip().lines().count(), result.err());
+        }
+    }
+
     /** Arguments after {@code --} go to the bundled server unless the first names a module. */
     @Test
     void argumentsOfTheBundledServerAreNotTakenForAModule() throws Exception {

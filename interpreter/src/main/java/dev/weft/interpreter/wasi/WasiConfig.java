@@ -3,6 +3,7 @@ package dev.weft.interpreter.wasi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
@@ -140,7 +141,11 @@ public final class WasiConfig {
         return bindTcp(new InetSocketAddress(host, port));
     }
 
-    /** Binds a TCP listening socket to {@code address} (backlog 1024, address reuse on). */
+    /**
+     * Binds a TCP listening socket to {@code address} (backlog 1024, address reuse on).
+     *
+     * @throws BindException "cannot listen on HOST:PORT: " and the system's reason
+     */
     public static ServerSocketChannel bindTcp(InetSocketAddress address) throws IOException {
         ServerSocketChannel ch = ServerSocketChannel.open();
         try {
@@ -149,6 +154,12 @@ public final class WasiConfig {
             return ch;
         } catch (IOException e) {
             ch.close();
+            if (e instanceof BindException) {
+                BindException named = new BindException("cannot listen on " + address.getHostString() + ":"
+                        + address.getPort() + ": " + e.getMessage());
+                named.initCause(e);
+                throw named;
+            }
             throw e;
         }
     }
