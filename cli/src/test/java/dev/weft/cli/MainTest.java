@@ -177,6 +177,18 @@ class MainTest {
         assertEquals(1, weft("wat2wasm", invalid.toString(), "-o", dir.resolve("x.wasm").toString()));
         assertEquals("weft: " + invalid + ": invalid module: type mismatch: instruction requires [i32] but stack"
                 + " has [i64] (in function 1 \"g\", instruction 2)", err.strip());
+        // the same module in the binary format, laid out by hand: the failing `end` of function 1 is byte 0x29
+        Path invalidBinary = dir.resolve("invalid.wasm");
+        Files.write(invalidBinary, new byte[] {
+            0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // 0x00: magic, version
+            0x01, 0x08, 0x02, 0x60, 0x00, 0x00, 0x60, 0x00, 0x01, 0x7f, // 0x08: types () -> (), () -> (i32)
+            0x03, 0x03, 0x02, 0x00, 0x01, // 0x12: functions of types 0 and 1
+            0x07, 0x05, 0x01, 0x01, 0x67, 0x00, 0x01, // 0x17: export "g" = function 1
+            0x0a, 0x0a, 0x02, 0x02, 0x00, 0x0b, // 0x1e: code: 2 bodies; body 0 = end
+            0x05, 0x00, 0x01, 0x42, 0x01, 0x0b}); // 0x24: body 1 = nop (0x26), i64.const 1 (0x27), end (0x29)
+        assertEquals(1, weft(invalidBinary.toString()));
+        assertEquals("weft: " + invalidBinary + ": invalid module: type mismatch: instruction requires [i32] but stack"
+                + " has [i64] (in function 1 \"g\", instruction 2, at offset 0x29)", err.strip());
         Path unlinkable = file("imports.wat", "(module (import \"env\" \"g\" (func (param i32) (result i64))))");
         assertEquals(1, weft(unlinkable.toString()));
         assertEquals("weft: unlinkable module: unknown import: \"env\" \"g\", expected (func (param i32) (result i64))",

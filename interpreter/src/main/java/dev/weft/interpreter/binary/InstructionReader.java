@@ -28,6 +28,8 @@ final class InstructionReader {
     private final TypeReader types;
     private boolean usesDataSegments;
 
+    private int[] bodyOffsets;
+
     InstructionReader(ByteReader in, TypeReader types) {
         this.in = in;
         this.types = types;
@@ -40,22 +42,43 @@ final class InstructionReader {
 
     /** A constant expression up to and excluding its {@code end}. */
     Expression expression() throws MalformedModuleException {
-        List<Instruction> body = sequence();
+        List<Instruction> body = sequence(null);
         return new Expression(body.subList(0, body.size() - 1));
     }
 
-    /** A function body up to and including its final {@code end}. */
+    /**
+     * A function body up to and including its final {@code end}; {@link #bodyOffsets()} then
+     * holds the module byte offset of each of its instructions.
+     */
     List<Instruction> functionBody() throws MalformedModuleException {
-        return sequence();
+        int[][] offsets = {new int[16]};
+        List<Instruction> body = sequence(offsets);
+        bodyOffsets = offsets[0];
+        return body;
     }
 
-    private List<Instruction> sequence() throws MalformedModuleException {
+    /** The offsets of the instructions of the last {@link #functionBody()}, one per instruction. */
+    int[] bodyOffsets() {
+        return bodyOffsets;
+    }
+
+    /**
+     * Instructions up to the {@code end} that closes the sequence; when {@code offsets} is not
+     * null, {@code offsets[0]} ends up holding each instruction's offset.
+     */
+    private List<Instruction> sequence(int[][] offsets) throws MalformedModuleException {
         List<Instruction> out = new ArrayList<>();
         int[] frames = new int[16];
         int depth = 0;
         while (true) {
             int at = in.pos();
             Instruction ins = instruction();
+            if (offsets != null) {
+                if (out.size() == offsets[0].length) {
+                    offsets[0] = Arrays.copyOf(offsets[0], out.size() * 2);
+                }
+                offsets[0][out.size()] = at;
+            }
             out.add(ins);
             Op op = ins.op();
             if (op == Op.BLOCK || op == Op.LOOP || op == Op.TRY_TABLE || op == Op.IF) {
@@ -70,6 +93,9 @@ final class InstructionReader {
                 frames[depth - 1] = FRAME_ELSE;
             } else if (op == Op.END) {
                 if (depth == 0) {
+                    if (offsets != null) {
+                        offsets[0] = Arrays.copyOf(offsets[0], out.size());
+                    }
                     return out;
                 }
                 depth--;

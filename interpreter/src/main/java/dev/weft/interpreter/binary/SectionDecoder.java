@@ -248,7 +248,7 @@ final class SectionDecoder {
         if (instructions.usesDataSegments() && dataCount < 0) {
             throw in.error("data count section required", begin);
         }
-        return new Function(typeIndex, locals, body);
+        return new Function(typeIndex, locals, body, instructions.bodyOffsets());
     }
 
     private List<ValType> locals() throws MalformedModuleException {

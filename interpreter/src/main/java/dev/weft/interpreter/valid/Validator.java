@@ -76,7 +76,7 @@ public final class Validator {
             try {
                 infos.add(code.validateFunction(f));
             } catch (InvalidModuleException e) {
-                throw new InvalidModuleException(e.getMessage() + where(imported + infos.size(), code.pc), e);
+                throw new InvalidModuleException(e.getMessage() + where(imported + infos.size(), f, code.pc), e);
             }
         }
         return new ValidatedModule(module, List.of(types.types), types.canon.clone(), infos);
@@ -85,14 +85,17 @@ public final class Validator {
     /**
      * Where in the module a body failed, appended to the message (the spec's message stays its
      * prefix): the function's index, its name (from the name section, else an export name) if it
-     * has one, and the instruction's position in the body (0-based).
+     * has one, the instruction's position in the body (0-based) and, for a module decoded from
+     * the binary format, the instruction's byte offset in the module.
      */
-    private String where(int function, int instruction) {
+    private String where(int function, Function f, int instruction) {
         String debugName = NameSection.functionNames(module.customs()).get(function);
         String name = debugName != null ? " \"" + debugName + "\"" : module.exports().stream()
                 .filter(e -> e.kind() == ExternKind.FUNC && e.index() == function)
                 .map(e -> " \"" + e.name() + "\"").findFirst().orElse("");
-        return " (in function " + function + name + ", instruction " + instruction + ")";
+        int offset = f.offsetOf(instruction);
+        return " (in function " + function + name + ", instruction " + instruction
+                + (offset < 0 ? "" : ", at offset 0x" + Integer.toHexString(offset)) + ")";
     }
 
     private void buildIndexSpaces() throws InvalidModuleException {

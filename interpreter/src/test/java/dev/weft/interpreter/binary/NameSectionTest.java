@@ -42,6 +42,7 @@ class NameSectionTest {
             0, 14, 4, 'n', 'a', 'm', 'e', 1, 7, 1, 0, 4, 'm', 'a', 'i', 'n'};
         InvalidModuleException e = assertThrows(InvalidModuleException.class, () -> Weft.compile(module));
         assertTrue(e.getMessage().startsWith("type mismatch"), e.getMessage());
-        assertTrue(e.getMessage().endsWith("(in function 0 \"main\", instruction 1)"), e.getMessage());
+        // the end at byte 0x1a (header 8 bytes, type section 7, function section 4, code 10 6 1 4 0 42 0 then end)
+        assertTrue(e.getMessage().endsWith("(in function 0 \"main\", instruction 1, at offset 0x1a)"), e.getMessage());
     }
 }
