@@ -122,6 +122,16 @@ class MainTest {
         assertEquals(List.of("weft: trap: integer divide by zero", "wasm backtrace:", "    0: func[1]", "    1: func[0]"),
                 err.strip().lines().toList());
         assertEquals("", out);
+        // the same module in the binary format, laid out by hand: frames name their instruction's offset
+        Path wasm = dir.resolve("t.wasm");
+        Files.write(wasm, new byte[] {
+            0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7f, // type [] -> [i32]
+            0x03, 0x03, 0x02, 0x00, 0x00, 0x07, 0x05, 0x01, 0x01, 'f', 0x00, 0x00, // 2 functions, export "f" = 0
+            0x0a, 0x0e, 0x02, 0x04, 0x00, 0x10, 0x01, 0x0b, // 0x1b: code; body 0: call 1 at 0x20
+            0x07, 0x00, 0x41, 0x01, 0x41, 0x00, 0x6e, 0x0b}); // 0x23: body 1: i32.div_u at 0x29
+        assertEquals(134, weft("run", "--backtrace", wasm.toString(), "--invoke", "f"));
+        assertEquals(List.of("weft: trap: integer divide by zero", "wasm backtrace:", "    0: 0x29 - func[1]",
+                "    1: 0x20 - func[0]"), err.strip().lines().toList());
     }
 
     @Test

@@ -40,6 +40,49 @@ public final class CompiledFunction {
         this.handlers = handlers;
     }
 
+    /**
+     * For a function decoded from the binary format: the pc of the internal code where each
+     * body instruction's code starts ({@link #sourcePcs}, non-decreasing: an instruction fused
+     * into the one before starts where it does) and each instruction's byte offset in the
+     * module ({@link #sourceOffsets}); null otherwise. Only backtraces read them.
+     */
+    private int[] sourcePcs;
+    private int[] sourceOffsets;
+
+    /** Sets the source map ({@code lower.Lowerer}): see {@link #codeOffsetAt}. */
+    public void source(int[] pcs, int[] offsets) {
+        this.sourcePcs = pcs;
+        this.sourceOffsets = offsets;
+    }
+
+    /**
+     * The module byte offset of the body instruction whose code holds internal pc {@code pc},
+     * or -1 when unknown (a function from the text format).
+     */
+    public int codeOffsetAt(int pc) {
+        if (sourcePcs == null || pc < 0) {
+            return -1;
+        }
+        int lo = 0;
+        int hi = sourcePcs.length - 1;
+        int found = -1;
+        while (lo <= hi) { // the last instruction starting at or before pc
+            int mid = (lo + hi) >>> 1;
+            if (sourcePcs[mid] <= pc) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return found < 0 ? -1 : sourceOffsets[found];
+    }
+
+    /** The module byte offset of body instruction {@code index}, or -1 when unknown. */
+    public int codeOffsetOf(int index) {
+        return sourceOffsets == null || index < 0 || index >= sourceOffsets.length ? -1 : sourceOffsets[index];
+    }
+
     /** A copy of the internal code (see {@link dev.weft.interpreter.code.Instr}), for tools and tests. */
     public int[] code() {
         return code.clone();

@@ -204,6 +204,9 @@ final class FunctionEmitter {
         for (int i = from; i <= to; i++) {
             Instruction ins = body.get(i);
             at = i;
+            if (function.offsets() != null) { // for backtraces (CompiledFrames): line = instruction + 1
+                cb.lineNumber(i < 0xFFFF ? i + 1 : 0);
+            }
             scratchUsed[0] = scratchUsed[1] = scratchUsed[2] = 0;
             SplitPlan.Region r = unreachable ? null : plan.outlinedAt(i, region);
             if (r != null) {

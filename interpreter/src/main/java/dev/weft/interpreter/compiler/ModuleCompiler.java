@@ -300,7 +300,7 @@ final class ModuleCompiler {
             List<Object> classData = data.stream().map(r -> r.resolve(inst)).toList();
             dump(bytes);
             MethodHandles.Lookup hidden = MethodHandles.lookup().defineHiddenClassWithClassData(bytes, classData, true);
-            dev.weft.interpreter.exec.CompiledFrames.register(hidden.lookupClass(), inst); // for backtraces
+            dev.weft.interpreter.exec.CompiledFrames.register(hidden.lookupClass(), inst, codeOffsets()); // for backtraces
             for (int idx : direct) {
                 CompositeType.Func t = funcType(idx);
                 MethodHandle mh = hidden.findStatic(hidden.lookupClass(), methodName(idx), JvmTypes.methodType(t));
@@ -331,6 +331,16 @@ final class ModuleCompiler {
         } catch (IOException e) {
             System.err.println("weft: cannot dump compiled class to " + file + ": " + e.getMessage());
         }
+    }
+
+    /** Per function index, the module byte offsets of its instructions (null: an import, or unknown). */
+    private int[][] codeOffsets() {
+        List<Function> defined = vm.module().functions();
+        int[][] offsets = new int[imported + defined.size()][];
+        for (int i = 0; i < defined.size(); i++) {
+            offsets[imported + i] = defined.get(i).offsets();
+        }
+        return offsets;
     }
 
     static String methodName(int index) {

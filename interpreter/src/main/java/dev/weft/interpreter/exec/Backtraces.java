@@ -30,13 +30,14 @@ final class Backtraces {
 
     /**
      * Adds to {@code t} the frames of the loop it left: {@code fn} running at frame
-     * {@code depth} of {@code st}, then the frames below it and those of the stacks that
-     * resumed {@code st}. Returns {@code t}, to be rethrown.
+     * {@code depth} of {@code st} with its next pc {@code pc} (past the opcode that trapped),
+     * then the frames below it and those of the stacks that resumed {@code st}. Returns
+     * {@code t}, to be rethrown.
      */
-    static Trap record(Trap t, ExecStack st, int depth, FunctionInstance fn) {
+    static Trap record(Trap t, ExecStack st, int depth, FunctionInstance fn, int pc) {
         try {
             Backtraces b = new Backtraces(MAX_FRAMES - t.backtrace().size() - Math.min(t.framesOmitted(), 1));
-            b.add(fn);
+            b.add(fn, pc);
             b.addSaved(st, depth);
             for (ContStack p = st; !p.isBarrier() && p.parent() instanceof ExecStack parent; p = parent) {
                 b.addSaved(parent, parent.depth);
@@ -48,14 +49,18 @@ final class Backtraces {
         return t;
     }
 
-    /** Adds the frames saved on {@code st} below {@code depth}, innermost first. */
+    /**
+     * Adds the frames saved on {@code st} below {@code depth}, innermost first; each saved frame
+     * holds the pc its function resumes at, just past the call it is making.
+     */
     private void addSaved(ExecStack st, int depth) {
         for (int d = Math.min(depth, st.frameFns.length) - 1; d >= 0; d--) {
-            add(st.frameFns[d]);
+            add(st.frameFns[d], st.frames[2 * d]);
         }
     }
 
-    private void add(FunctionInstance f) {
+    /** Adds {@code f}, whose code stopped with its next pc at {@code pc}: in the instruction before it. */
+    private void add(FunctionInstance f, int pc) {
         if (f == null || f.instance == null) {
             return; // not Wasm code with an instance: nothing to name
         }
@@ -63,12 +68,16 @@ final class Backtraces {
             omitted++;
             return;
         }
-        frames.add(frame(f.instance, indexIn(f.instance, f)));
+        int offset = f.lowered == null ? -1 : f.lowered.codeOffsetAt(pc - 1);
+        frames.add(frame(f.instance, indexIn(f.instance, f), offset));
     }
 
-    /** Function {@code index} of {@code inst} (-1: not found) with its name from the name section. */
-    static WasmFrame frame(ModuleInstance inst, int index) {
-        return new WasmFrame(index, index < 0 ? null : inst.functionName(index));
+    /**
+     * Function {@code index} of {@code inst} (-1: not found) with its name from the name section
+     * and the module byte offset it was at (-1: unknown).
+     */
+    static WasmFrame frame(ModuleInstance inst, int index, int codeOffset) {
+        return new WasmFrame(index, index < 0 ? null : inst.functionName(index), codeOffset);
     }
 
     private int indexIn(ModuleInstance inst, FunctionInstance f) {

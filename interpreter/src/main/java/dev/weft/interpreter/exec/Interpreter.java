@@ -824,7 +824,7 @@ public final class Interpreter {
             code = fn.lowered.code;
         }
         } catch (Trap t) {
-            throw Backtraces.record(t, st, depth, fn); // the loop's body keeps its indentation
+            throw Backtraces.record(t, st, depth, fn, pc); // the loop's body keeps its indentation
         }
     }
 

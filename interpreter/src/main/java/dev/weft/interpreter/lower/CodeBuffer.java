@@ -17,6 +17,8 @@ final class CodeBuffer {
     private final int[] starts = {-1, -1, -1};
     /** False to lower without peephole fusion (for tests that compare both): no history is kept. */
     private final boolean fuse;
+    /** The shortest length a fusion cut the code back to since {@link #markRewrites()}. */
+    private int rewrittenFrom = Integer.MAX_VALUE;
 
     CodeBuffer(boolean fuse) {
         this.fuse = fuse;
@@ -44,6 +46,16 @@ final class CodeBuffer {
 
     int length() {
         return len;
+    }
+
+    /** Starts watching for fusions that rewrite code already emitted (see {@link #rewrittenFrom()}). */
+    void markRewrites() {
+        rewrittenFrom = Integer.MAX_VALUE;
+    }
+
+    /** Where the earliest opcode a fusion replaced since {@link #markRewrites()} began; MAX_VALUE if none. */
+    int rewrittenFrom() {
+        return rewrittenFrom;
     }
 
     /** The int at {@code pos}. */
@@ -108,6 +120,7 @@ final class CodeBuffer {
     /** Removes the last opcode (with its immediates) so a fused form can replace it. */
     void dropLast() {
         len = starts[0];
+        rewrittenFrom = Math.min(rewrittenFrom, len);
         System.arraycopy(starts, 1, starts, 0, HISTORY - 1);
         starts[HISTORY - 1] = -1;
     }

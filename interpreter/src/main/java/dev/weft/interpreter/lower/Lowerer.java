@@ -105,12 +105,26 @@ public final class Lowerer {
         int numResults = ValType.slots(type.results());
         labels.add(Label.block(0, numResults));
         List<Instruction> body = f.body();
+        int[] pcs = f.offsets() == null ? null : new int[body.size()];
         for (int i = 0; i < body.size(); i++) {
+            if (pcs != null) {
+                pcs[i] = out.length();
+                out.markRewrites();
+            }
             lowerOne(body.get(i), i);
+            if (pcs != null && out.rewrittenFrom() < pcs[i]) {
+                // fused with the code before it: the fused form counts as this instruction's
+                for (int j = i, from = out.rewrittenFrom(); j >= 0 && pcs[j] >= from; j--) {
+                    pcs[j] = from;
+                }
+            }
         }
         CompiledFunction compiled = new CompiledFunction(numParams, numLocals, info.maxStackHeight(), numResults,
                 out.toArray(), handlerTable());
         compiled.resumeSites = resumeSites;
+        if (pcs != null) {
+            compiled.source(pcs, f.offsets());
+        }
         return compiled;
     }
 
