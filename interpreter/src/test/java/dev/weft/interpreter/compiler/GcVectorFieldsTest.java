@@ -25,8 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * v128 struct fields and array elements ({@code gc/v128-fields.wat}) in the interpreter, compiled,
- * and with every other function interpreted (so values cross the tiers through structs and
- * arrays): every struct and array instruction, packed and reference neighbours, overlapping
+ * compiled into 24-byte split methods, and with every other function interpreted (so values
+ * cross the tiers through structs and arrays): every struct and array instruction, packed and reference neighbours, overlapping
  * copies, data segments (16 little-endian bytes per element), bounds and null traps, and constant
  * expressions building such structs and arrays.
  *
@@ -84,6 +84,7 @@ class GcVectorFieldsTest {
             """;
 
     private static Map<String, Instance> instances;
+    private static long splitFunctions;
 
     @BeforeAll
     static void instantiate() throws Exception {
@@ -92,14 +93,20 @@ class GcVectorFieldsTest {
             wat = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         CompiledModule module = CompiledModule.compile(WatParser.parseModule(wat));
+        CompiledModule own = CompiledModule.compile(WatParser.parseModule(wat)); // not sharing cached classes
+        long before = TierStats.split();
+        Instance split = BytecodeTier.compilingOnly(i -> true,
+                () -> ModuleCompiler.withMaxMethodBytes(24, () -> new Linker().instantiate(own)));
+        splitFunctions = TierStats.split() - before;
         instances = Map.of(
                 "interp", BytecodeTier.compilingOnly(i -> false, () -> new Linker().instantiate(module)),
                 "compiled", BytecodeTier.compilingOnly(i -> true, () -> new Linker().instantiate(module)),
+                "split", split,
                 "mixed", BytecodeTier.compilingOnly(i -> i % 2 == 0, () -> new Linker().instantiate(module)));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"interp", "compiled", "mixed"})
+    @ValueSource(strings = {"interp", "compiled", "split", "mixed"})
     void everyCallGivesTheHandComputedResult(String tier) {
         Instance inst = instances.get(tier);
         List<String> actual = new ArrayList<>();
@@ -114,8 +121,10 @@ class GcVectorFieldsTest {
         for (String line : EXPECTED.lines().toList()) {
             String name = line.substring(0, line.indexOf('('));
             assertTrue(MixedTierTesting.compiled(instances.get("compiled"), name), name + " compiled");
+            assertTrue(MixedTierTesting.compiled(instances.get("split"), name), name + " compiled split");
             assertFalse(MixedTierTesting.compiled(instances.get("interp"), name), name + " interpreted");
         }
+        assertTrue(splitFunctions > 0, "24-byte methods split some function");
     }
 
     /** Runs {@code call} ("name(1, 2)") and renders it as the expected lines are. */
