@@ -70,6 +70,13 @@ public enum ExtInstr {
     ARRAY_COPY(""),
     ARRAY_INIT_DATA("data"),
     ARRAY_INIT_ELEM("elem"),
+    /** A v128 field: two slots from {@code slot} pushed, low half first. */
+    STRUCT_GET_V128("slot"),
+    STRUCT_SET_V128("slot"),
+    /** A v128 element (two operand slots). */
+    ARRAY_GET_V128(""),
+    ARRAY_SET_V128(""),
+    ARRAY_FILL_V128(""),
     /**
      * A SIMD instruction: its {@link dev.weft.interpreter.ast.Op} ordinal and four ints (a v128
      * constant or shuffle's 16 bytes little-endian; a lane; or memory, offset high, offset low, lane).

@@ -136,12 +136,22 @@ public final class ExtOps {
     public static final int ARRAY_INIT_DATA = 57;
     /** {@code ARRAY_INIT_ELEM elem}. */
     public static final int ARRAY_INIT_ELEM = 58;
+    /** {@code STRUCT_GET_V128 slot}: a v128 field, its two slots ({@link GcLayout#slot} and the next). */
+    public static final int STRUCT_GET_V128 = 59;
+    /** {@code STRUCT_SET_V128 slot}. */
+    public static final int STRUCT_SET_V128 = 60;
+    /** {@code ARRAY_GET_V128}. */
+    public static final int ARRAY_GET_V128 = 61;
+    /** {@code ARRAY_SET_V128}. */
+    public static final int ARRAY_SET_V128 = 62;
+    /** {@code ARRAY_FILL_V128}. */
+    public static final int ARRAY_FILL_V128 = 63;
     /** {@code SIMD op a b c d}: see {@link ExtInstr#SIMD}. */
-    public static final int SIMD = 59;
+    public static final int SIMD = 64;
     /** {@code SELECT_V128}. */
-    public static final int SELECT_V128 = 60;
+    public static final int SELECT_V128 = 65;
     /** {@code GLOBAL_GET_V128 global}. */
-    public static final int GLOBAL_GET_V128 = 61;
+    public static final int GLOBAL_GET_V128 = 66;
     /** {@code GLOBAL_SET_V128 global}. */
-    public static final int GLOBAL_SET_V128 = 62;
+    public static final int GLOBAL_SET_V128 = 67;
 }

@@ -11,8 +11,10 @@ import java.util.List;
  * objects ({@code exec.StructObject}, {@code exec.ArrayObject}). Each field has a storage kind;
  * a struct keeps its numeric fields in one {@code long[]} (so a struct of numbers boxes nothing)
  * and its reference fields in one {@code Object[]}, a field's slot being its position in that
- * array. An array's elements live in a primitive array of the element's width. Lowering resolves
- * field accesses to slots with this; instantiation builds one per struct/array type.
+ * array; a v128 field takes two numeric slots, low 64 bits then high, as on the operand stack.
+ * An array's elements live in a primitive array of the element's width (v128: a {@code long[]}
+ * of low/high pairs). Lowering resolves field accesses to slots with this; instantiation builds
+ * one per struct/array type.
  */
 public final class GcLayout {
     /** Packed 8-bit storage. */
@@ -25,13 +27,14 @@ public final class GcLayout {
     public static final int I64 = 3;
     /** A reference. */
     public static final int REF = 4;
-    /** A v128, which the runtime does not execute yet. */
+    /** A v128: two numeric slots, low 64 bits first. */
     public static final int V128 = 5;
 
     private final byte[] kinds;
     private final int[] slots;
     private final int numCount;
     private final int refCount;
+    private final int operandSlots;
 
     private GcLayout(List<FieldType> fields) {
         int n = fields.size();
@@ -39,13 +42,17 @@ public final class GcLayout {
         slots = new int[n];
         int nums = 0;
         int refs = 0;
+        int vectors = 0;
         for (int i = 0; i < n; i++) {
             int k = kind(fields.get(i).storage());
             kinds[i] = (byte) k;
-            slots[i] = k == REF ? refs++ : nums++;
+            slots[i] = k == REF ? refs++ : nums;
+            nums += k == REF ? 0 : k == V128 ? 2 : 1;
+            vectors += k == V128 ? 1 : 0;
         }
         numCount = nums;
         refCount = refs;
+        operandSlots = n + vectors;
     }
 
     /** The layout of a struct or array type, or null for other composite types. */
@@ -93,12 +100,15 @@ public final class GcLayout {
         return kinds[i];
     }
 
-    /** The slot of field {@code i}: its index among the numeric or among the reference fields. */
+    /**
+     * The slot of field {@code i}: its index among the numeric or among the reference fields (a
+     * v128 field's low half; its high half is the next slot).
+     */
     public int slot(int i) {
         return slots[i];
     }
 
-    /** How many numeric fields the struct has. */
+    /** How many numeric slots the struct has (two per v128 field). */
     public int numCount() {
         return numCount;
     }
@@ -108,13 +118,8 @@ public final class GcLayout {
         return refCount;
     }
 
-    /** Whether some field is a v128 (not executed yet). */
-    public boolean hasV128() {
-        for (byte k : kinds) {
-            if (k == V128) {
-                return true;
-            }
-        }
-        return false;
+    /** How many operand-stack slots the fields take together (two per v128), as {@code struct.new} pops them. */
+    public int operandSlots() {
+        return operandSlots;
     }
 }

@@ -23,7 +23,8 @@ import java.lang.constant.MethodTypeDesc;
  * The struct and array instructions in compiled code: each is a call of {@code exec.GcSupport}
  * (the interpreter's {@code GcOps} checks and allocations), with the field's slot resolved here
  * by {@link GcLayout} and the value's JVM kind choosing the helper ({@code ...I}, {@code ...L},
- * {@code ...R}). {@code struct.new} and {@code array.new_fixed} allocate first and then store the
+ * {@code ...R}; {@code ...V} for a v128, an {@code exec.V128} object here that the helpers store
+ * as the interpreter's two slots). {@code struct.new} and {@code array.new_fixed} allocate first and then store the
  * operands from the top of the JVM stack down, so no operand needs a local.
  */
 final class GcEmitter {
@@ -46,9 +47,6 @@ final class GcEmitter {
 
     void emit(Instruction ins) {
         Op op = ins.op();
-        if (op != Op.ARRAY_LEN && layout(ins instanceof Instruction.Indexed2 x ? x.first() : ((Instruction.Indexed) ins).index()).hasV128()) {
-            throw new NotCompilable("v128 struct or array fields"); // the interpreter does not run them either
-        }
         if (op == Op.ARRAY_LEN) {
             e.popType();
             call("arrayLen", CD_int, CD_Object);
@@ -149,8 +147,8 @@ final class GcEmitter {
                 cb.i2l();
             }
             cb.ldc(layout.slot(i));
-            boolean ref = JvmTypes.kind(t) == TypeKind.REFERENCE;
-            call(ref ? "structInitR" : "structInitL", CD_Object, CD_Object, ref ? CD_Object : CD_long, CD_int);
+            boolean obj = JvmTypes.kind(t) == TypeKind.REFERENCE;
+            call("structInit" + (obj ? suffix(t) : "L"), CD_Object, CD_Object, obj ? CD_Object : CD_long, CD_int);
         }
         e.pushType(new RefType(false, new ConcreteHeapType(type)));
     }
@@ -213,6 +211,9 @@ final class GcEmitter {
     }
 
     private static String suffix(ValType t) {
+        if (t == NumType.V128) {
+            return "V";
+        }
         return switch (JvmTypes.kind(t)) {
             case INT -> "I";
             case LONG -> "L";

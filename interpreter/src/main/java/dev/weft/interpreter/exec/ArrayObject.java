@@ -8,7 +8,8 @@ import java.util.Arrays;
 /**
  * An array: its elements in a Java array of the element's width ({@code byte[]} for i8,
  * {@code short[]} for i16, {@code int[]} for i32/f32 bits, {@code long[]} for i64/f64 bits,
- * {@code Object[]} for references), one subclass per width. Indices are checked by the caller
+ * {@code Object[]} for references, a {@code long[]} of low/high pairs for v128), one subclass per
+ * width. Indices are checked by the caller
  * ({@link GcOps}); the methods here only move values. Numeric reads return the value as an
  * operand slot holds it: packed elements sign-extended ({@link #get}) or zero-extended
  * ({@link #getU}).
@@ -26,6 +27,7 @@ public abstract sealed class ArrayObject extends GcObject {
             case GcLayout.I32 -> new I32(typeId, new int[n]);
             case GcLayout.I64 -> new I64(typeId, new long[n]);
             case GcLayout.REF -> new Refs(typeId, new Object[n]);
+            case GcLayout.V128 -> new Vectors(typeId, new long[2 * n]);
             default -> throw new IllegalStateException("internal: array of storage kind " + kind);
         };
     }
@@ -58,7 +60,7 @@ public abstract sealed class ArrayObject extends GcObject {
         throw new IllegalStateException("internal: reference access to a numeric array");
     }
 
-    /** Sets elements {@code [off, off + n)} to the number {@code v} or the reference {@code r}. */
+    /** Sets elements {@code [off, off + n)} to the number {@code v} or the reference {@code r} (not for v128). */
     abstract void fill(int off, long v, Object r, int n);
 
     /** Copies {@code src[srcOff, srcOff + n)} (an array of the same class) to {@code [dst, dst + n)}; overlap is fine. */
@@ -184,5 +186,51 @@ public abstract sealed class ArrayObject extends GcObject {
         @Override void fill(int off, long v, Object r, int n) { Arrays.fill(a, off, off + n, r); }
         @Override void copy(int dst, ArrayObject src, int srcOff, int n) { System.arraycopy(((Refs) src).a, srcOff, a, dst, n); }
         @Override void loadRefs(int off, Object[] items, int from, int n) { System.arraycopy(items, from, a, off, n); }
+    }
+
+    /**
+     * An array of v128: element {@code i}'s low 64 bits at {@code a[2i]}, its high 64 bits at
+     * {@code a[2i + 1]}, as two operand slots hold it (so a data segment's 16 little-endian
+     * bytes per element are two little-endian longs, low first).
+     */
+    static final class Vectors extends ArrayObject {
+        final long[] a;
+
+        @Override int kind() { return GcLayout.V128; }
+
+        Vectors(int typeId, long[] a) {
+            super(typeId);
+            this.a = a;
+        }
+
+        @Override public int length() { return a.length >> 1; }
+
+        long lo(int i) { return a[2 * i]; }
+
+        long hi(int i) { return a[2 * i + 1]; }
+
+        void set(int i, long lo, long hi) {
+            a[2 * i] = lo;
+            a[2 * i + 1] = hi;
+        }
+
+        /** Sets elements {@code [off, off + n)} to the v128 {@code (lo, hi)}. */
+        void fill(int off, long lo, long hi, int n) {
+            for (int i = off; i < off + n; i++) {
+                set(i, lo, hi);
+            }
+        }
+
+        @Override void fill(int off, long v, Object r, int n) {
+            throw new IllegalStateException("internal: scalar fill of a v128 array");
+        }
+
+        @Override void copy(int dst, ArrayObject src, int srcOff, int n) {
+            System.arraycopy(((Vectors) src).a, 2 * srcOff, a, 2 * dst, 2 * n);
+        }
+
+        @Override void loadData(int off, byte[] data, int dataOff, int n) {
+            littleEndian(data, dataOff, 16 * n).asLongBuffer().get(a, 2 * off, 2 * n);
+        }
     }
 }

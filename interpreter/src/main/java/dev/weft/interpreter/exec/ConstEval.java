@@ -2,11 +2,15 @@ package dev.weft.interpreter.exec;
 
 import dev.weft.interpreter.ast.Expression;
 import dev.weft.interpreter.ast.Instruction;
+import dev.weft.interpreter.ast.NumType;
 
 /**
  * Evaluates constant expressions (global initialisers, segment offsets and items, table
  * initialisers) with the instructions lowering admitted ({@code lower.ConstExprCheck}), including
- * the allocating struct and array instructions ({@link GcOps}).
+ * the allocating struct and array instructions ({@link GcOps}). The stack holds values as the
+ * interpreter's operand stack does, a v128 in two slots (low half first), so those instructions
+ * take v128 fields and elements as in code; a v128 result leaves as a global keeps it (high
+ * half as a {@code Long} in the reference).
  */
 final class ConstEval {
     private ConstEval() {}
@@ -16,22 +20,27 @@ final class ConstEval {
 
     static Slot eval(Expression e, ModuleInstance inst) {
         int n = e.instructions().size();
-        long[] s = new long[n];
-        Object[] r = new Object[n];
+        long[] s = new long[2 * n]; // each instruction pushes at most one value, at most two slots
+        Object[] r = new Object[2 * n];
         int sp = 0;
         for (Instruction ins : e.instructions()) {
             switch (ins.op()) {
                 case I32_CONST, I64_CONST, F32_CONST, F64_CONST -> s[sp++] = ((Instruction.Const) ins).bits();
-                case V128_CONST -> { // a v128 global keeps its high 64 bits as a Long in ref
-                    s[sp] = ((Instruction.Vector) ins).low();
-                    r[sp++] = ((Instruction.Vector) ins).high();
+                case V128_CONST -> {
+                    s[sp++] = ((Instruction.Vector) ins).low();
+                    s[sp++] = ((Instruction.Vector) ins).high();
                 }
                 case REF_NULL -> r[sp++] = null;
                 case REF_FUNC -> r[sp++] = inst.functions[((Instruction.Indexed) ins).index()];
                 case GLOBAL_GET -> {
                     GlobalInstance g = inst.globals[((Instruction.Indexed) ins).index()];
                     s[sp] = g.bits;
-                    r[sp++] = g.ref;
+                    if (g.type().type() == NumType.V128) { // a v128 global keeps its high 64 bits as a Long in ref
+                        s[++sp] = g.ref instanceof Long hi ? hi : 0;
+                    } else {
+                        r[sp] = g.ref;
+                    }
+                    sp++;
                 }
                 case I32_ADD -> s[sp - 2] = (int) s[sp - 2] + (int) s[--sp];
                 case I32_SUB -> s[sp - 2] = (int) s[sp - 2] - (int) s[--sp];
@@ -52,7 +61,7 @@ final class ConstEval {
                 default -> throw new IllegalStateException("internal: constant expression not checked by lowering: " + ins.op());
             }
         }
-        return new Slot(s[0], r[0]);
+        return sp == 2 ? new Slot(s[0], s[1]) : new Slot(s[0], r[0]); // a valid expression leaves one value
     }
 
     private static int index(Instruction ins) {

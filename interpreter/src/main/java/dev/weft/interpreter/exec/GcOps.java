@@ -8,11 +8,13 @@ import dev.weft.interpreter.code.GcLayout;
 
 /**
  * The struct and array instructions of the GC proposal ({@code ExtOps.STRUCT_NEW} ..
- * {@code ExtOps.ARRAY_INIT_ELEM}), run on the value arrays: each takes its operands below
+ * {@code ExtOps.ARRAY_FILL_V128}), run on the value arrays: each takes its operands below
  * {@code sp} and returns the new sp. A type immediate is the module's type index, looked up in
  * the instance's {@link GcLayout}s and canonical ids; field accesses carry their resolved slot.
  * Indices and lengths are unsigned i32; a range past the end traps before anything is written.
- * The allocating ones are also used by constant expressions ({@link ConstEval}).
+ * A v128 field or element is two operand slots, low half first, as everywhere in the
+ * interpreter; the allocating ones find it in the layout, the accesses have sub-opcodes of their
+ * own. The allocating ones are also used by constant expressions ({@link ConstEval}).
  */
 final class GcOps {
     private static final long MASK32 = 0xFFFF_FFFFL;
@@ -31,7 +33,7 @@ final class GcOps {
 
     /** Whether {@code subop} is one of the struct and array instructions. */
     static boolean handles(int subop) {
-        return subop >= ExtOps.STRUCT_NEW && subop <= ExtOps.ARRAY_INIT_ELEM;
+        return subop >= ExtOps.STRUCT_NEW && subop <= ExtOps.ARRAY_FILL_V128;
     }
 
     /** The number of immediates after {@code subop}. */
@@ -58,6 +60,19 @@ final class GcOps {
                 struct(r[sp - 2]).nums[a] = s[sp - 1];
                 r[sp - 2] = null;
                 yield sp - 2;
+            }
+            case ExtOps.STRUCT_GET_V128 -> {
+                StructObject o = struct(r[sp - 1]);
+                r[sp - 1] = null;
+                s[sp - 1] = o.nums[a];
+                yield num(s, r, sp, o.nums[a + 1]);
+            }
+            case ExtOps.STRUCT_SET_V128 -> {
+                StructObject o = struct(r[sp - 3]);
+                o.nums[a] = s[sp - 2];
+                o.nums[a + 1] = s[sp - 1];
+                r[sp - 3] = null;
+                yield sp - 3;
             }
             case ExtOps.STRUCT_SET_REF -> {
                 struct(r[sp - 2]).refs[a] = r[sp - 1];
@@ -102,6 +117,26 @@ final class GcOps {
                 r[sp - 1] = null;
                 return sp - 3;
             }
+            case ExtOps.ARRAY_GET_V128 -> {
+                ArrayObject.Vectors x = (ArrayObject.Vectors) array(r[sp - 2]);
+                int i = index(x, s[sp - 1]);
+                r[sp - 2] = null;
+                s[sp - 2] = x.lo(i);
+                return num(s, r, sp - 1, x.hi(i));
+            }
+            case ExtOps.ARRAY_SET_V128 -> {
+                ArrayObject.Vectors x = (ArrayObject.Vectors) array(r[sp - 4]);
+                x.set(index(x, s[sp - 3]), s[sp - 2], s[sp - 1]);
+                r[sp - 4] = null;
+                return sp - 4;
+            }
+            case ExtOps.ARRAY_FILL_V128 -> {
+                ArrayObject.Vectors x = (ArrayObject.Vectors) array(r[sp - 5]);
+                int n = (int) s[sp - 1];
+                x.fill(range(x, s[sp - 4], n), s[sp - 3], s[sp - 2], n);
+                r[sp - 5] = null;
+                return sp - 5;
+            }
             case ExtOps.ARRAY_LEN -> {
                 return num(s, r, sp - 1, array(r[sp - 1]).length());
             }
@@ -121,17 +156,22 @@ final class GcOps {
         }
     }
 
-    /** {@code struct.new type}: the fields are the top values, the first deepest. */
+    /** {@code struct.new type}: the fields are the top values, the first deepest (a v128 in two slots). */
     static int structNew(long[] s, Object[] r, int sp, ModuleInstance inst, int type) {
         GcLayout layout = inst.layouts[type];
         StructObject o = new StructObject(inst.typeIds[type], layout);
-        int base = sp - layout.fields();
-        for (int i = 0; i < layout.fields(); i++) {
-            if (layout.kind(i) == GcLayout.REF) {
-                o.refs[layout.slot(i)] = r[base + i];
-                r[base + i] = null;
+        int base = sp - layout.operandSlots();
+        int at = base;
+        for (int i = 0; i < layout.fields(); i++, at++) {
+            int kind = layout.kind(i);
+            if (kind == GcLayout.REF) {
+                o.refs[layout.slot(i)] = r[at];
+                r[at] = null;
             } else {
-                o.nums[layout.slot(i)] = s[base + i];
+                o.nums[layout.slot(i)] = s[at];
+                if (kind == GcLayout.V128) {
+                    o.nums[layout.slot(i) + 1] = s[++at];
+                }
             }
         }
         return push(r, base, o);
@@ -142,10 +182,15 @@ final class GcOps {
         return push(r, sp, new StructObject(inst.typeIds[type], inst.layouts[type]));
     }
 
-    /** {@code array.new type}: (value, length) on top. */
+    /** {@code array.new type}: (value, length) on top (a v128 value in two slots). */
     static int arrayNew(long[] s, Object[] r, int sp, ModuleInstance inst, int type) {
         long n = s[sp - 1] & MASK32;
         ArrayObject x = allocate(inst, type, n);
+        if (x instanceof ArrayObject.Vectors v) {
+            v.fill(0, s[sp - 3], s[sp - 2], (int) n);
+            r[sp - 3] = v;
+            return sp - 2;
+        }
         x.fill(0, s[sp - 2], r[sp - 2], (int) n);
         r[sp - 2] = x;
         return sp - 1;
@@ -160,6 +205,13 @@ final class GcOps {
     /** {@code array.new_fixed type count}: the elements are the top {@code count} values, the first deepest. */
     static int arrayNewFixed(long[] s, Object[] r, int sp, ModuleInstance inst, int type, int count) {
         ArrayObject x = allocate(inst, type, count);
+        if (x instanceof ArrayObject.Vectors v) {
+            int base = sp - 2 * count;
+            for (int i = 0; i < count; i++) {
+                v.set(i, s[base + 2 * i], s[base + 2 * i + 1]);
+            }
+            return push(r, base, v);
+        }
         int base = sp - count;
         boolean refs = inst.layouts[type].kind(0) == GcLayout.REF;
         for (int i = 0; i < count; i++) {
@@ -275,11 +327,12 @@ final class GcOps {
 
     /** A new zeroed array of type {@code type} with {@code n} elements, or a trap if it cannot exist. */
     static ArrayObject allocate(ModuleInstance inst, int type, long n) {
-        if (n > MAX_LENGTH) {
+        int kind = inst.layouts[type].kind(0);
+        if ((kind == GcLayout.V128 ? 2 * n : n) > MAX_LENGTH) { // a v128 element takes two longs
             throw new Trap(TrapKind.RESOURCE_EXHAUSTED, "array of " + n + " elements");
         }
         try {
-            return ArrayObject.create(inst.typeIds[type], inst.layouts[type].kind(0), (int) n);
+            return ArrayObject.create(inst.typeIds[type], kind, (int) n);
         } catch (OutOfMemoryError e) {
             throw new Trap(TrapKind.RESOURCE_EXHAUSTED, "array of " + n + " elements", e);
         }

@@ -8,7 +8,9 @@ import dev.weft.interpreter.code.GcLayout;
  * methods over the compiled tier's values (i32/f32 as {@code int}, i64/f64 as {@code long},
  * references as {@code Object}), so both tiers trap and bound identically. A type immediate is
  * the module's type index in {@code inst}; a field is its resolved slot ({@link GcLayout}).
- * Methods whose name ends in I, L or R take or give an {@code int}, a {@code long} or a reference.
+ * Methods whose name ends in I, L or R take or give an {@code int}, a {@code long} or a reference;
+ * those ending in V a v128 ({@link V128}, typed {@code Object} as compiled code keeps it), stored
+ * as the interpreter stores it: two numeric slots of a struct, two longs of a v128 array.
  */
 public final class GcSupport {
     private static final long MASK32 = 0xFFFF_FFFFL;
@@ -31,6 +33,24 @@ public final class GcSupport {
     public static Object structInitR(Object s, Object v, int slot) {
         ((StructObject) s).refs[slot] = v;
         return s;
+    }
+
+    /** Sets v128 field {@code slot} (two numeric slots) of a struct being built by {@code struct.new}; returns it. */
+    public static Object structInitV(Object s, Object v, int slot) {
+        structSetV(s, v, slot);
+        return s;
+    }
+
+    public static Object structGetV(Object s, int slot) {
+        long[] nums = GcOps.struct(s).nums;
+        return V128.of(nums[slot], nums[slot + 1]);
+    }
+
+    public static void structSetV(Object s, Object v, int slot) {
+        long[] nums = GcOps.struct(s).nums;
+        V128 x = (V128) v;
+        nums[slot] = x.lo;
+        nums[slot + 1] = x.hi;
     }
 
     public static long structGetL(Object s, int slot) {
@@ -83,6 +103,13 @@ public final class GcSupport {
         return x;
     }
 
+    public static Object arrayNewV(Object v, int n, ModuleInstance inst, int type) {
+        ArrayObject.Vectors x = (ArrayObject.Vectors) GcOps.allocate(inst, type, n & MASK32);
+        V128 e = (V128) v;
+        x.fill(0, e.lo, e.hi, x.length());
+        return x;
+    }
+
     public static Object arrayNewDefault(int n, ModuleInstance inst, int type) {
         return GcOps.allocate(inst, type, n & MASK32);
     }
@@ -100,6 +127,12 @@ public final class GcSupport {
 
     public static Object arrayInitR(Object a, Object v, int i) {
         ((ArrayObject) a).setRef(i, v);
+        return a;
+    }
+
+    public static Object arrayInitV(Object a, Object v, int i) {
+        V128 e = (V128) v;
+        ((ArrayObject.Vectors) a).set(i, e.lo, e.hi);
         return a;
     }
 
@@ -146,6 +179,18 @@ public final class GcSupport {
         x.setRef(GcOps.index(x, i), v);
     }
 
+    public static Object arrayGetV(Object a, int i) {
+        ArrayObject.Vectors x = (ArrayObject.Vectors) GcOps.array(a);
+        int at = GcOps.index(x, i);
+        return V128.of(x.lo(at), x.hi(at));
+    }
+
+    public static void arraySetV(Object a, int i, Object v) {
+        ArrayObject.Vectors x = (ArrayObject.Vectors) GcOps.array(a);
+        V128 e = (V128) v;
+        x.set(GcOps.index(x, i), e.lo, e.hi);
+    }
+
     public static int arrayLen(Object a) {
         return GcOps.array(a).length();
     }
@@ -162,6 +207,12 @@ public final class GcSupport {
     public static void arrayFillR(Object a, int off, Object v, int n) {
         ArrayObject x = GcOps.array(a);
         x.fill(GcOps.range(x, off, n), 0, v, n);
+    }
+
+    public static void arrayFillV(Object a, int off, Object v, int n) {
+        ArrayObject.Vectors x = (ArrayObject.Vectors) GcOps.array(a);
+        V128 e = (V128) v;
+        x.fill(GcOps.range(x, off, n), e.lo, e.hi, n);
     }
 
     public static void arrayCopy(Object dst, int d, Object src, int s, int n) {

@@ -4,8 +4,8 @@ import dev.weft.interpreter.code.GcLayout;
 
 /**
  * A struct: its numeric fields in one {@code long[]} (no boxing; packed fields hold their
- * truncated bits, f32/f64 their IEEE bits) and its reference fields in one {@code Object[]},
- * each field at the slot {@link GcLayout} gives it.
+ * truncated bits, f32/f64 their IEEE bits, a v128 two slots, low half first) and its reference
+ * fields in one {@code Object[]}, each field at the slot {@link GcLayout} gives it.
  */
 public final class StructObject extends GcObject {
     private static final long[] NO_NUMS = new long[0];

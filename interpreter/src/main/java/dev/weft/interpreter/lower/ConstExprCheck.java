@@ -6,7 +6,6 @@ import dev.weft.interpreter.ast.Expression;
 import dev.weft.interpreter.ast.Instruction;
 import dev.weft.interpreter.ast.Module;
 import dev.weft.interpreter.ast.Op;
-import dev.weft.interpreter.code.GcLayout;
 import dev.weft.interpreter.valid.ValidatedModule;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -50,20 +49,10 @@ final class ConstExprCheck {
         }
         for (Expression e : all) {
             for (Instruction ins : e.instructions()) {
-                if (!SUPPORTED.contains(ins.op()) || allocatesV128(vm, ins)) {
+                if (!SUPPORTED.contains(ins.op())) {
                     throw new UnsupportedInstruction(ins.op());
                 }
             }
         }
-    }
-
-    /** Whether {@code ins} allocates a struct or array with v128 storage (not executed yet). */
-    private static boolean allocatesV128(ValidatedModule vm, Instruction ins) {
-        int type = switch (ins) {
-            case Instruction.Indexed x when GcLowering.handles(ins.op()) -> x.index();
-            case Instruction.Indexed2 x when GcLowering.handles(ins.op()) -> x.first();
-            default -> -1;
-        };
-        return type >= 0 && GcLayout.of(vm.types().get(type).composite()).hasV128();
     }
 }

@@ -12,6 +12,8 @@ import dev.weft.interpreter.code.GcLayout;
  * Allocations keep the module's type index (the instance maps it to a layout and a canonical
  * id); field accesses are resolved here to the field's slot and, for the numeric/reference
  * and packed cases, to separate sub-opcodes, so nothing about the type is looked up at run time.
+ * A v128 field or element (two operand slots) has its own get/set/fill sub-opcodes; the
+ * allocations find it in the layout.
  */
 final class GcLowering {
     private final Lowerer lowerer;
@@ -39,34 +41,35 @@ final class GcLowering {
     }
 
     private void indexed(Op op, int type) {
-        GcLayout layout = layout(op, type);
+        GcLayout layout = lowerer.gcLayout(type);
         boolean ref = layout.fields() == 1 && layout.kind(0) == GcLayout.REF;
+        boolean v128 = layout.fields() == 1 && layout.kind(0) == GcLayout.V128;
         switch (op) {
             case STRUCT_NEW -> ext(ExtOps.STRUCT_NEW).emit(type);
             case STRUCT_NEW_DEFAULT -> ext(ExtOps.STRUCT_NEW_DEFAULT).emit(type);
             case ARRAY_NEW -> ext(ExtOps.ARRAY_NEW).emit(type);
             case ARRAY_NEW_DEFAULT -> ext(ExtOps.ARRAY_NEW_DEFAULT).emit(type);
-            case ARRAY_GET, ARRAY_GET_S -> ext(ref ? ExtOps.ARRAY_GET_REF : ExtOps.ARRAY_GET);
+            case ARRAY_GET, ARRAY_GET_S -> ext(ref ? ExtOps.ARRAY_GET_REF : v128 ? ExtOps.ARRAY_GET_V128 : ExtOps.ARRAY_GET);
             case ARRAY_GET_U -> ext(ExtOps.ARRAY_GET_U);
-            case ARRAY_SET -> ext(ref ? ExtOps.ARRAY_SET_REF : ExtOps.ARRAY_SET);
-            case ARRAY_FILL -> ext(ExtOps.ARRAY_FILL);
+            case ARRAY_SET -> ext(ref ? ExtOps.ARRAY_SET_REF : v128 ? ExtOps.ARRAY_SET_V128 : ExtOps.ARRAY_SET);
+            case ARRAY_FILL -> ext(v128 ? ExtOps.ARRAY_FILL_V128 : ExtOps.ARRAY_FILL);
             default -> throw InstructionLowering.unsupported(op);
         }
     }
 
     private void indexed2(Op op, int type, int second) {
-        GcLayout layout = layout(op, type);
+        GcLayout layout = lowerer.gcLayout(type);
         switch (op) {
             case STRUCT_GET, STRUCT_GET_S, STRUCT_GET_U -> structGet(op, layout, second);
-            case STRUCT_SET -> ext(layout.kind(second) == GcLayout.REF ? ExtOps.STRUCT_SET_REF : ExtOps.STRUCT_SET)
-                    .emit(layout.slot(second));
+            case STRUCT_SET -> ext(switch (layout.kind(second)) {
+                case GcLayout.REF -> ExtOps.STRUCT_SET_REF;
+                case GcLayout.V128 -> ExtOps.STRUCT_SET_V128;
+                default -> ExtOps.STRUCT_SET;
+            }).emit(layout.slot(second));
             case ARRAY_NEW_FIXED -> ext(ExtOps.ARRAY_NEW_FIXED).emit(type).emit(second);
             case ARRAY_NEW_DATA -> ext(ExtOps.ARRAY_NEW_DATA).emit(type).emit(second);
             case ARRAY_NEW_ELEM -> ext(ExtOps.ARRAY_NEW_ELEM).emit(type).emit(second);
-            case ARRAY_COPY -> {
-                layout(op, second);
-                ext(ExtOps.ARRAY_COPY);
-            }
+            case ARRAY_COPY -> ext(ExtOps.ARRAY_COPY);
             case ARRAY_INIT_DATA -> ext(ExtOps.ARRAY_INIT_DATA).emit(second);
             case ARRAY_INIT_ELEM -> ext(ExtOps.ARRAY_INIT_ELEM).emit(second);
             default -> throw InstructionLowering.unsupported(op);
@@ -77,7 +80,11 @@ final class GcLowering {
         int kind = layout.kind(field);
         int slot = layout.slot(field);
         switch (op) {
-            case STRUCT_GET -> ext(kind == GcLayout.REF ? ExtOps.STRUCT_GET_REF : ExtOps.STRUCT_GET).emit(slot);
+            case STRUCT_GET -> ext(switch (kind) {
+                case GcLayout.REF -> ExtOps.STRUCT_GET_REF;
+                case GcLayout.V128 -> ExtOps.STRUCT_GET_V128;
+                default -> ExtOps.STRUCT_GET;
+            }).emit(slot);
             case STRUCT_GET_S -> ext(ExtOps.STRUCT_GET_S).emit(slot).emit(packedBits(kind));
             default -> ext(ExtOps.STRUCT_GET_U).emit(slot).emit(packedBits(kind));
         }
@@ -85,15 +92,6 @@ final class GcLowering {
 
     private static int packedBits(int kind) {
         return kind == GcLayout.I8 ? 8 : 16;
-    }
-
-    /** The layout of struct or array type {@code type}; v128 storage is not executed yet. */
-    private GcLayout layout(Op op, int type) {
-        GcLayout layout = lowerer.gcLayout(type);
-        if (layout.hasV128()) {
-            throw InstructionLowering.unsupported(op);
-        }
-        return layout;
     }
 
     private CodeBuffer ext(int subop) {

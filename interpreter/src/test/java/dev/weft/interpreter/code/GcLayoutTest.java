@@ -46,6 +46,21 @@ class GcLayoutTest {
     }
 
     @Test
+    void aV128FieldTakesTwoNumericSlotsLowHalfFirst() {
+        GcLayout l = GcLayout.of(new CompositeType.Struct(List.of(
+                packed(8), field(NumType.V128), new FieldType(StorageType.of(RefType.FUNCREF), true),
+                field(NumType.V128), packed(16))));
+        assertEquals(List.of(GcLayout.I8, GcLayout.V128, GcLayout.REF, GcLayout.V128, GcLayout.I16),
+                List.of(l.kind(0), l.kind(1), l.kind(2), l.kind(3), l.kind(4)));
+        // i8 at 0, the first v128 at 1-2, the reference apart, the second v128 at 3-4, i16 at 5
+        assertEquals(List.of(0, 1, 0, 3, 5), List.of(l.slot(0), l.slot(1), l.slot(2), l.slot(3), l.slot(4)));
+        assertEquals(6, l.numCount());
+        assertEquals(1, l.refCount());
+        assertEquals(7, l.operandSlots(), "struct.new pops 1 + 2 + 1 + 2 + 1 slots");
+        assertEquals(16, GcLayout.byteSize(GcLayout.of(new CompositeType.Array(field(NumType.V128))).kind(0)));
+    }
+
+    @Test
     void anArrayHasOneElementKindAndFunctionTypesHaveNoLayout() {
         GcLayout l = GcLayout.of(new CompositeType.Array(packed(16)));
         assertEquals(1, l.fields());
