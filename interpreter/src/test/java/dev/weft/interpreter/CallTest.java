@@ -44,10 +44,10 @@ class CallTest {
 
     /**
      * The interpreter's frames live on its own stack, so this depth holds whatever the JIT does.
-     * Pinned to the interpreter: in the shared instance, fib's calls tier everything up (auto),
-     * and compiled recursion lives on the 8 MiB Java stack of the tests, where 100,000 frames fit
-     * only once HotSpot has compiled the method (under load the test failed with "call stack
-     * exhausted" at 02:40 on 2026-12-06).
+     * Pinned to the interpreter: run outside the pom's executions (surefire:test alone, where
+     * weft.tier defaults to auto), the shared instance tiered up once fib was hot, and the
+     * recursion then ran compiled on the 8 MiB Java stack of the tests and trapped "call stack
+     * exhausted".
      */
     @Test
     void recursionOneHundredThousandDeepWorks() throws Exception {
