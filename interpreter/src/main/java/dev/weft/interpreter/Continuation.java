@@ -66,7 +66,7 @@ public final class Continuation {
     }
 
     /** {@link HostControl#resume}: a request to resume this continuation at the current host call site. */
-    Value[] resumeFromHost(Value[] args, Function<Step, Value[]> then) {
+    HostControl.Request resumeFromHost(Value[] args, Function<Step, Value[]> then) {
         checkArguments(args);
         return HostRequests.resume(ref, handled, args, results, o -> then.apply(step(o)));
     }

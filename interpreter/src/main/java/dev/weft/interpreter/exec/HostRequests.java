@@ -2,6 +2,7 @@ package dev.weft.interpreter.exec;
 
 import dev.weft.continuations.ContRef;
 import dev.weft.continuations.HandlerTable;
+import dev.weft.interpreter.HostControl;
 import dev.weft.interpreter.Tag;
 import dev.weft.interpreter.Trap;
 import dev.weft.interpreter.TrapKind;
@@ -13,9 +14,10 @@ import java.util.function.Function;
 
 /**
  * Stack switching requested by host functions ({@link dev.weft.interpreter.HostControl}). A
- * host function records one request and returns {@link #PENDING}; when control is back in the
- * dispatch loop, {@link Calls#callHost} performs it as if the call site were a stack-switching
- * instruction, so nothing recurses on the Java stack and no host frame is captured:
+ * switching host function returns one {@link Request} as its call's result; when control is back
+ * in the dispatch loop, {@link Calls#callHost} performs it as if the call site were a
+ * stack-switching instruction, so nothing recurses on the Java stack and no host frame is
+ * captured:
  * <ul>
  *   <li>suspend: the calling stack parks just after the call and suspends to the tag; the
  *       values it is later resumed with become the call's results;</li>
@@ -26,12 +28,10 @@ import java.util.function.Function;
  * </ul>
  */
 public final class HostRequests {
-    /** The marker a host function returns after recording a request; compared by identity. */
-    public static final Value[] PENDING = new Value[0];
-
     private HostRequests() {}
 
-    private sealed interface Request {}
+    /** The requests {@link dev.weft.interpreter.HostControl} makes. */
+    sealed interface Request extends HostControl.Request {}
 
     private record Suspend(TagInstance tag, Value[] payload) implements Request {}
 
@@ -41,71 +41,39 @@ public final class HostRequests {
     /** A stack parked at a host call that resumed a continuation, waiting for its outcome. */
     record Waiting(FunctionInstance callee, List<ValType> results, Function<HostResume.Outcome, Value[]> then) {}
 
-    /** Records a suspend request for the host call running now; returns {@link #PENDING}. */
-    public static Value[] suspend(Tag tag, Value[] payload) {
+    /** A request to suspend the calling stack to {@code tag} with {@code payload}. */
+    public static HostControl.Request suspend(Tag tag, Value[] payload) {
         if (!(tag instanceof TagInstance t)) {
             throw new IllegalArgumentException("not a Weft tag: " + tag);
         }
-        return record(new Suspend(t, payload.clone()));
+        return new Suspend(t, payload.clone());
     }
 
     /**
-     * Records a resume request for the host call running now: resume {@code k} with
-     * {@code args}, handling {@code tags}; its results have types {@code results}.
+     * A request to resume {@code k} with {@code args} from the calling stack, handling
+     * {@code tags}; its results have types {@code results}.
      */
-    public static Value[] resume(ContRef k, List<? extends Tag> tags, Value[] args, List<ValType> results,
+    public static HostControl.Request resume(ContRef k, List<? extends Tag> tags, Value[] args, List<ValType> results,
             Function<HostResume.Outcome, Value[]> then) {
-        return record(new Resume(k, HostResume.hostHandlers(tags), args.clone(), results, then));
+        return new Resume(k, HostResume.hostHandlers(tags), args.clone(), results, then);
     }
 
-    private static Value[] record(Request r) {
-        StackContext cx = StackContext.current();
-        if (cx.running == null) {
-            throw new NoWasmCaller();
-        }
-        if (cx.hostRequest != null) {
-            throw new IllegalStateException("a host function may make only one HostControl request per call");
-        }
-        cx.hostRequest = r;
-        return PENDING;
-    }
-
-    /** A request made where no Wasm code runs on an interpreter stack to perform it. */
-    private static final class NoWasmCaller extends IllegalStateException {
-        NoWasmCaller() {
-            super("HostControl requests can only be made inside a host function called from Wasm");
-        }
-    }
-
-    /** Whether {@code t} is the failure of a request made with no interpreted Wasm caller. */
-    static boolean isNoWasmCaller(Throwable t) {
-        return t instanceof NoWasmCaller;
-    }
-
-    /** Drops the request of a host function that ended with an exception instead of returning {@link #PENDING}. */
-    static void discard() {
-        StackContext.current().hostRequest = null;
-    }
-
-    /** Drops a request made by a host function that was not called from Wasm code; traps. */
+    /** The trap for a request returned where no interpreted Wasm call site can perform it. */
     static Trap notFromWasm() {
-        discard();
         return new Trap(TrapKind.HOST, "a HostControl request needs a Wasm caller: this host function was not called from Wasm code");
     }
 
     /**
-     * Host function {@code f} returned {@link #PENDING}; its caller is parked on {@code st}
+     * Host function {@code f} returned request {@code q}; its caller is parked on {@code st}
      * ({@code st.depth}, {@code st.sp == base}) to continue with the call's results at
      * {@code base}. Performs the request; returns the depth the loop continues at, on the stack
      * now running.
      */
-    static int perform(ExecStack st, FunctionInstance f, int base) {
-        StackContext cx = StackContext.current();
-        Request r = (Request) cx.hostRequest;
-        cx.hostRequest = null;
-        if (r == null) {
-            throw new Trap(TrapKind.HOST, "host function returned HostControl's marker without making a request");
+    static int perform(ExecStack st, FunctionInstance f, int base, HostControl.Request request) {
+        if (!(request instanceof Request r)) {
+            throw new Trap(TrapKind.HOST, "host function returned a HostControl.Request not made by HostControl: " + request);
         }
+        StackContext cx = StackContext.current();
         return switch (r) {
             case Suspend s -> suspend(cx, st, f, base, s);
             case Resume q -> resume(cx, st, f, base, q);
@@ -168,10 +136,6 @@ public final class HostRequests {
             results = Calls.invokeCallback(w.then(), outcome);
         } catch (WasmException e) {
             return ExceptionOps.unwindSaved(st, e);
-        }
-        if (results == PENDING) {
-            StackContext.current().hostRequest = null;
-            throw new Trap(TrapKind.HOST, "a HostControl resume callback cannot make another request");
         }
         Calls.checkResults(w.callee(), results);
         int base = st.sp;

@@ -1,5 +1,6 @@
 package dev.weft.interpreter.exec;
 
+import dev.weft.interpreter.HostControl;
 import dev.weft.interpreter.Value;
 import dev.weft.interpreter.WasmException;
 import dev.weft.interpreter.code.CompiledFunction;
@@ -40,15 +41,26 @@ final class TailCalls {
         st.sp = sp;
         st.depth = depth;
         Value[] results;
+        HostControl.Request request = null;
         try {
-            results = Calls.invokeHost(f, fn.instance.caller, args);
+            if (f.switching == null) {
+                results = Calls.invokeHost(f, fn.instance.caller, args);
+            } else {
+                switch (Calls.invokeSwitching(f, fn.instance.caller, args)) {
+                    case HostControl.Values v -> results = Calls.valuesOf(v);
+                    case HostControl.Request q -> {
+                        results = null;
+                        request = q;
+                    }
+                }
+            }
         } catch (WasmException e) {
             return ExceptionOps.unwindCaller(st, e, depth);
         }
-        if (results == HostRequests.PENDING) {
+        if (request != null) {
             st.depth = depth;
             st.sp = fp;
-            return HostRequests.perform(st, f, fp);
+            return HostRequests.perform(st, f, fp, request);
         }
         Calls.checkResults(f, results);
         st.reserve(fp + f.resultSlots);
