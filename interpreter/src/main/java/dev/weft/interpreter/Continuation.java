@@ -6,6 +6,7 @@ import dev.weft.interpreter.ast.ValType;
 import dev.weft.interpreter.exec.FunctionInstance;
 import dev.weft.interpreter.exec.HostRequests;
 import dev.weft.interpreter.exec.HostResume;
+import dev.weft.interpreter.exec.switching.HostOutcome;
 import dev.weft.interpreter.exec.SharedStacks;
 import dev.weft.stackpool.PoolStats;
 import java.util.List;
@@ -75,7 +76,7 @@ public final class Continuation {
         HostResume.checkArguments(params, args);
     }
 
-    private Step step(HostResume.Outcome o) {
+    private Step step(HostOutcome o) {
         if (o.tag() == null) {
             return new Step.Returned(o.values());
         }

@@ -9,6 +9,7 @@ import dev.weft.interpreter.WasmException;
 import dev.weft.interpreter.ast.NumType;
 import dev.weft.interpreter.ast.RefType;
 import dev.weft.interpreter.ast.ValType;
+import dev.weft.interpreter.exec.switching.StackValues;
 import java.util.List;
 
 /** The cold parts of calling: host calls, moving values between Java and the stack, checks. */
@@ -27,7 +28,7 @@ final class Calls {
             return callCompiled(st, compiled, f, fn, pc, fp, sp, depth);
         }
         int base = sp - f.paramSlots;
-        Value[] args = readValues(st, base, f.type.params());
+        Value[] args = StackValues.read(st, base, f.type.params());
         st.sp = sp;
         st.depth = depth;
         Value[] results;
@@ -55,7 +56,7 @@ final class Calls {
         if (base + f.resultSlots > st.slots.length) {
             st.grow(base + f.resultSlots, 0);
         }
-        writeValues(st, base, results);
+        StackValues.write(st, base, results);
         return Ext.resumeAt(st, depth, fn, pc, fp, base + f.resultSlots);
     }
 
@@ -162,25 +163,6 @@ final class Calls {
         return new Trap(TrapKind.HOST, String.valueOf(e), e);
     }
 
-    static Value[] readValues(ExecStack st, int base, List<ValType> types) {
-        Value[] values = new Value[types.size()];
-        int slot = base;
-        for (int i = 0; i < values.length; i++) {
-            ValType t = types.get(i);
-            values[i] = Value.fromSlots(t, st.slots, st.refs, slot);
-            slot += t.slots();
-        }
-        return values;
-    }
-
-    static void writeValues(ExecStack st, int base, Value[] values) {
-        int slot = base;
-        for (Value v : values) {
-            v.toSlots(st.slots, st.refs, slot);
-            slot += v.type().slots();
-        }
-    }
-
     static void zeroLocals(long[] s, Object[] r, int from, int to) {
         for (int i = from; i < to; i++) {
             s[i] = 0;
@@ -241,15 +223,6 @@ final class Calls {
             ok = fits(values[i], types.get(i));
         }
         return ok;
-    }
-
-    /** The stack slots {@code values} take. */
-    static int slotCount(Value[] values) {
-        int n = 0;
-        for (Value v : values) {
-            n += v.type().slots();
-        }
-        return n;
     }
 
     /** Whether a value may be passed where {@code type} is expected (refs: by kind, nullability). */

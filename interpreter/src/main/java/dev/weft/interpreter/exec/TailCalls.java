@@ -4,6 +4,7 @@ import dev.weft.interpreter.HostControl;
 import dev.weft.interpreter.Value;
 import dev.weft.interpreter.WasmException;
 import dev.weft.interpreter.code.CompiledFunction;
+import dev.weft.interpreter.exec.switching.StackValues;
 
 /**
  * {@code return_call}, {@code return_call_indirect} and {@code return_call_ref}: the callee
@@ -37,7 +38,7 @@ final class TailCalls {
     /** Runs host function {@code f} and returns its results from the current frame. */
     private static int callHost(ExecStack st, FunctionInstance f, FunctionInstance fn, int fp, int sp, int depth) {
         int base = sp - f.paramSlots;
-        Value[] args = Calls.readValues(st, base, f.type.params());
+        Value[] args = StackValues.read(st, base, f.type.params());
         st.sp = sp;
         st.depth = depth;
         Value[] results;
@@ -64,7 +65,7 @@ final class TailCalls {
         }
         Calls.checkResults(f, results);
         st.reserve(fp + f.resultSlots);
-        Calls.writeValues(st, fp, results);
+        StackValues.write(st, fp, results);
         st.sp = fp + f.resultSlots;
         return depth;
     }
