@@ -91,7 +91,7 @@ final class ExceptionOps {
     }
 
     private static boolean catches(int tagIndex, Tag tag, ModuleInstance inst) {
-        return tagIndex < 0 || inst.tags[tagIndex] == tag;
+        return tagIndex == CompiledFunction.ANY_TAG || inst.tags[tagIndex] == tag;
     }
 
     private static int enterHandler(ExecStack st, WasmException exn, FunctionInstance fn, int fp,
