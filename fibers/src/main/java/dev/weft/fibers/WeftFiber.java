@@ -75,8 +75,8 @@ public final class WeftFiber {
         linker.define(MODULE, "fiber_finalize", HostFunction.of(VOID_VOID, m::finalizeFibers));
         linker.define(MODULE, "fiber_alloc", HostFunction.of(I_I, m::alloc));
         linker.define(MODULE, "fiber_free", HostFunction.of(I_VOID, m::free));
-        linker.define(MODULE, "fiber_resume", HostFunction.of(III_I, m::resume));
-        linker.define(MODULE, "fiber_yield", HostFunction.of(I_I, m::yield));
+        linker.define(MODULE, "fiber_resume", HostFunction.switching(III_I, (caller, args) -> m.resume(args)));
+        linker.define(MODULE, "fiber_yield", HostFunction.switching(I_I, (caller, args) -> m.yield(args)));
         return m;
     }
 
@@ -151,13 +151,13 @@ public final class WeftFiber {
         return NONE;
     }
 
-    private Value[] resume(Value[] args) {
+    private HostControl.Result resume(Value[] args) {
         GuestExports g = guest();
         Fiber f = fibers.get(args[0].asInt());
         int statusAddress = args[2].asInt();
         if (f == null || !f.resumable()) {
             g.memory.writeInt(Integer.toUnsignedLong(statusAddress), ERROR);
-            return new Value[] {i32(0)};
+            return HostControl.values(i32(0));
         }
         f.resumerSp = g.stackPointer.get().asInt();
         f.statusAddress = statusAddress;
@@ -193,7 +193,7 @@ public final class WeftFiber {
         return result;
     }
 
-    private Value[] yield(Value[] args) {
+    private HostControl.Result yield(Value[] args) {
         if (running == 0) {
             throw new Trap(TrapKind.HOST, "fiber_yield called outside any fiber");
         }

@@ -39,12 +39,12 @@ public interface Caller {
     }
 
     /** {@link HostControl#suspend}: ends this host call by suspending its caller to {@code tag}. */
-    default Value[] suspend(Tag tag, Value... payload) {
+    default HostControl.Request suspend(Tag tag, Value... payload) {
         return HostControl.suspend(tag, payload);
     }
 
     /** {@link HostControl#resume}: ends this host call by resuming {@code k}. */
-    default Value[] resume(Continuation k, Value[] args, Function<Continuation.Step, Value[]> then) {
+    default HostControl.Request resume(Continuation k, Value[] args, Function<Continuation.Step, Value[]> then) {
         return HostControl.resume(k, args, then);
     }
 }

@@ -6,6 +6,7 @@ import dev.weft.interpreter.ast.ValType;
 import dev.weft.interpreter.exec.FunctionInstance;
 import dev.weft.interpreter.exec.HostRequests;
 import dev.weft.interpreter.exec.HostResume;
+import dev.weft.interpreter.exec.switching.HostOutcome;
 import dev.weft.interpreter.exec.SharedStacks;
 import dev.weft.stackpool.PoolStats;
 import java.util.List;
@@ -66,7 +67,7 @@ public final class Continuation {
     }
 
     /** {@link HostControl#resume}: a request to resume this continuation at the current host call site. */
-    Value[] resumeFromHost(Value[] args, Function<Step, Value[]> then) {
+    HostControl.Request resumeFromHost(Value[] args, Function<Step, Value[]> then) {
         checkArguments(args);
         return HostRequests.resume(ref, handled, args, results, o -> then.apply(step(o)));
     }
@@ -75,7 +76,7 @@ public final class Continuation {
         HostResume.checkArguments(params, args);
     }
 
-    private Step step(HostResume.Outcome o) {
+    private Step step(HostOutcome o) {
         if (o.tag() == null) {
             return new Step.Returned(o.values());
         }

@@ -49,9 +49,27 @@ public interface HostFunction {
     }
 
     /**
-     * A function instance of type {@code type} backed by {@code impl}. It may switch stacks (return
-     * a {@link HostControl} request), so Wasm code that can call it stays on the interpreter; use
-     * {@link #nonSwitching} for a function that never does.
+     * A host function that may switch stacks: each call ends with a {@link HostControl.Result},
+     * its values or a {@link HostControl} request. Wasm code that can call it stays on the
+     * interpreter.
+     */
+    @FunctionalInterface
+    interface Switching {
+        HostControl.Result apply(Caller caller, Value[] args);
+    }
+
+    /** A function instance of type {@code type} backed by {@code impl}, which may switch stacks. */
+    static WasmFunction switching(CompositeType.Func type, Switching impl) {
+        java.util.Objects.requireNonNull(type, "type");
+        java.util.Objects.requireNonNull(impl, "impl");
+        return FunctionInstance.switchingHost(type, impl);
+    }
+
+    /**
+     * A function instance of type {@code type} backed by {@code impl}. It cannot switch stacks
+     * (only a {@link #switching} function can), but Wasm code that can call it stays on the
+     * interpreter as it did when any host function could; use {@link #nonSwitching} to let such
+     * code be compiled to JVM bytecode.
      */
     static WasmFunction of(CompositeType.Func type, HostFunction impl) {
         java.util.Objects.requireNonNull(type, "type");
@@ -60,11 +78,9 @@ public interface HostFunction {
     }
 
     /**
-     * A function instance of type {@code type} backed by {@code impl}, which promises never to
-     * switch stacks: it never returns a {@link HostControl} request (it may still call Wasm, trap
-     * or throw). Wasm functions that call it can then be compiled to JVM bytecode, as those that
-     * call WASI can. If {@code impl} makes a request all the same, the call traps ("host function
-     * failed") naming the broken promise.
+     * A function instance of type {@code type} backed by {@code impl}, marked as never switching
+     * stacks (it may still call Wasm, trap or throw): Wasm functions that call it can be compiled
+     * to JVM bytecode, as those that call WASI can.
      */
     static WasmFunction nonSwitching(CompositeType.Func type, HostFunction impl) {
         java.util.Objects.requireNonNull(type, "type");

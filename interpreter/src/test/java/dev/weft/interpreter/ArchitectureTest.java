@@ -3,9 +3,12 @@ package dev.weft.interpreter;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -13,8 +16,9 @@ import org.junit.jupiter.api.Test;
  * Package boundaries of the engine that hold today and must not erode: the front end
  * (ast, binary, text, valid) knows nothing of execution, the instruction table knows only the
  * AST, lowering turns validated code into the table's format without knowing how it runs, the
- * interpreter and the compiled tier run code without knowing how it was lowered, and the
- * continuation model knows nothing of the interpreter.
+ * interpreter and the compiled tier run code without knowing how it was lowered, the
+ * continuation model knows nothing of the interpreter, and the stack-switching seam
+ * ({@code exec.switching}) sits below the loop: the loop uses it, it knows nothing of the loop.
  */
 class ArchitectureTest {
     private static JavaClasses classes;
@@ -84,6 +88,55 @@ class ArchitectureTest {
     @Test
     void theFrontEndAndLoweringHaveNoCycles() {
         slices().matching("dev.weft.interpreter.(ast|binary|text|valid|types|code|lower)..").should().beFreeOfCycles()
+                .check(classes);
+    }
+
+    private static final String EXEC = "dev.weft.interpreter.exec";
+    private static final String SWITCHING = "dev.weft.interpreter.exec.switching";
+
+    @Test
+    void theSwitchingSeamKnowsNothingOfTheLoopOrTheRuntimeObjects() {
+        noClasses().that().resideInAPackage(SWITCHING)
+                .should().dependOnClassesThat().resideInAPackage(EXEC)
+                .check(classes);
+    }
+
+    @Test
+    void theSwitchingSeamDependsOnlyOnTheModelTheApiValuesAndTheAst() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().resideInAPackage(SWITCHING)
+                .should().onlyDependOnClassesThat().resideInAnyPackage(SWITCHING, "dev.weft.continuations",
+                        "dev.weft.interpreter", "dev.weft.interpreter.ast", "java..")
+                .check(classes);
+    }
+
+    @Test
+    void theSwitchingSeamAndTheRestOfExecHaveNoCycle() {
+        slices().assignedFrom(new SliceAssignment() {
+            @Override
+            public SliceIdentifier getIdentifierOf(JavaClass c) {
+                return switch (c.getPackageName()) {
+                    case EXEC -> SliceIdentifier.of("exec");
+                    case SWITCHING -> SliceIdentifier.of("exec.switching");
+                    default -> SliceIdentifier.ignore();
+                };
+            }
+
+            @Override
+            public String getDescription() {
+                return "exec and exec.switching";
+            }
+        }).should().beFreeOfCycles().check(classes);
+    }
+
+    /** The one place that moves a loop between stacks: no other exec class asks the model to switch. */
+    @Test
+    void onlyTheSeamCallsTheModelsSwitchingOperations() {
+        noClasses().that().resideOutsideOfPackage(SWITCHING).and().resideOutsideOfPackage("dev.weft.continuations..")
+                .should().callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "Continuations.resume/suspend/switchTo/returned/thrown",
+                        call -> call.getTargetOwner().isEquivalentTo(dev.weft.continuations.Continuations.class)
+                                && java.util.Set.of("resume", "suspend", "switchTo", "returned", "thrown")
+                                        .contains(call.getName())))
                 .check(classes);
     }
 }

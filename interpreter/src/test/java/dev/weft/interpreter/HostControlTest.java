@@ -35,7 +35,7 @@ class HostControlTest {
     private final Tag yieldTag = Tag.create(I_I);
 
     private Linker linkerWithYield() {
-        return new Linker().define("host", "yield", HostFunction.of(I_I, args -> HostControl.suspend(yieldTag, args[0])));
+        return new Linker().define("host", "yield", HostFunction.switching(I_I, (caller, args) -> HostControl.suspend(yieldTag, args[0])));
     }
 
     @Test
@@ -71,7 +71,7 @@ class HostControlTest {
         Instance gen = WatTesting.instantiate(linkerWithYield(), GENERATOR);
         Continuation[] current = new Continuation[1];
         int[] returned = new int[1];
-        HostFunction resume = args -> HostControl.resume(current[0], new Value[] {args[0]}, step -> {
+        HostFunction.Switching resume = (caller, args) -> HostControl.resume(current[0], new Value[] {args[0]}, step -> {
             if (step instanceof Continuation.Step.Suspended s) {
                 current[0] = s.next();
                 return new Value[] {s.payload()[0]};
@@ -80,7 +80,7 @@ class HostControlTest {
             current[0] = null;
             return new Value[] {i32(0)};
         });
-        Instance driver = WatTesting.instantiate(new Linker().define("host", "resume", HostFunction.of(I_I, resume)), """
+        Instance driver = WatTesting.instantiate(new Linker().define("host", "resume", HostFunction.switching(I_I, resume)), """
                 (module
                   (import "host" "resume" (func $resume (param i32) (result i32)))
                   (func (export "drive") (param $n i32) (result i32)
@@ -109,7 +109,7 @@ class HostControlTest {
                 """);
         Continuation k = Continuation.of(thrower.function("body"), yieldTag);
         Linker linker = new Linker().define("t", "boom", thrower.export("boom"))
-                .define("host", "resume", HostFunction.of(I_I, args -> HostControl.resume(k, args, step -> {
+                .define("host", "resume", HostFunction.switching(I_I, (caller, args) -> HostControl.resume(k, args, step -> {
                     throw new AssertionError("the callback must not run when an exception leaves the continuation");
                 })));
         Instance driver = WatTesting.instantiate(linker, """
@@ -146,8 +146,8 @@ class HostControlTest {
     @Test
     void aSuspendToATagWhoseResultsDifferFromTheFunctionsTraps() throws Exception {
         Tag wrong = Tag.create(I_L);
-        Linker linker = new Linker().define("host", "yield", HostFunction.of(I_I,
-                args -> HostControl.suspend(wrong, args[0])));
+        Linker linker = new Linker().define("host", "yield", HostFunction.switching(I_I,
+                (caller, args) -> HostControl.suspend(wrong, args[0])));
         Instance inst = WatTesting.instantiate(linker, GENERATOR);
         Trap t = assertThrows(Trap.class, () -> Continuation.of(inst.function("gen"), wrong).resume(i32(1)));
         assertTrue(t.getMessage().contains("cannot suspend to a tag"), t.getMessage());
@@ -155,7 +155,7 @@ class HostControlTest {
 
     @Test
     void aRequestWithoutAWasmCallerTraps() {
-        WasmFunction f = HostFunction.of(I_I, args -> HostControl.suspend(yieldTag, args[0]));
+        WasmFunction f = HostFunction.switching(I_I, (caller, args) -> HostControl.suspend(yieldTag, args[0]));
         Trap t = assertThrows(Trap.class, () -> f.call(i32(1)));
         assertTrue(t.getMessage().contains("called from Wasm"), t.getMessage());
     }
@@ -167,5 +167,34 @@ class HostControlTest {
         // the thread's state is clean afterwards: a normal run still works
         Continuation.Step step = Continuation.of(inst.function("gen"), yieldTag).resume(i32(1));
         assertEquals(1, assertInstanceOf(Continuation.Step.Suspended.class, step).payload()[0].asInt());
+    }
+
+    /** A switching host function that ends a call with values behaves as a plain one, called or tail-called. */
+    @Test
+    void aSwitchingHostFunctionMayEndACallWithValues() throws Exception {
+        Linker linker = new Linker().define("host", "yield", HostFunction.switching(I_I,
+                (caller, args) -> HostControl.values(i32(args[0].asInt() + 100))));
+        Instance inst = WatTesting.instantiate(linker, GENERATOR);
+        assertEquals(101 + 102 + 103, WatTesting.call1(inst, "gen", i32(3)).asInt());
+        assertEquals(107, WatTesting.call1(inst, "gen_tail", i32(7)).asInt());
+        WasmFunction f = (WasmFunction) linker.lookup("host", "yield");
+        assertEquals(101, f.call(i32(1))[0].asInt(), "called from Java, values are fine");
+    }
+
+    @Test
+    void aRequestNotMadeByHostControlTraps() throws Exception {
+        HostControl.Request forged = new HostControl.Request() {};
+        Linker linker = new Linker().define("host", "yield", HostFunction.switching(I_I, (caller, args) -> forged));
+        Instance inst = WatTesting.instantiate(linker, GENERATOR);
+        Trap t = assertThrows(Trap.class, () -> inst.function("gen").call(i32(1)));
+        assertTrue(t.getMessage().contains("not made by HostControl"), t.getMessage());
+    }
+
+    @Test
+    void aSwitchingHostFunctionReturningNullTraps() throws Exception {
+        Linker linker = new Linker().define("host", "yield", HostFunction.switching(I_I, (caller, args) -> null));
+        Instance inst = WatTesting.instantiate(linker, GENERATOR);
+        Trap t = assertThrows(Trap.class, () -> inst.function("gen").call(i32(1)));
+        assertEquals(TrapKind.HOST, t.kind());
     }
 }

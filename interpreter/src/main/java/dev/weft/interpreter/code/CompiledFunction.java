@@ -22,11 +22,13 @@ public final class CompiledFunction {
     /** How many resume instructions the code has (the size of a function instance's handler-table cache). */
     public int resumeSites;
     /**
-     * Ints per entry of {@link #handlers}: start pc, end pc (exclusive), tag index (-1 for the
-     * catch_all forms), {@link dev.weft.interpreter.ast.Instruction.CatchKind} ordinal, target pc,
+     * Ints per entry of {@link #handlers}: start pc, end pc (exclusive), tag index ({@link #ANY_TAG} for
+     * the catch_all forms), {@link dev.weft.interpreter.ast.Instruction.CatchKind} ordinal, target pc,
      * target height (relative to fp). Innermost try_table first.
      */
     public static final int HANDLER_ENTRY = 6;
+    /** The tag index of a {@code catch_all}/{@code catch_all_ref} entry of {@link #handlers}. */
+    public static final int ANY_TAG = -1;
 
     /** The exception handler table ({@link #HANDLER_ENTRY} ints an entry); empty without try_table. */
     public final int[] handlers;

@@ -21,7 +21,7 @@ public enum ExtInstr {
     CONT_BIND("boundSlots"),
     /** Dispatched by {@link Instr#SUSPEND_EXT}. */
     SUSPEND("tag payloadSlots"),
-    /** Dispatched by {@link Instr#RESUME_EXT}; a switch clause has target -1, arity and height 0. */
+    /** Dispatched by {@link Instr#RESUME_EXT}; a switch clause has target {@link #SWITCH_CLAUSE}, arity and height 0. */
     RESUME("argSlots site n (tag target arity height)*n"),
     RESUME_THROW("tag payloadSlots site n (tag target arity height)*n"),
     RESUME_THROW_REF("site n (tag target arity height)*n"),
@@ -88,6 +88,9 @@ public enum ExtInstr {
     GLOBAL_GET_V128("global"),
     /** {@code global.set} of a v128 global. */
     GLOBAL_SET_V128("global");
+
+    /** The target of a resume's {@code (on $t switch)} clause (its arity and height are 0). */
+    public static final int SWITCH_CLAUSE = -1;
 
     private static final ExtInstr[] ALL = values();
 

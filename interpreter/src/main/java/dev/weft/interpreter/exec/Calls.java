@@ -1,6 +1,7 @@
 package dev.weft.interpreter.exec;
 
 import dev.weft.interpreter.Caller;
+import dev.weft.interpreter.HostControl;
 import dev.weft.interpreter.Trap;
 import dev.weft.interpreter.TrapKind;
 import dev.weft.interpreter.Value;
@@ -8,6 +9,7 @@ import dev.weft.interpreter.WasmException;
 import dev.weft.interpreter.ast.NumType;
 import dev.weft.interpreter.ast.RefType;
 import dev.weft.interpreter.ast.ValType;
+import dev.weft.interpreter.exec.switching.StackValues;
 import java.util.List;
 
 /** The cold parts of calling: host calls, moving values between Java and the stack, checks. */
@@ -17,7 +19,8 @@ final class Calls {
     /**
      * Calls host function {@code f} with its arguments on top of the stack, from {@code fn} at
      * {@code pc} (just after the call instruction). Continues as {@link Ext} describes: after the
-     * call's results, or in a Wasm handler when the host throws a {@link WasmException}.
+     * call's results, or in a Wasm handler when the host throws a {@link WasmException}, or
+     * wherever the request of a switching host function leads.
      */
     static int callHost(ExecStack st, FunctionInstance f, FunctionInstance fn, int pc, int fp, int sp,
             int depth) {
@@ -25,24 +28,35 @@ final class Calls {
             return callCompiled(st, compiled, f, fn, pc, fp, sp, depth);
         }
         int base = sp - f.paramSlots;
-        Value[] args = readValues(st, base, f.type.params());
+        Value[] args = StackValues.read(st, base, f.type.params());
         st.sp = sp;
         st.depth = depth;
         Value[] results;
+        HostControl.Request request = null;
         try {
-            results = invokeHost(f, fn.instance.caller, args);
+            if (f.switching == null) {
+                results = invokeHost(f, fn.instance.caller, args);
+            } else {
+                switch (invokeSwitching(f, fn.instance.caller, args)) {
+                    case HostControl.Values v -> results = valuesOf(v);
+                    case HostControl.Request q -> {
+                        results = null;
+                        request = q;
+                    }
+                }
+            }
         } catch (WasmException e) {
             return ExceptionOps.unwind(st, e, fn, pc - 1, fp, depth);
         }
-        if (results == HostRequests.PENDING) {
+        if (request != null) {
             st.depth = Ext.resumeAt(st, depth, fn, pc, fp, base);
-            return HostRequests.perform(st, f, base);
+            return HostRequests.perform(st, f, base, request);
         }
         checkResults(f, results);
         if (base + f.resultSlots > st.slots.length) {
             st.grow(base + f.resultSlots, 0);
         }
-        writeValues(st, base, results);
+        StackValues.write(st, base, results);
         return Ext.resumeAt(st, depth, fn, pc, fp, base + f.resultSlots);
     }
 
@@ -71,47 +85,57 @@ final class Calls {
     }
 
     /**
-     * Runs a host function called by code whose instance {@code caller} describes, turning
-     * anything but a Trap or a WasmException into a trap "host function failed". May return
-     * {@link HostRequests#PENDING}: see {@link #invokeHostDirect}.
+     * Runs plain host function {@code f} called by code whose instance {@code caller}
+     * describes, turning anything but a Trap or a WasmException into a trap "host function
+     * failed".
      */
     static Value[] invokeHost(FunctionInstance f, Caller caller, Value[] args) {
         Value[] results;
         try {
             results = f.host.apply(caller, args);
         } catch (Throwable e) {
-            throw hostFailure(e, f.neverSwitches);
+            throw hostFailure(e);
         }
-        if (results == null) {
-            return NO_VALUES;
+        return results == null ? NO_VALUES : results;
+    }
+
+    /** {@link #invokeHost} for a switching host function: its values or its request. */
+    static HostControl.Result invokeSwitching(FunctionInstance f, Caller caller, Value[] args) {
+        HostControl.Result r;
+        try {
+            r = f.switching.apply(caller, args);
+        } catch (Throwable e) {
+            throw hostFailure(e);
         }
-        if (results == HostRequests.PENDING && f.neverSwitches) {
-            HostRequests.discard();
-            throw brokenPromise();
+        if (r == null) {
+            throw new Trap(TrapKind.HOST, "switching host function returned null instead of a HostControl.Result");
         }
-        return results;
+        return r;
+    }
+
+    /** The results a switching host function's {@link HostControl.Values} carry. */
+    static Value[] valuesOf(HostControl.Result r) {
+        Value[] v = ((HostControl.Values) r).values();
+        return v == null ? NO_VALUES : v;
     }
 
     private static final Value[] NO_VALUES = new Value[0];
 
-    private static Trap brokenPromise() {
-        return new Trap(TrapKind.HOST, "a host function made with HostFunction.nonSwitching made a HostControl"
-                + " request: it promised never to switch stacks");
-    }
-
     /**
-     * {@link #invokeHost} for a call that is not an interpreted call site (from Java, from
-     * compiled code of {@code caller}'s instance, as a continuation's body): a HostControl request
-     * traps.
+     * Runs host function {@code f} where no interpreted call site can perform a request (a call
+     * from Java, from compiled code of {@code caller}'s instance, as a continuation's body): a
+     * HostControl request traps.
      */
     static Value[] invokeHostDirect(FunctionInstance f, Caller caller, Value[] args) {
-        Value[] results = invokeHost(f, caller, args);
-        if (results == HostRequests.PENDING) {
+        if (f.switching == null) {
+            return invokeHost(f, caller, args);
+        }
+        HostControl.Result r = invokeSwitching(f, caller, args);
+        if (r instanceof HostControl.Request) {
             throw HostRequests.notFromWasm();
         }
-        return results;
+        return valuesOf(r);
     }
-
 
     /** Runs host code {@code fn} on {@code arg} with {@link #invokeHost}'s treatment of exceptions. */
     static <T> Value[] invokeCallback(java.util.function.Function<T, Value[]> fn, T arg) {
@@ -119,46 +143,24 @@ final class Calls {
             Value[] results = fn.apply(arg);
             return results == null ? new Value[0] : results;
         } catch (Throwable e) {
-            throw hostFailure(e, false);
+            throw hostFailure(e);
         }
     }
 
     /**
-     * What host code's exception {@code e} becomes (after dropping any HostControl request it
-     * made): a Trap, WasmException or VirtualMachineError is rethrown as it is (a
-     * StackOverflowError becomes a trap where the Wasm call that overflowed began); anything else
-     * (checked exceptions thrown sneakily and errors too, as HostFunction says) becomes a trap
-     * "host", or the broken promise of a {@code nonSwitching} function whose request failed
-     * inside it (called from compiled code).
+     * What host code's exception {@code e} becomes: a Trap, WasmException or
+     * VirtualMachineError is rethrown as it is (a StackOverflowError becomes a trap where the
+     * Wasm call that overflowed began); anything else (checked exceptions thrown sneakily and
+     * errors too, as HostFunction says) becomes a trap "host".
      */
-    private static RuntimeException hostFailure(Throwable e, boolean promisedNoSwitch) {
-        HostRequests.discard();
+    private static RuntimeException hostFailure(Throwable e) {
         if (e instanceof RuntimeException r && (r instanceof Trap || r instanceof WasmException)) {
             return r;
         }
         if (e instanceof VirtualMachineError v) {
             throw v;
         }
-        return promisedNoSwitch && HostRequests.isNoWasmCaller(e) ? brokenPromise() : new Trap(TrapKind.HOST, String.valueOf(e), e);
-    }
-
-    static Value[] readValues(ExecStack st, int base, List<ValType> types) {
-        Value[] values = new Value[types.size()];
-        int slot = base;
-        for (int i = 0; i < values.length; i++) {
-            ValType t = types.get(i);
-            values[i] = Value.fromSlots(t, st.slots, st.refs, slot);
-            slot += t.slots();
-        }
-        return values;
-    }
-
-    static void writeValues(ExecStack st, int base, Value[] values) {
-        int slot = base;
-        for (Value v : values) {
-            v.toSlots(st.slots, st.refs, slot);
-            slot += v.type().slots();
-        }
+        return new Trap(TrapKind.HOST, String.valueOf(e), e);
     }
 
     static void zeroLocals(long[] s, Object[] r, int from, int to) {
@@ -221,15 +223,6 @@ final class Calls {
             ok = fits(values[i], types.get(i));
         }
         return ok;
-    }
-
-    /** The stack slots {@code values} take. */
-    static int slotCount(Value[] values) {
-        int n = 0;
-        for (Value v : values) {
-            n += v.type().slots();
-        }
-        return n;
     }
 
     /** Whether a value may be passed where {@code type} is expected (refs: by kind, nullability). */

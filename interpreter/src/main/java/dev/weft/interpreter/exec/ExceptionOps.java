@@ -6,6 +6,7 @@ import dev.weft.interpreter.TrapKind;
 import dev.weft.interpreter.Value;
 import dev.weft.interpreter.WasmException;
 import dev.weft.interpreter.code.CompiledFunction;
+import dev.weft.interpreter.exec.switching.StackValues;
 
 /**
  * Exception handling: {@code throw}, {@code throw_ref} and the search for a handler. A thrown
@@ -26,7 +27,7 @@ final class ExceptionOps {
             int depth) {
         TagInstance tag = fn.instance.tags[tagIndex];
         int slots = dev.weft.interpreter.ast.ValType.slots(tag.type().params());
-        Value[] payload = Calls.readValues(st, sp - slots, tag.type().params());
+        Value[] payload = StackValues.read(st, sp - slots, tag.type().params());
         return unwind(st, new WasmException(tag, payload), fn, pc, fp, depth);
     }
 
@@ -57,7 +58,7 @@ final class ExceptionOps {
                 if (st.isBarrier()) {
                     throw exn;
                 }
-                st = ContOps.thrown(st);
+                st = (ExecStack) StackContext.current().thrown(st);
                 depth = st.depth;
             }
             depth--;
@@ -73,7 +74,7 @@ final class ExceptionOps {
             if (st.isBarrier()) {
                 throw exn;
             }
-            st = ContOps.thrown(st);
+            st = (ExecStack) StackContext.current().thrown(st);
             depth = st.depth;
         }
         depth--;
@@ -90,7 +91,7 @@ final class ExceptionOps {
     }
 
     private static boolean catches(int tagIndex, Tag tag, ModuleInstance inst) {
-        return tagIndex < 0 || inst.tags[tagIndex] == tag;
+        return tagIndex == CompiledFunction.ANY_TAG || inst.tags[tagIndex] == tag;
     }
 
     private static int enterHandler(ExecStack st, WasmException exn, FunctionInstance fn, int fp,
@@ -99,7 +100,7 @@ final class ExceptionOps {
         int sp = fp + h[i + 5];
         if (kind <= 1) {
             Value[] payload = exn.payload();
-            Calls.writeValues(st, sp, payload);
+            StackValues.write(st, sp, payload);
             sp += dev.weft.interpreter.ast.ValType.slots(exn.tag().type().params());
         }
         if (kind == 1 || kind == 3) {

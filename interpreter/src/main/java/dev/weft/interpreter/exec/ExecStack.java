@@ -1,8 +1,8 @@
 package dev.weft.interpreter.exec;
 
-import dev.weft.continuations.ContStack;
 import dev.weft.interpreter.Trap;
 import dev.weft.interpreter.TrapKind;
+import dev.weft.interpreter.exec.switching.SwitchStack;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 
@@ -17,7 +17,7 @@ import java.util.Arrays;
  * 200,000) and {@code weft.maxStackSlots} (slots, default 8,388,608 = 64 MiB of longs).
  *
  * <p>Each embedder call (a barrier root; outermost calls of a thread share one) and each
- * continuation runs on one of these: it is the model's {@link ContStack}, made by
+ * continuation runs on one of these: it is the model's {@code ContStack}, made by
  * {@link StackContext}'s source. Over heap memory (the default {@code heap} pool) the slots are
  * the pool slot's {@code long[]} itself; over native memory they live in a separate
  * {@code long[]}, because the loop reads arrays.
@@ -26,10 +26,11 @@ import java.util.Arrays;
  * checks its extent against it (not against the array length) and {@link #reserve} or
  * {@link #grow} raise it, so a release clears only that prefix. When the loop leaves a stack
  * (a resume, suspend, switch or a call into a continuation) the stack keeps its position as a
- * pushed frame (pc, fp, function) plus {@link #depth} and {@link #sp}, the form {@link Ext}
- * hands back to the loop; switching back pops that frame.
+ * pushed frame (pc, fp, function) plus {@code depth} and {@code sp}, the form {@link Ext}
+ * hands back to the loop; switching back pops that frame. The values, saved frames and parking
+ * state are the {@link SwitchStack} part, which the stack-switching seam works on.
  */
-public final class ExecStack extends ContStack {
+public final class ExecStack extends SwitchStack {
     /** Slots of a fresh stack (the arrays grow on demand and shrink back on release). */
     static final int INITIAL_SLOTS = 128;
     static final int INITIAL_FRAMES = 16;
@@ -43,32 +44,15 @@ public final class ExecStack extends ContStack {
     final int maxSlots;
     private final long[] initialSlots;
     private final Object[] initialRefs;
-    long[] slots;
-    Object[] refs;
-    /** Two ints per frame: return pc, caller fp. */
-    int[] frames = new int[2 * INITIAL_FRAMES];
+    /** The function of each saved frame (its return pc and caller fp are in {@link #frames}). */
     FunctionInstance[] frameFns = new FunctionInstance[INITIAL_FRAMES];
-    /** Frames in use (valid between loop invocations and across host calls). */
-    int depth;
-    /** First free slot (valid between loop invocations and across host calls). */
-    int sp;
-    /** Set while this stack waits at a host call for a continuation the call resumed ({@link HostRequests}). */
-    HostRequests.Waiting waiting;
     /** Set while this stack counts against an instance's maximum of live continuations. */
     LiveContinuations.Counted counted;
-    /** For a barrier that resumed a continuation from Java: the suspension that came back to it, until read. */
-    HostResume.Outcome caught;
     /**
      * Slots {@code [0, touched)} may have been written during this life; none above. At most
      * {@code slots.length}. Frames are entered only below it, raising it first when needed.
      */
     int touched;
-    /**
-     * For a fresh continuation whose entry frame is laid out ({@link ContOps#contNew}): where
-     * its function's operand stack starts (after its locals), the least sp its first resume
-     * may leave; 0 otherwise, and after that resume.
-     */
-    int entrySp;
 
     /**
      * A stack over the memory a {@link dev.weft.continuations.StackSource} provides: a heap
@@ -84,6 +68,12 @@ public final class ExecStack extends ContStack {
         this.initialRefs = refs;
         this.slots = initialSlots;
         this.refs = initialRefs;
+        this.frames = new int[2 * INITIAL_FRAMES];
+    }
+
+    @Override
+    protected int[] parkedCode() {
+        return frameFns[depth - 1].lowered.code;
     }
 
     /**
@@ -108,12 +98,8 @@ public final class ExecStack extends ContStack {
         } else {
             Arrays.fill(frameFns, null);
         }
-        depth = 0;
-        sp = 0;
-        waiting = null;
-        caught = null;
+        clearParking();
         touched = 0;
-        entrySp = 0;
     }
 
     /**
@@ -139,7 +125,8 @@ public final class ExecStack extends ContStack {
     }
 
     /** Ensures room for slots up to {@code slotLimit} and records them as touched, or traps. */
-    void reserve(int slotLimit) {
+    @Override
+    public void reserve(int slotLimit) {
         if (slotLimit > touched) {
             if (slotLimit > slots.length) {
                 grow(slotLimit, 0);

@@ -39,16 +39,19 @@ public final class FunctionInstance implements WasmFunction {
     Meter meter;
     /** The host code, or for a function compiled to bytecode its entry ({@link #enterCompiled}). */
     HostFunction host;
-    /** A host function that promised never to return a HostControl request ({@link HostFunction#nonSwitching}). */
+    /** A host function marked as never switching stacks ({@link HostFunction#nonSwitching}). */
     final boolean neverSwitches;
+    /** The code of a host function that may switch stacks ({@link HostFunction#switching}); {@link #host} is then null. */
+    final HostFunction.Switching switching;
     final int paramSlots;
     final int resultSlots;
     /** The handler tables of this function's resume instructions, built on first use; see {@link ContOps}. */
     dev.weft.continuations.HandlerTable[] handlerTables;
 
     private FunctionInstance(CompositeType.Func type, int typeId, CompiledFunction code, HostFunction host,
-            boolean neverSwitches) {
+            boolean neverSwitches, HostFunction.Switching switching) {
         this.type = type;
+        this.switching = switching;
         this.neverSwitches = neverSwitches;
         this.typeId = typeId;
         this.code = code;
@@ -60,7 +63,7 @@ public final class FunctionInstance implements WasmFunction {
 
     /** A Wasm function; its instance is set when the instance is complete. */
     static FunctionInstance wasm(CompositeType.Func type, int typeId, CompiledFunction code) {
-        return new FunctionInstance(type, typeId, code, null, false);
+        return new FunctionInstance(type, typeId, code, null, false, null);
     }
 
     /**
@@ -77,9 +80,14 @@ public final class FunctionInstance implements WasmFunction {
         return results;
     }
 
-    /** A host function; {@code neverSwitches} if it promised never to return a HostControl request. */
+    /** A host function that cannot switch stacks; {@code neverSwitches}: its callers may be compiled. */
     public static FunctionInstance host(CompositeType.Func type, HostFunction impl, boolean neverSwitches) {
-        return new FunctionInstance(type, UNASSIGNED, null, impl, neverSwitches);
+        return new FunctionInstance(type, UNASSIGNED, null, impl, neverSwitches, null);
+    }
+
+    /** A host function that may switch stacks ({@link HostFunction#switching}). */
+    public static FunctionInstance switchingHost(CompositeType.Func type, HostFunction.Switching impl) {
+        return new FunctionInstance(type, UNASSIGNED, null, null, false, impl);
     }
 
     /**

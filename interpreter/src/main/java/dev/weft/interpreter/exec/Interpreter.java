@@ -6,6 +6,7 @@ import dev.weft.interpreter.Trap;
 import dev.weft.interpreter.TrapKind;
 import dev.weft.interpreter.Value;
 import dev.weft.interpreter.code.CompiledFunction;
+import dev.weft.interpreter.exec.switching.StackValues;
 
 /**
  * The dispatch loop. One method, {@link #run}, executes lowered code with pc, sp, fp, the code
@@ -79,16 +80,16 @@ public final class Interpreter {
     private static Value[] interpret(FunctionInstance f, Value[] args) {
         Meter.tick(f.meter); // the call from Java counts, as compiled code's entry does
         StackContext cx = StackContext.current();
-        ExecStack caller = cx.running;
+        ExecStack caller = cx.runningStack();
         ExecStack root = cx.enterRoot();
         try {
             CompiledFunction c = f.code;
             root.reserve(c.frameSize());
-            Calls.writeValues(root, 0, args);
+            StackValues.write(root, 0, args);
             Calls.zeroLocals(root.slots, root.refs, c.numParams, c.numLocals);
             root.depth = Ext.resumeAt(root, 0, f, 0, 0, c.numLocals);
             run(cx, root);
-            return Calls.readValues(root, 0, f.type.results());
+            return StackValues.read(root, 0, f.type.results());
         } catch (StackOverflowError e) {
             throw new Trap(TrapKind.CALL_STACK_EXHAUSTED, "Java stack overflow in host calls");
         } finally {
@@ -105,8 +106,8 @@ public final class Interpreter {
     static void run(StackContext cx, ExecStack st) {
         if (st.depth == 0 && !st.isBarrier()) {
             // parked to return from its bottom frame (a host call there switched): it returns now
-            ContOps.returned(cx, st, 0, st.sp);
-            st = cx.running;
+            cx.returned(st, 0, st.sp);
+            st = cx.runningStack();
         }
         int depth = st.depth;
         long[] s = st.slots;
@@ -799,15 +800,15 @@ public final class Interpreter {
                 if (st.isBarrier()) {
                     return;
                 }
-                depth = ContOps.returned(cx, st, fp, sp);
+                depth = cx.returned(st, fp, sp);
                 sp = RELOAD;
             }
             if (sp == RELOAD) {
-                st = cx.running;
+                st = cx.runningStack();
                 if (depth == 0 && !st.isBarrier()) {
                     // a continuation's bottom frame (fp 0) ended in a host or tail call: it returns
-                    depth = ContOps.returned(cx, st, 0, st.sp);
-                    st = cx.running;
+                    depth = cx.returned(st, 0, st.sp);
+                    st = cx.runningStack();
                 }
                 sp = st.sp;
                 s = st.slots;

@@ -1,19 +1,25 @@
 package dev.weft.interpreter.exec;
 
+import dev.weft.continuations.BoundArgs;
 import dev.weft.continuations.ContStack;
 import dev.weft.continuations.Continuations;
 import dev.weft.continuations.StackState;
 import dev.weft.interpreter.Trap;
 import dev.weft.interpreter.TrapKind;
+import dev.weft.interpreter.WasmException;
+import dev.weft.interpreter.exec.switching.StackSwitcher;
+import dev.weft.interpreter.exec.switching.SwitchStack;
 
 /**
- * One thread's stack-switching state: the continuation model (with its stack source) and the
- * stack the dispatch loop runs right now. The loop gets it once per invocation and hands it to
- * the stack-switching operations. Stacks come from the process-wide pool through this thread's
- * cache ({@link SharedStacks}). A continuation made on one thread may be resumed on another:
- * its stacks then go back through that thread's cache.
+ * One thread's stack-switching state: the {@link StackSwitcher} (the continuation model, with
+ * its stack source, and the stack the dispatch loop runs right now) and the barrier stacks of
+ * embedder calls. The loop gets it once per invocation and hands it to the stack-switching
+ * operations. Stacks come from the process-wide pool through this thread's cache
+ * ({@link SharedStacks}). A continuation made on one thread may be resumed on another: its
+ * stacks then go back through that thread's cache. Implements what the switcher needs of the
+ * loop: a fresh stack's first frame, and raising an exception in a parked stack.
  */
-final class StackContext {
+final class StackContext extends StackSwitcher {
     private static final ThreadLocal<StackContext> CURRENT = ThreadLocal.withInitial(StackContext::new);
     /**
      * How deep host functions may re-enter Wasm on one thread (Wasm, host, Wasm, host, ...):
@@ -23,14 +29,23 @@ final class StackContext {
      */
     static final int MAX_HOST_DEPTH = Integer.getInteger("weft.maxHostDepth", 500);
 
-    final Continuations model;
-    /** The stack the loop runs (or, between invocations, the innermost running barrier); null outside Wasm. */
-    ExecStack running;
-    /** A request the running host function made ({@link HostRequests}), until the loop performs it. */
-    Object hostRequest;
-
     private StackContext() {
-        model = new Continuations(new RecyclingStackSource(SharedStacks.forThread()));
+        super(new Continuations(new RecyclingStackSource(SharedStacks.forThread())));
+    }
+
+    @Override
+    protected int enterFresh(SwitchStack t, BoundArgs bound, SwitchStack from, int argBase, int n, Object last) {
+        return ContOps.enterFresh(this, (ExecStack) t, bound, from, argBase, n, last);
+    }
+
+    @Override
+    protected int raiseIn(SwitchStack st, WasmException exn) {
+        return ExceptionOps.unwindSaved((ExecStack) st, exn);
+    }
+
+    /** The stack the loop runs ({@link #running}). */
+    ExecStack runningStack() {
+        return (ExecStack) running;
     }
 
     /** The barrier of outermost embedder calls, entered once and kept between calls. */
@@ -44,7 +59,7 @@ final class StackContext {
      * calling back into Wasm). Pair with {@link #leaveRoot}.
      */
     ExecStack enterRoot() {
-        ExecStack caller = running;
+        ExecStack caller = (ExecStack) running;
         ExecStack root;
         if (caller == null) {
             if (idleRoot == null) {
@@ -70,7 +85,7 @@ final class StackContext {
      * {@code caller} (the stack that ran before, or null) running again.
      */
     void leaveRoot(ExecStack root, ExecStack caller) {
-        ExecStack cur = running;
+        SwitchStack cur = running;
         running = caller;
         boolean outermost = root == idleRoot;
         if (cur != root && cur != null) {
@@ -81,10 +96,7 @@ final class StackContext {
             }
         }
         if (outermost) {
-            root.sp = 0;
-            root.depth = 0;
-            root.waiting = null;
-            root.caught = null;
+            idle(root);
         } else {
             hostDepth--;
             root.touchAll(); // a host may have written arguments without a frame
@@ -93,7 +105,7 @@ final class StackContext {
     }
 
     /** Whether the parent links lead from {@code s} to {@code root} through running chain links. */
-    private static boolean chainReaches(ExecStack s, ExecStack root) {
+    private static boolean chainReaches(SwitchStack s, ExecStack root) {
         ContStack t = s;
         while (t != null && t != root && !t.isBarrier()) {
             t = t.parent();

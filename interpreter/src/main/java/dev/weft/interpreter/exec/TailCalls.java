@@ -1,8 +1,10 @@
 package dev.weft.interpreter.exec;
 
+import dev.weft.interpreter.HostControl;
 import dev.weft.interpreter.Value;
 import dev.weft.interpreter.WasmException;
 import dev.weft.interpreter.code.CompiledFunction;
+import dev.weft.interpreter.exec.switching.StackValues;
 
 /**
  * {@code return_call}, {@code return_call_indirect} and {@code return_call_ref}: the callee
@@ -36,23 +38,34 @@ final class TailCalls {
     /** Runs host function {@code f} and returns its results from the current frame. */
     private static int callHost(ExecStack st, FunctionInstance f, FunctionInstance fn, int fp, int sp, int depth) {
         int base = sp - f.paramSlots;
-        Value[] args = Calls.readValues(st, base, f.type.params());
+        Value[] args = StackValues.read(st, base, f.type.params());
         st.sp = sp;
         st.depth = depth;
         Value[] results;
+        HostControl.Request request = null;
         try {
-            results = Calls.invokeHost(f, fn.instance.caller, args);
+            if (f.switching == null) {
+                results = Calls.invokeHost(f, fn.instance.caller, args);
+            } else {
+                switch (Calls.invokeSwitching(f, fn.instance.caller, args)) {
+                    case HostControl.Values v -> results = Calls.valuesOf(v);
+                    case HostControl.Request q -> {
+                        results = null;
+                        request = q;
+                    }
+                }
+            }
         } catch (WasmException e) {
             return ExceptionOps.unwindCaller(st, e, depth);
         }
-        if (results == HostRequests.PENDING) {
+        if (request != null) {
             st.depth = depth;
             st.sp = fp;
-            return HostRequests.perform(st, f, fp);
+            return HostRequests.perform(st, f, fp, request);
         }
         Calls.checkResults(f, results);
         st.reserve(fp + f.resultSlots);
-        Calls.writeValues(st, fp, results);
+        StackValues.write(st, fp, results);
         st.sp = fp + f.resultSlots;
         return depth;
     }

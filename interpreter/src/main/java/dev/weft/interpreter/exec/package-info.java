@@ -40,19 +40,23 @@
  * {@code suspend}, {@code resume}, {@code resume_throw}, {@code resume_throw_ref} and
  * {@code switch} as EXT sub-opcodes; {@code resume} and {@code suspend}, the pair a generator
  * runs per value, keep that layout under opcodes of their own ({@code RESUME_EXT},
- * {@code SUSPEND_EXT}) that the loop dispatches without {@code Ext.run}. A stack the loop leaves is parked as a pushed frame (pc, fp,
- * function) plus its depth and sp; the operation moves only the argument, payload or result
- * values to the next stack, makes it the context's running stack and returns its depth, and the
- * loop reloads its locals from it (the same path as every EXT instruction: sp = RELOAD asks for the
- * reload). The bottom frame of a continuation returning hands its results to the parent's resume
- * site the same way. {@code cont.new} lays out a fresh stack's entry frame (locals zeroed, the
- * sp its first resume must leave in {@code ExecStack.entrySp}), so a fresh continuation looks
- * suspended at its first instruction and a resume treats both alike. No Java recursion per
- * resume, suspend or switch. A resume's handler
+ * {@code SUSPEND_EXT}) that the loop dispatches without {@code Ext.run}. Each reads its
+ * operands, parks the stack it leaves as a pushed frame (pc, fp, function) plus its depth and
+ * sp, and hands the switch to the thread's {@code StackContext}, a
+ * {@link dev.weft.interpreter.exec.switching.StackSwitcher}: the seam, in its own package, which
+ * asks the model for the next stack, moves only the argument, payload or result values, makes
+ * it running and returns its depth; the loop reloads its locals from it (the same path as every
+ * EXT instruction: sp = RELOAD asks for the reload). The bottom frame of a continuation
+ * returning hands its results to the parent's resume site through the same seam. {@code cont.new}
+ * lays out a fresh stack's entry frame (locals zeroed, the sp its first resume must leave in
+ * {@code entrySp}), so a fresh continuation looks suspended at its first instruction and a
+ * resume treats both alike. No Java recursion per resume, suspend or switch. A resume's handler
  * clauses are lowered in place (tag, then the label's target, arity, height) and become one
  * {@code HandlerTable} per function instance and resume instruction, built on first use.
  * Unhandled suspensions end the invocation with {@link dev.weft.interpreter.UnhandledSuspension};
  * one that would cross a host frame traps. {@link dev.weft.interpreter.exec.HostResume} drives
- * continuations from Java ({@link dev.weft.interpreter.Continuation}).
+ * continuations from Java ({@link dev.weft.interpreter.Continuation}) and
+ * {@link dev.weft.interpreter.exec.HostRequests} performs the requests of switching host
+ * functions.
  */
 package dev.weft.interpreter.exec;

@@ -9,6 +9,7 @@ import dev.weft.interpreter.ast.HeapType;
 import dev.weft.interpreter.ast.Instruction;
 import dev.weft.interpreter.ast.NumType;
 import dev.weft.interpreter.ast.Op;
+import dev.weft.interpreter.code.ExtInstr;
 import dev.weft.interpreter.code.ExtOps;
 import dev.weft.interpreter.valid.FunctionInfo;
 
@@ -66,7 +67,7 @@ final class InstructionLowering {
         for (Instruction.Handler h : r.handlers()) {
             out.emit(h.tag());
             if (h.isSwitch()) {
-                out.emit(-1).emit(0).emit(0);
+                out.emit(ExtInstr.SWITCH_CLAUSE).emit(0).emit(0);
             } else {
                 lowerer.tableEntry(h.label());
             }

@@ -237,7 +237,7 @@ public final class Lowerer {
             int at = e * CompiledFunction.HANDLER_ENTRY;
             table[at] = l.tryStart;
             table[at + 1] = ends[e];
-            table[at + 2] = c.kind().hasTag() ? c.tag() : -1;
+            table[at + 2] = c.kind().hasTag() ? c.tag() : CompiledFunction.ANY_TAG;
             table[at + 3] = c.kind().ordinal();
             table[at + 4] = target.endPc;
             table[at + 5] = numLocals + target.height;
