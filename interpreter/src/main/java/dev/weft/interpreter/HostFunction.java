@@ -67,20 +67,18 @@ public interface HostFunction {
 
     /**
      * A function instance of type {@code type} backed by {@code impl}. It cannot switch stacks
-     * (only a {@link #switching} function can), but Wasm code that can call it stays on the
-     * interpreter as it did when any host function could; use {@link #nonSwitching} to let such
-     * code be compiled to JVM bytecode.
+     * (only a {@link #switching} function can; it may still call Wasm, trap or throw), so Wasm
+     * functions that call it can be compiled to JVM bytecode, as those that call WASI can.
      */
     static WasmFunction of(CompositeType.Func type, HostFunction impl) {
         java.util.Objects.requireNonNull(type, "type");
         java.util.Objects.requireNonNull(impl, "impl");
-        return FunctionInstance.host(type, impl, false);
+        return FunctionInstance.host(type, impl, true);
     }
 
     /**
-     * A function instance of type {@code type} backed by {@code impl}, marked as never switching
-     * stacks (it may still call Wasm, trap or throw): Wasm functions that call it can be compiled
-     * to JVM bytecode, as those that call WASI can.
+     * The same as {@link #of(CompositeType.Func, HostFunction)}: from when a plain host function
+     * could return a switch request and only functions made with this were known not to.
      */
     static WasmFunction nonSwitching(CompositeType.Func type, HostFunction impl) {
         java.util.Objects.requireNonNull(type, "type");
