@@ -66,8 +66,22 @@ public final class Interpreter {
         Thread owner = inst.enter(Thread.currentThread());
         long start = owner == null ? System.nanoTime() : 0;
         try {
+            if (Hotness.codeForCall(f) != null) {
+                return interpret(f, args);
+            }
             // a function of the compiled tier runs behind a host-like entry (code == null)
-            return Hotness.codeForCall(f) == null ? Calls.invokeHostDirect(f, InstanceCaller.NONE, args) : interpret(f, args);
+            StackContext cx = StackContext.current();
+            if (owner == null && cx.runningStack() == null) {
+                return Calls.invokeHostDirect(f, InstanceCaller.NONE, args);
+            }
+            // nested on this thread (a host function calling back into compiled code): counted
+            // against weft.maxHostDepth as a nested interpreter entry is
+            cx.enterNested();
+            try {
+                return Calls.invokeHostDirect(f, InstanceCaller.NONE, args);
+            } finally {
+                cx.leaveNested();
+            }
         } finally {
             inst.exit(owner);
             if (owner == null) {

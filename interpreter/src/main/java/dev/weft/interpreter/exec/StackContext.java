@@ -67,16 +67,30 @@ final class StackContext extends StackSwitcher {
             }
             root = idleRoot;
         } else {
-            if (hostDepth >= MAX_HOST_DEPTH) {
-                throw new Trap(TrapKind.CALL_STACK_EXHAUSTED,
-                        "Wasm entered from Java (host functions, or compiled code calling interpreted code) more than "
-                        + MAX_HOST_DEPTH + " deep on this thread (weft.maxHostDepth)");
-            }
+            enterNested();
             root = (ExecStack) model.enter(caller);
-            hostDepth++;
         }
         running = root;
         return root;
+    }
+
+    /**
+     * Counts a nested entry into Wasm from Java on this thread (a host function calling back
+     * into Wasm, or compiled code calling interpreted code); traps past {@link #MAX_HOST_DEPTH}.
+     * Pair with {@link #leaveNested}.
+     */
+    void enterNested() {
+        if (hostDepth >= MAX_HOST_DEPTH) {
+            throw new Trap(TrapKind.CALL_STACK_EXHAUSTED,
+                    "Wasm entered from Java (host functions, or compiled code calling interpreted code) more than "
+                    + MAX_HOST_DEPTH + " deep on this thread (weft.maxHostDepth)");
+        }
+        hostDepth++;
+    }
+
+    /** Ends a {@link #enterNested} entry. */
+    void leaveNested() {
+        hostDepth--;
     }
 
     /**
@@ -98,7 +112,7 @@ final class StackContext extends StackSwitcher {
         if (outermost) {
             idle(root);
         } else {
-            hostDepth--;
+            leaveNested();
             root.touchAll(); // a host may have written arguments without a frame
             model.exit(root);
         }
