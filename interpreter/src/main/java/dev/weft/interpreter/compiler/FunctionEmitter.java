@@ -204,7 +204,9 @@ final class FunctionEmitter {
         for (int i = from; i <= to; i++) {
             Instruction ins = body.get(i);
             at = i;
-            if (function.offsets() != null) { // for backtraces (CompiledFrames): line = instruction + 1
+            if (function.offsets() != null && !unreachable) {
+                // for backtraces (CompiledFrames): line = instruction + 1; never on unreachable
+                // code, which emits nothing (a line past the method's last byte is invalid)
                 cb.lineNumber(i < 0xFFFF ? i + 1 : 0);
             }
             scratchUsed[0] = scratchUsed[1] = scratchUsed[2] = 0;

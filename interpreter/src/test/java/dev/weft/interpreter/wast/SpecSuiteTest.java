@@ -49,6 +49,11 @@ class SpecSuiteTest {
             System.out.println("[weft.tier=" + BytecodeTier.mode().name().toLowerCase(java.util.Locale.ROOT)
                     + (split == null ? "" : ", weft.compiler.maxMethodBytes=" + split)
                     + "] conformance suite: " + TierStats.summary());
+            // a class the JVM refuses falls back to the interpreter, so the suite would still pass
+            List<String> rejected = TierStats.interpreted().keySet().stream()
+                    .filter(reason -> reason.startsWith("class rejected")).toList();
+            org.junit.jupiter.api.Assertions.assertTrue(rejected.isEmpty(),
+                    "the JVM rejected compiled classes (a compiler bug): " + rejected);
         }
     }
 
