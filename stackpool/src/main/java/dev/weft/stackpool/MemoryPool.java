@@ -249,6 +249,25 @@ public final class MemoryPool implements AutoCloseable {
         slot.exposeNative(bytes);
     }
 
+    /**
+     * Reserves the regions for {@code slots} memories now (at most
+     * {@link MemoryPoolConfig#maxSlots()}), so that later acquires find their slots reserved:
+     * address space only, nothing committed. A pool that holds that many already does nothing.
+     *
+     * @throws PoolExhaustedException if a reservation fails
+     * @throws IllegalStateException  if the pool is closed
+     */
+    public void preallocate(int slots) {
+        synchronized (growLock) {
+            if (closed) {
+                throw new IllegalStateException("memory pool is closed");
+            }
+            while (created < Math.min(slots, config.maxSlots())) {
+                free.push(addRegion());
+            }
+        }
+    }
+
     private int grow() {
         synchronized (growLock) {
             if (closed) {
@@ -258,27 +277,32 @@ public final class MemoryPool implements AutoCloseable {
             if (index >= 0) {
                 return index;
             }
-            int first = created;
-            int max = config.maxSlots();
-            if (first >= max) {
-                throw new PoolExhaustedException("memory pool exhausted: all " + max + " memories are in use"
-                        + " (MemoryPoolConfig.maxSlots = " + max + "); raise it with"
-                        + " MemoryPoolConfig.withMaxSlots(n)", max);
-            }
-            int count = Math.min(config.slotsPerRegion(), max - first);
-            SlotRegion region = nativeMemory && config.mode() != PoolMode.UNPOOLED ? reserve(count) : null;
-            for (int i = 0; i < count; i++) {
-                slots[first + i] = new MemorySlot(this, first + i, region == null ? 0 : region.slot(i).address());
-            }
-            if (region != null) {
-                regions.add(region);
-            }
-            created = first + count;
-            for (int i = count - 1; i > 0; i--) {
-                free.push(first + i);
-            }
-            return first;
+            return addRegion();
         }
+    }
+
+    /** Creates the next region's slots: returns the first, the others go on the free list. Holds growLock. */
+    private int addRegion() {
+        int first = created;
+        int max = config.maxSlots();
+        if (first >= max) {
+            throw new PoolExhaustedException("memory pool exhausted: all " + max + " memories are in use"
+                    + " (MemoryPoolConfig.maxSlots = " + max + "); raise it with"
+                    + " MemoryPoolConfig.withMaxSlots(n)", max);
+        }
+        int count = Math.min(config.slotsPerRegion(), max - first);
+        SlotRegion region = nativeMemory && config.mode() != PoolMode.UNPOOLED ? reserve(count) : null;
+        for (int i = 0; i < count; i++) {
+            slots[first + i] = new MemorySlot(this, first + i, region == null ? 0 : region.slot(i).address());
+        }
+        if (region != null) {
+            regions.add(region);
+        }
+        created = first + count;
+        for (int i = count - 1; i > 0; i--) {
+            free.push(first + i);
+        }
+        return first;
     }
 
     private SlotRegion reserve(int count) {

@@ -80,6 +80,23 @@ class MemoryPoolTest {
     }
 
     @Test
+    void preallocateReservesEveryRegionUpFrontAndTheSlotsStillComeOutFree() {
+        assumeTrue(NativeMmap.isAvailable(), "needs mmap");
+        try (MemoryPool pool = MemoryPool.create(SMALL)) {
+            pool.preallocate(3);
+            assertEquals(2, pool.stats().regions(), "3 slots in regions of 2");
+            assertEquals(0, pool.stats().inUse());
+            pool.preallocate(3);
+            assertEquals(2, pool.stats().regions(), "a second call reserves nothing more");
+            for (int i = 0; i < 3; i++) {
+                assertTrue(allZero(pool.acquire(WASM_PAGE).segment()));
+            }
+            assertEquals(2, pool.stats().regions());
+            assertThrows(PoolExhaustedException.class, () -> pool.acquire(0));
+        }
+    }
+
+    @Test
     void theDefaultsReserveFourGibibytesPerMemory() {
         assumeTrue(NativeMmap.isAvailable(), "needs mmap");
         try (MemoryPool pool = MemoryPool.create()) {
