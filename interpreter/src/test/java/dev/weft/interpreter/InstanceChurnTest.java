@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * 10,000 instances created and closed in a loop keep the process's resident memory flat (issue
@@ -152,21 +154,11 @@ class InstanceChurnTest {
         });
     }
 
-    @Test
-    void pooledInstancesOnTheHeap() throws Exception {
-        try (InstancePool pool = InstancePool.create(new Linker(), module, 4, MemoryKind.HEAP)) {
-            assertFlat("pooled instances, heap memories", () -> {
-                try (Instance inst = pool.acquire()) {
-                    use(inst);
-                }
-            });
-        }
-    }
-
-    @Test
-    void pooledInstancesWithMappedMemories() throws Exception {
-        try (InstancePool pool = InstancePool.create(new Linker(), module, 4, MemoryKind.MAPPED)) {
-            assertFlat("pooled instances, mapped memories", () -> {
+    @ParameterizedTest
+    @EnumSource(MemoryKind.class)
+    void pooledInstances(MemoryKind kind) throws Exception {
+        try (InstancePool pool = InstancePool.create(new Linker(), module, 4, kind)) {
+            assertFlat("pooled instances, " + kind + " memories", () -> {
                 try (Instance inst = pool.acquire()) {
                     use(inst);
                 }
