@@ -17,8 +17,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * exactly the state {@link Linker#instantiate} gives (memories zeroed and data segments applied,
  * globals and tables initialised, the start function run), and {@link Instance#close} gives its
  * place back. What is pooled is the linear memories: mapped slots of a {@code MemoryPool} of the
- * pool's own, all reserved when the pool is created and reset with {@code madvise} on close (no
- * copy), or heap arrays zeroed over the part that was used and kept for the next instance.
+ * pool's own, all reserved when the pool is created and reset in place on close (zeroed up to
+ * 1 MiB, {@code madvise} beyond; no copy), or heap arrays zeroed over the part that was used and
+ * kept for the next instance.
  *
  * <p>Imports are resolved once, when the pool is created, from the linker's definitions and
  * limits at that moment. Exhaustion, all {@link #size()} instances in use, is a
@@ -29,15 +30,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * instance itself is used by one thread at a time, see {@link Instance}). An instance dropped
  * without {@code close()} gives its place back once the collector finds it unreachable, and a
  * mapped memory of it its slot, but close instances (try-with-resources) to reuse their memory
- * at once. Keep no {@link Memory#segment()} of a heap memory past close: its array serves the
- * next instance.
+ * at once. Keep no {@link Memory#segment()} of a pooled memory past close: its storage serves
+ * the next instance.
  */
 public final class InstancePool implements AutoCloseable {
     /** Where the pool's linear memories live. */
     public enum MemoryKind {
         /** {@code byte[]}s, reused zeroed. */
         HEAP,
-        /** mmap'd slots of a pool of the instance pool's own, reset with {@code madvise}. */
+        /** mmap'd slots of a pool of the instance pool's own, reset in place (memset, {@code madvise} beyond 1 MiB). */
         MAPPED;
 
         /** The kind {@code -Dweft.memory} selects for every memory ({@code heap} unless {@code mapped}). */

@@ -139,6 +139,49 @@ public final class MemoryPool implements AutoCloseable {
         free.push(slot.index());
     }
 
+    /**
+     * Resets {@code slot} in place for its holder's next use, without giving it back: the first
+     * {@code keepResidentBytes} of what was committed are zeroed with a memset and stay resident
+     * (no page faults when used again), the rest is dropped with {@code madvise(MADV_DONTNEED)}
+     * (it reads as zero and is no longer resident) but stays accessible, and the memory becomes
+     * {@code bytes} long. Cheaper than {@link #release} and {@link #acquire}, which close the
+     * slot's shared arena (a handshake with every thread) and protect and unprotect its pages;
+     * but segments handed out before stay usable, over the next use's data, so only a holder that
+     * no longer hands them out should reset.
+     *
+     * @return the memory's new segment
+     * @throws IllegalArgumentException if the slot belongs to another pool or bytes is out of range
+     * @throws IllegalStateException    if the slot is not in use
+     * @throws PoolExhaustedException   if the system cannot commit {@code bytes}
+     */
+    public MemorySegment reset(MemorySlot slot, long bytes, long keepResidentBytes) {
+        if (slot.pool != this) {
+            throw new IllegalArgumentException("memory slot " + slot.index() + " belongs to another pool");
+        }
+        if (!slot.inUse()) {
+            throw new IllegalStateException("memory slot " + slot.index() + " is released");
+        }
+        if (bytes < 0 || bytes > config.maxBytes()) {
+            throw new IllegalArgumentException("bytes " + bytes + " outside 0..MemoryPoolConfig.maxBytes = "
+                    + config.maxBytes());
+        }
+        if (!nativeMemory) {
+            slot.segment.fill((byte) 0);
+            slot.segment = null;
+            slot.size = 0;
+            resize(slot, bytes);
+            return slot.segment;
+        }
+        long keep = Math.min(slot.committed, (Math.max(0, keepResidentBytes) + page - 1) & -page);
+        NativeMmap.segment(slot.address, keep, slot.arena).fill((byte) 0);
+        if (slot.committed > keep) {
+            NativeMmap.discard(slot.address + keep, slot.committed - keep);
+            resets.increment();
+        }
+        resize(slot, bytes);
+        return slot.segment;
+    }
+
     /** A snapshot of the counters; {@code resets} counts madvise calls. */
     public PoolStats stats() {
         int regionCount;

@@ -14,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -147,7 +148,7 @@ final class Lifecycle {
                 return InstanceSource.pooled(module, BATCH, MemoryKind.HEAP, out);
             }
         },
-        MAPPED("pooled (mapped): ", "acquire", "teardown: close() with madvise reset") {
+        MAPPED("pooled (mapped): ", "acquire", "teardown: close() with reset") {
             @Override
             InstanceSource source(CompiledModule module, ByteArrayOutputStream out) {
                 return InstanceSource.pooled(module, BATCH, MemoryKind.MAPPED, out);
@@ -170,7 +171,10 @@ final class Lifecycle {
     private void notes(Section s, Path guest) {
         s.note("Through Weft's Java API in the runner's own JVM (JDK 25, JIT-compiled by a warm-up of each operation), "
                 + "microseconds per operation, median (min–max) over " + repeats + " timed batches, after all operations "
-                + "were warmed up together for " + warmupNanos / 1_000_000 + " ms. No clock read per operation: a sample "
+                + "were warmed up together for " + warmupNanos / 1_000_000 + " ms and until they had allocated the "
+                + "committed Java heap " + HEAP_PASSES + " times over since it last changed size (heap memory the "
+                + "collector has just committed page-faults on first use, which made instantiation figures bimodal "
+                + "between JVMs). No clock read per operation: a sample "
                 + "is " + OPS + " instantiations (or acquires) timed " + BATCH + " back to back at a time, each "
                 + BATCH + " closed untimed after their batch; " + OPS + " teardowns timed the same way of instances made "
                 + "untimed; " + Format.number(CALLS, "calls") + " calls for enter + return; " + OPS + " full cycles "
@@ -184,8 +188,8 @@ final class Lifecycle {
                 + "linker and WASI environment; *acquire* = `InstancePool.acquire()` (a complete instantiation: data "
                 + "segments, globals, tables, start function; only the memory is reused), *teardown* = `Instance.close()`, "
                 + "which returns the instance's memory reset: a heap memory's array zeroed over the bytes in use, a "
-                + "mapped memory's slot with `madvise(MADV_DONTNEED)`; *enter + return* = `WasmFunction.call()` of the "
-                + "exported `noop`; *full cycle* = instantiate or acquire, `noop()`, teardown.");
+                + "mapped memory's slot reset in place (a memset of up to 1 MiB, `madvise(MADV_DONTNEED)` beyond); "
+                + "*enter + return* = `WasmFunction.call()` of the exported `noop`; *full cycle* = instantiate or acquire, `noop()`, teardown.");
         s.note("The ratio column is target / Weft, the targets of issue 14 (instantiate 10 us, enter + return 0.5 us, "
                 + "teardown with reset 5 us; the full cycle their sum): 1× or more meets the target. For context only: "
                 + "Lucet's authors published about 30 us to instantiate, 5 us to enter and return and 23 us to tear down "
@@ -259,6 +263,29 @@ final class Lifecycle {
                 });
     }
 
+    /**
+     * How many times over the warm-up must allocate the committed Java heap after it last
+     * changed size. Memory the collector has just committed (at start, or growing the heap, or
+     * growing the young generation inside it) is new to the process, and the first write to each
+     * of its pages is a page fault: until the heap has been allocated through, an instantiation
+     * (about 110 KB allocated for hello.wat with its WASI set-up) costs tens of times more (about
+     * 340 us against 10–20 us per operation in a diagnostic run on this machine, for as long as
+     * the collector did not run). Timing during that phase or after it is what made the
+     * instantiate figure bimodal between JVMs.
+     */
+    static final int HEAP_PASSES = 2;
+    /** The longest warm-up while waiting for the heap to keep its size. */
+    static final long MAX_WARMUP_NANOS = 60_000_000_000L;
+
+    private static long committedHeap() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
+    }
+
+    /** Bytes this thread has allocated so far (HotSpot's count; the warm-up runs on one thread). */
+    private static long allocated() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
+    }
+
     /** Plans a figure; {@link #measureAll} measures it. */
     private void measure(Section s, String row, int batch, double target, LongSupplier batchRun) {
         probes.add(new Probe(row, batch, target, batchRun));
@@ -266,14 +293,25 @@ final class Lifecycle {
 
     /**
      * Warms every planned figure up together, round-robin, until the warm-up time has passed (so
-     * the JIT has compiled all of them before any is timed), then times {@link #repeats} batches
+     * the JIT has compiled all of them before any is timed) and it has allocated the committed
+     * heap {@link #HEAP_PASSES} times over since the heap last changed size (at most
+     * {@link #MAX_WARMUP_NANOS} in all; no wait without a warm-up), then times {@link #repeats} batches
      * of each and adds Weft's figure and the target to {@code s}.
      */
     private void measureAll(Section s) {
-        long warmEnd = System.nanoTime() + warmupNanos;
+        long start = System.nanoTime();
+        long committed = committedHeap();
+        long allocatedAtResize = allocated();
         do {
             probes.forEach(p -> p.batchRun().getAsLong());
-        } while (System.nanoTime() < warmEnd);
+            long now = committedHeap();
+            if (now != committed) {
+                committed = now;
+                allocatedAtResize = allocated();
+            }
+        } while (System.nanoTime() - start < warmupNanos
+                || warmupNanos > 0 && allocated() - allocatedAtResize < HEAP_PASSES * committed
+                        && System.nanoTime() - start < MAX_WARMUP_NANOS);
         for (Probe p : probes) {
             progress.step("lifecycle: " + p.row());
             List<Double> samples = new ArrayList<>();

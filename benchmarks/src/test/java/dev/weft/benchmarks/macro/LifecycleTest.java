@@ -35,7 +35,7 @@ class LifecycleTest {
             assertTrue(s.rows().stream().anyMatch(r -> r.startsWith(pooled)), pooled + " in " + s.rows());
         }
         assertTrue(s.rows().containsAll(List.of("teardown: close()", "pooled (heap): teardown: close() with reset",
-                "pooled (mapped): teardown: close() with madvise reset", "pooled (heap): enter + return: noop()")),
+                "pooled (mapped): teardown: close() with reset", "pooled (heap): enter + return: noop()")),
                 s.rows().toString());
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("[16/16 "), err.toString(StandardCharsets.UTF_8));
     }

@@ -46,11 +46,20 @@ final class MappedMemories {
      * @throws PoolExhaustedException if no slot can be had
      */
     static MemorySlot acquire(MemoryPool pool, long initialBytes) {
+        return acquire(pool, () -> pool.acquire(initialBytes));
+    }
+
+    /**
+     * {@link #acquire(MemoryPool, long)} by {@code attempt}, which gets a slot of {@code pool}
+     * (from wherever its caller keeps the ones the Cleaner returns) or throws
+     * {@link PoolExhaustedException}.
+     */
+    static MemorySlot acquire(MemoryPool pool, java.util.function.Supplier<MemorySlot> attempt) {
         long start = System.nanoTime();
         long lastGc = -1;
         while (true) {
             try {
-                return pool.acquire(initialBytes);
+                return attempt.get();
             } catch (PoolExhaustedException exhausted) {
                 // retry the acquire itself: the pool counts a slot free a moment before it can be had
                 long waited = (System.nanoTime() - start) / 1_000_000;
@@ -74,11 +83,11 @@ final class MappedMemories {
     }
 
     /**
-     * Registers {@code owner} so that {@code slot} returns to its pool when the returned action
-     * runs (explicit release) or when {@code owner} becomes unreachable, whichever comes first.
+     * Registers {@code owner} so that {@code giveBack} (returning a slot) runs when the returned
+     * action runs (explicit release) or when {@code owner} becomes unreachable, whichever comes first.
      */
-    static Cleaner.Cleanable track(Object owner, MemoryPool pool, MemorySlot slot) {
-        return CLEANER.register(owner, () -> pool.release(slot));
+    static Cleaner.Cleanable track(Object owner, Runnable giveBack) {
+        return CLEANER.register(owner, giveBack);
     }
 
     /** The process-wide pool of slots of {@code reserveBytes} (from {@link #reservation}). */

@@ -82,15 +82,16 @@ public final class MemoryInstance implements Memory {
     }
 
     /**
-     * Gives this memory storage: a new array, or a slot of {@code pool} (null: of the process-wide
-     * pools) that goes back when the memory is released or found unreachable.
+     * Gives this memory storage of its own: a new array, or a slot of the process-wide pools that
+     * goes back when the memory is released or found unreachable.
      */
-    private void allocate(MemoryPool pool) {
+    private void allocate() {
         if (mapped) {
-            MemoryPool from = pool != null ? pool : MappedMemories.poolFor(reservation(declared, maxPages));
-            slot = MappedMemories.acquire(from, size);
-            seg = slot.segment();
-            giveBack = MappedMemories.track(this, from, slot);
+            MemoryPool pool = MappedMemories.poolFor(reservation(declared, maxPages));
+            MemorySlot s = MappedMemories.acquire(pool, size);
+            slot = s;
+            seg = s.segment();
+            giveBack = MappedMemories.track(this, () -> pool.release(s));
         } else {
             bytes = new byte[Math.toIntExact(size)];
         }
@@ -150,26 +151,32 @@ public final class MemoryInstance implements Memory {
 
     /** {@link #create(MemoryType, long)} in the given representation ({@code mapped} or heap). */
     public static MemoryInstance create(MemoryType type, long limitPages, boolean mapped) {
-        return create(type, limitPages, mapped, null);
-    }
-
-    /**
-     * {@link #create(MemoryType, long, boolean)}, mapped, in a slot of {@code pool} (an
-     * {@code InstancePool}'s, whose slots hold {@link #reservation(MemoryType, long)} bytes): the
-     * slot goes back to that pool, reset, on release (or when the memory is found unreachable).
-     */
-    public static MemoryInstance inPool(MemoryType type, long limitPages, MemoryPool pool) {
-        return create(type, limitPages, true, pool);
-    }
-
-    private static MemoryInstance create(MemoryType type, long limitPages, boolean mapped, MemoryPool pool) {
         Limits l = type.limits();
         MemoryInstance m = new MemoryInstance(l, checkedMax(l, limitPages, mapped), mapped);
         try {
-            m.allocate(pool);
+            m.allocate();
         } catch (OutOfMemoryError | PoolExhaustedException | IllegalArgumentException e) {
             throw new Trap(TrapKind.RESOURCE_EXHAUSTED, "memory of " + l.min() + " pages: " + e.getMessage());
         }
+        return m;
+    }
+
+    /**
+     * {@link #create(MemoryType, long, boolean)}, mapped, in {@code slot}: a slot of a pool of the
+     * caller's (an {@code InstancePool}'s, of {@link #reservation(MemoryType, long)} bytes) that
+     * holds the type's minimum, zeroed. {@code giveBack} runs once, when the memory is released
+     * or found unreachable, and gets the slot back to its owner.
+     */
+    public static MemoryInstance inSlot(MemoryType type, long limitPages, MemorySlot slot, Runnable giveBack) {
+        Limits l = type.limits();
+        MemoryInstance m = new MemoryInstance(l, checkedMax(l, limitPages, true), true);
+        if (slot.byteSize() != m.size) {
+            throw new IllegalArgumentException("a slot of " + slot.byteSize() + " bytes is not a memory of " + l.min()
+                    + " pages");
+        }
+        m.slot = slot;
+        m.seg = slot.segment();
+        m.giveBack = MappedMemories.track(m, giveBack);
         return m;
     }
 
@@ -180,7 +187,7 @@ public final class MemoryInstance implements Memory {
      * and how many bytes of it may have been written: the rest is still zero.
      */
     public static MemoryInstance onArray(MemoryType type, long limitPages, byte[] zeroed, ArrayRecycler recycle) {
-        MemoryInstance m = zeroed == null ? create(type, limitPages, false, null)
+        MemoryInstance m = zeroed == null ? create(type, limitPages, false)
                 : new MemoryInstance(type.limits(), checkedMax(type.limits(), limitPages, false), false);
         if (zeroed != null) {
             if (zeroed.length < m.size) {
