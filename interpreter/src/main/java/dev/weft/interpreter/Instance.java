@@ -24,11 +24,14 @@ public final class Instance implements AutoCloseable {
     private final CompiledModule module;
     private final ModuleInstance state;
     private final Map<String, Extern> exports;
+    /** What runs after each successful {@link #close} (an {@link InstancePool}'s return of its slot), or null. */
+    private final Runnable onClose;
 
-    Instance(CompiledModule module, ModuleInstance state, Map<String, Extern> exports) {
+    Instance(CompiledModule module, ModuleInstance state, Map<String, Extern> exports, Runnable onClose) {
         this.module = module;
         this.state = state;
         this.exports = Collections.unmodifiableMap(exports);
+        this.onClose = onClose;
     }
 
     public CompiledModule module() {
@@ -44,13 +47,17 @@ public final class Instance implements AutoCloseable {
      * Closes the instance: continuations held in its tables and globals are discarded (their
      * stacks go back to the pool now), the memories and tables it defines are emptied (an
      * instance that imported one then traps out of bounds on it), and later calls fail as the
-     * class comment says. Closing again does nothing.
+     * class comment says. Closing again does nothing. An instance from an {@link InstancePool}
+     * then goes back to its pool, its memories reset.
      *
      * @throws IllegalStateException if a call is running in the instance
      */
     @Override
     public void close() {
         state.close();
+        if (onClose != null) {
+            onClose.run();
+        }
     }
 
     /** Whether {@link #close} was called. */

@@ -5,6 +5,7 @@ import dev.weft.interpreter.ast.Import;
 import dev.weft.interpreter.ast.ImportDescText;
 import dev.weft.interpreter.compiler.BytecodeTier;
 import dev.weft.interpreter.exec.Instantiator;
+import dev.weft.interpreter.exec.MemoryAllocator;
 import dev.weft.interpreter.exec.ModuleInstance;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,6 +54,16 @@ public final class Linker {
      * @throws UninstantiableException a segment was out of bounds or the start function trapped
      */
     public Instance instantiate(CompiledModule module) throws UnlinkableException, UninstantiableException {
+        return instantiate(module, resolve(module), limits, MemoryAllocator.FRESH, null);
+    }
+
+    /** The limits set with {@link #limits(ResourceLimits)}. */
+    ResourceLimits limits() {
+        return limits;
+    }
+
+    /** One extern per import of {@code module}, in import order; "unknown import" for one not defined. */
+    List<Extern> resolve(CompiledModule module) throws UnlinkableException {
         List<Extern> resolved = new ArrayList<>();
         for (Import imp : module.module().imports()) {
             Extern e = lookup(imp.module(), imp.name());
@@ -62,12 +73,22 @@ public final class Linker {
             }
             resolved.add(e);
         }
-        ModuleInstance state = Instantiator.instantiate(module.validated(), module.functions(), resolved,
-                BytecodeTier.forInstantiation(module), limits);
+        return resolved;
+    }
+
+    /**
+     * Instantiates {@code module} against {@code imports} (from {@link #resolve}) under
+     * {@code limits}, its own memories from {@code memories}; {@code onClose} (or null) runs
+     * after the instance is closed.
+     */
+    static Instance instantiate(CompiledModule module, List<Extern> imports, ResourceLimits limits,
+            MemoryAllocator memories, Runnable onClose) throws UnlinkableException, UninstantiableException {
+        ModuleInstance state = Instantiator.instantiate(module.validated(), module.functions(), imports,
+                BytecodeTier.forInstantiation(module), limits, memories);
         Map<String, Extern> exports = new LinkedHashMap<>();
         for (Export e : module.module().exports()) {
             exports.put(e.name(), Instantiator.export(state, e));
         }
-        return new Instance(module, state, exports);
+        return new Instance(module, state, exports, onClose);
     }
 }

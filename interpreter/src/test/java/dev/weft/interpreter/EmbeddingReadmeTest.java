@@ -11,6 +11,8 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.tools.JavaCompiler;
@@ -19,33 +21,41 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's "Embedding" section is a program and its output: compile the {@code java} block
- * against this module, run it, and compare what it prints with the {@code text} block after it.
+ * The README's "Embedding" section holds programs and their output: compile each {@code java}
+ * block against this module, run it, and compare what it prints with the {@code text} block
+ * after it.
  */
 class EmbeddingReadmeTest {
     private static final Pattern JAVA_THEN_OUTPUT = Pattern.compile(
             "```java\\n(.*?)```\\s*\\nIt prints:\\n```text\\n(.*?)```", Pattern.DOTALL);
+    private static final Pattern PUBLIC_CLASS = Pattern.compile("public class (\\w+)");
 
     @TempDir
     Path dir;
 
     @Test
-    void theEmbeddingExampleCompilesRunsAndPrintsWhatTheReadmeSays() throws Exception {
+    void theEmbeddingExamplesCompileRunAndPrintWhatTheReadmeSays() throws Exception {
         String readme = Files.readString(Path.of("../README.md"));
         int start = readme.indexOf("\n## Embedding\n");
         assertTrue(start >= 0, "README.md has no '## Embedding' section");
         String section = readme.substring(start, readme.indexOf("\n## ", start + 1));
         Matcher m = JAVA_THEN_OUTPUT.matcher(section);
-        assertTrue(m.find(), "the Embedding section has no java block followed by 'It prints:' and a text block");
-
-        Path source = Files.writeString(dir.resolve("Embed.java"), m.group(1));
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
-        int status = javac.run(null, null, diagnostics, "-d", dir.toString(),
-                "-cp", System.getProperty("java.class.path"), source.toString());
-        assertEquals(0, status, "the README's example does not compile:\n" + diagnostics);
-
-        assertEquals(m.group(2), run(dir, "Embed"));
+        List<String> programs = new ArrayList<>();
+        while (m.find()) {
+            Matcher name = PUBLIC_CLASS.matcher(m.group(1));
+            assertTrue(name.find(), "an example declares no public class:\n" + m.group(1));
+            programs.add(name.group(1));
+            Path dir = Files.createDirectory(this.dir.resolve(name.group(1)));
+            Path source = Files.writeString(dir.resolve(name.group(1) + ".java"), m.group(1));
+            JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+            ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
+            int status = javac.run(null, null, diagnostics, "-d", dir.toString(),
+                    "-cp", System.getProperty("java.class.path"), source.toString());
+            assertEquals(0, status, "the README's example " + name.group(1) + " does not compile:\n" + diagnostics);
+            assertEquals(m.group(2), run(dir, name.group(1)), name.group(1));
+        }
+        assertEquals(List.of("Embed", "Pool"), programs,
+                "the Embedding section's java blocks, each followed by 'It prints:' and a text block");
     }
 
     private static String run(Path classes, String mainClass) throws Exception {

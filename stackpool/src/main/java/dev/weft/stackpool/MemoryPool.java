@@ -139,6 +139,49 @@ public final class MemoryPool implements AutoCloseable {
         free.push(slot.index());
     }
 
+    /**
+     * Resets {@code slot} in place for its holder's next use, without giving it back: the first
+     * {@code keepResidentBytes} of what was committed are zeroed with a memset and stay resident
+     * (no page faults when used again), the rest is dropped with {@code madvise(MADV_DONTNEED)}
+     * (it reads as zero and is no longer resident) but stays accessible, and the memory becomes
+     * {@code bytes} long. Cheaper than {@link #release} and {@link #acquire}, which close the
+     * slot's shared arena (a handshake with every thread) and protect and unprotect its pages;
+     * but segments handed out before stay usable, over the next use's data, so only a holder that
+     * no longer hands them out should reset.
+     *
+     * @return the memory's new segment
+     * @throws IllegalArgumentException if the slot belongs to another pool or bytes is out of range
+     * @throws IllegalStateException    if the slot is not in use
+     * @throws PoolExhaustedException   if the system cannot commit {@code bytes}
+     */
+    public MemorySegment reset(MemorySlot slot, long bytes, long keepResidentBytes) {
+        if (slot.pool != this) {
+            throw new IllegalArgumentException("memory slot " + slot.index() + " belongs to another pool");
+        }
+        if (!slot.inUse()) {
+            throw new IllegalStateException("memory slot " + slot.index() + " is released");
+        }
+        if (bytes < 0 || bytes > config.maxBytes()) {
+            throw new IllegalArgumentException("bytes " + bytes + " outside 0..MemoryPoolConfig.maxBytes = "
+                    + config.maxBytes());
+        }
+        if (!nativeMemory) {
+            slot.segment.fill((byte) 0);
+            slot.segment = null;
+            slot.size = 0;
+            resize(slot, bytes);
+            return slot.segment;
+        }
+        long keep = Math.min(slot.committed, (Math.max(0, keepResidentBytes) + page - 1) & -page);
+        NativeMmap.segment(slot.address, keep, slot.arena).fill((byte) 0);
+        if (slot.committed > keep) {
+            NativeMmap.discard(slot.address + keep, slot.committed - keep);
+            resets.increment();
+        }
+        resize(slot, bytes);
+        return slot.segment;
+    }
+
     /** A snapshot of the counters; {@code resets} counts madvise calls. */
     public PoolStats stats() {
         int regionCount;
@@ -249,6 +292,25 @@ public final class MemoryPool implements AutoCloseable {
         slot.exposeNative(bytes);
     }
 
+    /**
+     * Reserves the regions for {@code slots} memories now (at most
+     * {@link MemoryPoolConfig#maxSlots()}), so that later acquires find their slots reserved:
+     * address space only, nothing committed. A pool that holds that many already does nothing.
+     *
+     * @throws PoolExhaustedException if a reservation fails
+     * @throws IllegalStateException  if the pool is closed
+     */
+    public void preallocate(int slots) {
+        synchronized (growLock) {
+            if (closed) {
+                throw new IllegalStateException("memory pool is closed");
+            }
+            while (created < Math.min(slots, config.maxSlots())) {
+                free.push(addRegion());
+            }
+        }
+    }
+
     private int grow() {
         synchronized (growLock) {
             if (closed) {
@@ -258,27 +320,32 @@ public final class MemoryPool implements AutoCloseable {
             if (index >= 0) {
                 return index;
             }
-            int first = created;
-            int max = config.maxSlots();
-            if (first >= max) {
-                throw new PoolExhaustedException("memory pool exhausted: all " + max + " memories are in use"
-                        + " (MemoryPoolConfig.maxSlots = " + max + "); raise it with"
-                        + " MemoryPoolConfig.withMaxSlots(n)", max);
-            }
-            int count = Math.min(config.slotsPerRegion(), max - first);
-            SlotRegion region = nativeMemory && config.mode() != PoolMode.UNPOOLED ? reserve(count) : null;
-            for (int i = 0; i < count; i++) {
-                slots[first + i] = new MemorySlot(this, first + i, region == null ? 0 : region.slot(i).address());
-            }
-            if (region != null) {
-                regions.add(region);
-            }
-            created = first + count;
-            for (int i = count - 1; i > 0; i--) {
-                free.push(first + i);
-            }
-            return first;
+            return addRegion();
         }
+    }
+
+    /** Creates the next region's slots: returns the first, the others go on the free list. Holds growLock. */
+    private int addRegion() {
+        int first = created;
+        int max = config.maxSlots();
+        if (first >= max) {
+            throw new PoolExhaustedException("memory pool exhausted: all " + max + " memories are in use"
+                    + " (MemoryPoolConfig.maxSlots = " + max + "); raise it with"
+                    + " MemoryPoolConfig.withMaxSlots(n)", max);
+        }
+        int count = Math.min(config.slotsPerRegion(), max - first);
+        SlotRegion region = nativeMemory && config.mode() != PoolMode.UNPOOLED ? reserve(count) : null;
+        for (int i = 0; i < count; i++) {
+            slots[first + i] = new MemorySlot(this, first + i, region == null ? 0 : region.slot(i).address());
+        }
+        if (region != null) {
+            regions.add(region);
+        }
+        created = first + count;
+        for (int i = count - 1; i > 0; i--) {
+            free.push(first + i);
+        }
+        return first;
     }
 
     private SlotRegion reserve(int count) {

@@ -113,6 +113,10 @@ public final class MemorySlot {
         }
     }
 
+    boolean inUse() {
+        return state == StackSlot.IN_USE;
+    }
+
     boolean claim() {
         return STATE.compareAndSet(this, StackSlot.FREE, StackSlot.IN_USE);
     }

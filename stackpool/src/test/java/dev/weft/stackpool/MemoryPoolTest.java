@@ -79,6 +79,53 @@ class MemoryPoolTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(PoolMode.class)
+    void resetInPlaceZeroesWhatWasWrittenAndSetsTheNewSize(PoolMode mode) {
+        try (MemoryPool pool = MemoryPool.create(SMALL.withMode(mode))) {
+            MemorySlot memory = pool.acquire(2 * WASM_PAGE);
+            memory.segment().fill((byte) 0x77);
+            memory.grow(4 * WASM_PAGE).fill((byte) 0x66);
+            int revision = memory.revision();
+            MemorySegment reset = pool.reset(memory, WASM_PAGE, WASM_PAGE);
+            assertEquals(WASM_PAGE, reset.byteSize());
+            assertTrue(allZero(reset));
+            assertTrue(allZero(memory.grow(4 * WASM_PAGE)), "the part beyond the resident one reads as zero too");
+            assertTrue(memory.isCurrent(revision), "still held: not released and acquired again");
+            assertEquals(1, pool.stats().acquired());
+            assertEquals(0, pool.stats().released());
+            assertEquals(pool.isNative() ? 1 : 0, pool.stats().resets(), "one madvise, for the part not kept resident");
+        }
+    }
+
+    @Test
+    void resetChecksItsSlot() {
+        try (MemoryPool pool = MemoryPool.create(SMALL); MemoryPool other = MemoryPool.create(SMALL)) {
+            MemorySlot memory = pool.acquire(WASM_PAGE);
+            assertThrows(IllegalArgumentException.class, () -> other.reset(memory, 0, 0));
+            assertThrows(IllegalArgumentException.class, () -> pool.reset(memory, 17 * WASM_PAGE, 0));
+            pool.release(memory);
+            assertThrows(IllegalStateException.class, () -> pool.reset(memory, 0, 0));
+        }
+    }
+
+    @Test
+    void preallocateReservesEveryRegionUpFrontAndTheSlotsStillComeOutFree() {
+        assumeTrue(NativeMmap.isAvailable(), "needs mmap");
+        try (MemoryPool pool = MemoryPool.create(SMALL)) {
+            pool.preallocate(3);
+            assertEquals(2, pool.stats().regions(), "3 slots in regions of 2");
+            assertEquals(0, pool.stats().inUse());
+            pool.preallocate(3);
+            assertEquals(2, pool.stats().regions(), "a second call reserves nothing more");
+            for (int i = 0; i < 3; i++) {
+                assertTrue(allZero(pool.acquire(WASM_PAGE).segment()));
+            }
+            assertEquals(2, pool.stats().regions());
+            assertThrows(PoolExhaustedException.class, () -> pool.acquire(0));
+        }
+    }
+
     @Test
     void theDefaultsReserveFourGibibytesPerMemory() {
         assumeTrue(NativeMmap.isAvailable(), "needs mmap");

@@ -1,8 +1,7 @@
 package dev.weft.benchmarks.macro;
 
 import dev.weft.interpreter.CompiledModule;
-import dev.weft.interpreter.Instance;
-import dev.weft.interpreter.Linker;
+import dev.weft.interpreter.InstancePool.MemoryKind;
 import dev.weft.interpreter.ModuleException;
 import dev.weft.interpreter.WasmFunction;
 import dev.weft.interpreter.ast.Module;
@@ -10,13 +9,12 @@ import dev.weft.interpreter.binary.BinaryDecoder;
 import dev.weft.interpreter.binary.BinaryEncoder;
 import dev.weft.interpreter.text.WatParser;
 import dev.weft.interpreter.valid.Validator;
-import dev.weft.interpreter.wasi.Wasi;
-import dev.weft.interpreter.wasi.WasiCommand;
-import dev.weft.interpreter.wasi.WasiConfig;
+import dev.weft.interpreter.wasi.WasiExit;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,19 +23,28 @@ import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
- * Instance lifecycle costs in the manner of Lucet's measurements, in process through Weft's
- * embedding API ({@link Linker}, {@link Wasi}, {@link Instance}, {@link WasmFunction}), in
- * microseconds per operation: instantiate a WASI hello-world from an already-compiled module,
- * enter and return from a trivial export, tear down. Each figure is the median over timed
- * batches after a warm-up of the same operation (so the JIT has compiled it).
+ * Instance lifecycle costs, in process through Weft's embedding API, in microseconds per
+ * operation, for fresh instances and for instances from an {@code InstancePool} (heap and
+ * mapped memories): instantiate (or acquire) a WASI hello-world from an already-compiled
+ * module, enter and return from a trivial export, tear down (close, for a pooled instance with
+ * its memory reset). Each figure is the median over timed batches of operations run back to
+ * back (one clock read per batch), after a warm-up of all of them together.
  */
 final class Lifecycle {
-    /** Lucet's published figures (quoted by issue 6), microseconds. */
-    static final double LUCET_INSTANTIATE = 30;
-    static final double LUCET_ENTER = 5;
-    static final double LUCET_TEARDOWN = 23;
-    static final String LUCET = "lucet (published)";
-    static final String LUCET_SOURCE = "published";
+    /** The targets of issue 14 for the hello guests, microseconds (the reference series). */
+    static final double TARGET_INSTANTIATE = 10;
+    static final double TARGET_ENTER = 0.5;
+    static final double TARGET_TEARDOWN = 5;
+    static final String TARGET = "target (issue 14)";
+    /**
+     * Instances live at once in a timed batch of instantiations or teardowns, and the pools' size:
+     * few, so that a collection during a batch does not copy many live memories (a host drops
+     * each instance soon).
+     */
+    static final int BATCH = 10;
+    /** Operations per sample: {@link #BATCH} at a time for instantiate and teardown, back to back for a cycle. */
+    static final int OPS = 100;
+    static final int CALLS = 10_000;
 
     private final Progress progress;
     private final int repeats;
@@ -50,19 +57,12 @@ final class Lifecycle {
     }
 
     /** The rows this section measures (one progress step each). */
-    static final int STEPS = 5;
+    static final int STEPS = 16;
 
     /** One figure to measure: {@code batchRun} performs {@code batch} operations and returns the nanoseconds they took. */
-    private record Probe(String row, int batch, double lucet, LongSupplier batchRun) {}
+    private record Probe(String row, int batch, double target, LongSupplier batchRun) {}
 
     private final List<Probe> probes = new ArrayList<>();
-
-    /** One instance with its WASI environment. */
-    private record Live(Wasi wasi, Instance instance) {
-        void close() {
-            wasi.close();
-        }
-    }
 
     /** Text-format resource {@code name} of this package as a binary module. */
     static byte[] resourceWasm(String name) {
@@ -86,99 +86,176 @@ final class Lifecycle {
         byte[] wat = resourceWasm("hello.wat");
         Path guest = root.resolve(Program.HELLO.wasm(Backend.ASYNCIFY));
         String small = "hello.wat (" + Format.number(wat.length, "bytes") + " bytes)";
+        List<InstanceSource> sources = new ArrayList<>();
         try {
             CompiledModule smallModule = CompiledModule.compile(BinaryDecoder.decode(wat));
-            check(smallModule, "_start", "Hello World");
-            instantiate(s, "instantiate: " + small, smallModule);
+            CompiledModule guestModule = null;
+            String guestName = root.relativize(guest).toString();
             if (Files.isRegularFile(guest)) {
                 byte[] bytes = Files.readAllBytes(guest);
-                CompiledModule guestModule = CompiledModule.compile(BinaryDecoder.decode(bytes));
-                checkCommand(guestModule);
-                instantiate(s, "instantiate: " + root.relativize(guest) + " (" + Format.number(bytes.length, "bytes")
-                        + " bytes)", guestModule);
-            } else {
-                progress.skip(1);
-                s.add(Measurement.failed("instantiate: " + root.relativize(guest), "", "weft", "not built: run guests/build.sh"));
+                guestModule = CompiledModule.compile(BinaryDecoder.decode(bytes));
+                guestName += " (" + Format.number(bytes.length, "bytes") + " bytes)";
             }
-            enter(s, smallModule);
-            teardown(s, smallModule);
-            cycle(s, smallModule);
+            for (Kind kind : Kind.values()) {
+                InstanceSource smallSource = kind.source(smallModule, null);
+                sources.add(smallSource);
+                check(kind, smallModule, "_start");
+                instantiate(s, kind, small, smallSource);
+                if (kind == Kind.FRESH || kind == Kind.HEAP) {
+                    if (guestModule != null) {
+                        check(kind, guestModule, "_start");
+                        InstanceSource guestSource = kind.source(guestModule, null);
+                        sources.add(guestSource);
+                        instantiate(s, kind, guestName, guestSource);
+                    } else {
+                        progress.skip(1);
+                        s.add(Measurement.failed(kind.label + kind.instantiate + ": " + guestName, "", "weft",
+                                "not built: run guests/build.sh"));
+                    }
+                    enter(s, kind, smallSource);
+                }
+                teardown(s, kind, smallSource);
+                cycle(s, kind, smallSource);
+            }
             measureAll(s);
         } catch (ModuleException | IOException | RuntimeException e) {
             progress.info("lifecycle failed: " + e);
             s.add(Measurement.failed("lifecycle", "", "weft", String.valueOf(e)));
+        } finally {
+            sources.forEach(InstanceSource::close);
         }
-        s.note("Through Weft's Java API in the runner's own JVM (JDK 25, JIT-compiled by a warm-up of each operation), "
-                + "microseconds per operation, median (min–max) over " + repeats + " timed batches of 100 operations (10,000 "
-                + "calls for enter + return), after all operations were warmed up together for " + warmupNanos / 1_000_000
-                + " ms. Instantiate and teardown are timed one operation at a time (each figure includes one pair of "
-                + "System.nanoTime calls), so that each instance is dropped right after use, as a host would. "
-                + "*instantiate* = new Linker, `Wasi.define` + `defineStubs`, `Linker.instantiate` of the already-compiled "
-                + "`CompiledModule`, `Wasi.bind`; *enter + return* = `WasmFunction.call()` of the exported `noop`.");
-        s.note("Weft has no explicit teardown or slot reset: an instance is garbage once unreferenced, and its linear "
-                + "memory is a Java `byte[]` that the next instantiation allocates afresh (the stack pool does not back "
-                + "linear memories yet, so there are no pooled slots to reset). *teardown* measures what there is: "
-                + "`Wasi.close()` and dropping the references; the collector's work shows up in *full cycle*, which runs "
-                + "instantiate, enter and teardown back to back with garbage collection included.");
-        s.note("The Lucet column quotes the published figures named in issue 6 (about 30 us to instantiate, 5 us to "
-                + "enter and return, 23 us to tear down and reset a slot; the full cycle is their sum). They were measured "
-                + "on other hardware by the Lucet authors; the ratio column is Lucet / Weft, so below 1× means Weft is slower.");
-        s.command("in process: dev.weft.benchmarks.macro.Lifecycle (hello.wat from benchmarks/src/main/resources/macro, "
-                + root.relativize(guest) + ")");
+        notes(s, root.relativize(guest));
         return s;
     }
 
-    /** Times instantiation one at a time; each instance is closed and dropped untimed right after, as a host would. */
-    private void instantiate(Section s, String row, CompiledModule module) {
-        int batch = 100;
-        measure(s, row, batch, LUCET_INSTANTIATE, () -> {
+    /** How the instances of a group of rows are made. */
+    enum Kind {
+        FRESH("", "instantiate", "teardown: close()") {
+            @Override
+            InstanceSource source(CompiledModule module, ByteArrayOutputStream out) {
+                return InstanceSource.fresh(module, out);
+            }
+        },
+        SHARED("shared linker: ", "instantiate", "teardown: close()") {
+            @Override
+            InstanceSource source(CompiledModule module, ByteArrayOutputStream out) {
+                return InstanceSource.sharedLinker(module, out);
+            }
+        },
+        HEAP("pooled (heap): ", "acquire", "teardown: close() with reset") {
+            @Override
+            InstanceSource source(CompiledModule module, ByteArrayOutputStream out) {
+                return InstanceSource.pooled(module, BATCH, MemoryKind.HEAP, out);
+            }
+        },
+        MAPPED("pooled (mapped): ", "acquire", "teardown: close() with reset") {
+            @Override
+            InstanceSource source(CompiledModule module, ByteArrayOutputStream out) {
+                return InstanceSource.pooled(module, BATCH, MemoryKind.MAPPED, out);
+            }
+        };
+
+        final String label;
+        final String instantiate;
+        final String teardown;
+
+        Kind(String label, String instantiate, String teardown) {
+            this.label = label;
+            this.instantiate = instantiate;
+            this.teardown = teardown;
+        }
+
+        abstract InstanceSource source(CompiledModule module, ByteArrayOutputStream out);
+    }
+
+    private void notes(Section s, Path guest) {
+        s.note("Through Weft's Java API in the runner's own JVM (JDK 25, JIT-compiled by a warm-up of each operation), "
+                + "microseconds per operation, median (min–max) over " + repeats + " timed batches, after all operations "
+                + "were warmed up together for " + warmupNanos / 1_000_000 + " ms and until they had allocated the "
+                + "committed Java heap " + HEAP_PASSES + " times over since it last changed size (heap memory the "
+                + "collector has just committed page-faults on first use, which made instantiation figures bimodal "
+                + "between JVMs). No clock read per operation: a sample "
+                + "is " + OPS + " instantiations (or acquires) timed " + BATCH + " back to back at a time, each "
+                + BATCH + " closed untimed after their batch; " + OPS + " teardowns timed the same way of instances made "
+                + "untimed; " + Format.number(CALLS, "calls") + " calls for enter + return; " + OPS + " full cycles "
+                + "back to back. At most " + BATCH + " instances are live at once (a host drops each soon), so a "
+                + "collection during a batch copies few memories.");
+        s.note("*instantiate* = new Linker, `Wasi.define` + `defineStubs`, `Linker.instantiate` of the already-compiled "
+                + "`CompiledModule`, `Wasi.bind`; *teardown* = `Instance.close()` (its memories emptied, continuations "
+                + "discarded) and `Wasi.close()`. *shared linker*: fresh instances from one `Linker` and WASI "
+                + "environment made once (`Linker.instantiate` alone; WASI takes the caller's memory from each call), "
+                + "teardown = `Instance.close()`. *pooled*: an `InstancePool` of " + BATCH + " instances made once with one "
+                + "linker and WASI environment; *acquire* = `InstancePool.acquire()` (a complete instantiation: data "
+                + "segments, globals, tables, start function; only the memory is reused), *teardown* = `Instance.close()`, "
+                + "which returns the instance's memory reset: a heap memory's array zeroed over the bytes in use, a "
+                + "mapped memory's slot reset in place (a memset of up to 1 MiB, `madvise(MADV_DONTNEED)` beyond); "
+                + "*enter + return* = `WasmFunction.call()` of the exported `noop`; *full cycle* = instantiate or acquire, `noop()`, teardown.");
+        s.note("The ratio column is target / Weft, the targets of issue 14 (instantiate 10 us, enter + return 0.5 us, "
+                + "teardown with reset 5 us; the full cycle their sum): 1× or more meets the target. For context only: "
+                + "Lucet's authors published about 30 us to instantiate, 5 us to enter and return and 23 us to tear down "
+                + "and reset a slot, measured on other hardware.");
+        s.command("in process: dev.weft.benchmarks.macro.Lifecycle (hello.wat from benchmarks/src/main/resources/macro, "
+                + guest + ")");
+    }
+
+    /** Times {@link #OPS} instantiations, {@link #BATCH} back to back at a time; each batch is closed untimed after it. */
+    private void instantiate(Section s, Kind kind, String module, InstanceSource source) {
+        measure(s, kind.label + kind.instantiate + ": " + module, OPS, TARGET_INSTANTIATE, () -> {
+            InstanceSource.Live[] live = new InstanceSource.Live[BATCH];
             long t = 0;
-            for (int i = 0; i < batch; i++) {
+            for (int b = 0; b < OPS / BATCH; b++) {
                 long t0 = System.nanoTime();
-                Live live = instantiate(module);
+                for (int i = 0; i < BATCH; i++) {
+                    live[i] = source.next();
+                }
                 t += System.nanoTime() - t0;
-                live.close();
+                for (InstanceSource.Live l : live) {
+                    l.close();
+                }
             }
             return t;
         });
     }
 
-    private void enter(Section s, CompiledModule module) {
-        Live live = instantiate(module);
-        WasmFunction noop = live.instance().function("noop");
-        int batch = 10_000;
-        measure(s, "enter + return: noop()", batch, LUCET_ENTER, () -> {
+    private void enter(Section s, Kind kind, InstanceSource source) {
+        measure(s, kind.label + "enter + return: noop()", CALLS, TARGET_ENTER, () -> {
+            InstanceSource.Live live = source.next();
+            WasmFunction noop = live.instance().function("noop");
             long t0 = System.nanoTime();
-            for (int i = 0; i < batch; i++) {
+            for (int i = 0; i < CALLS; i++) {
                 noop.call();
             }
-            return System.nanoTime() - t0;
+            long t = System.nanoTime() - t0;
+            live.close();
+            return t;
         });
     }
 
-    /** Times teardown one instance at a time, each instantiated untimed right before. */
-    private void teardown(Section s, CompiledModule module) {
-        int batch = 100;
-        measure(s, "teardown: Wasi.close() + drop", batch, LUCET_TEARDOWN, () -> {
+    /** Times {@link #OPS} teardowns, {@link #BATCH} back to back at a time of instances made untimed before. */
+    private void teardown(Section s, Kind kind, InstanceSource source) {
+        measure(s, kind.label + kind.teardown, OPS, TARGET_TEARDOWN, () -> {
+            InstanceSource.Live[] live = new InstanceSource.Live[BATCH];
             long t = 0;
-            for (int i = 0; i < batch; i++) {
-                Live[] live = {instantiate(module)};
+            for (int b = 0; b < OPS / BATCH; b++) {
+                for (int i = 0; i < BATCH; i++) {
+                    live[i] = source.next();
+                }
                 long t0 = System.nanoTime();
-                live[0].close();
-                live[0] = null;
+                for (InstanceSource.Live l : live) {
+                    l.close();
+                }
                 t += System.nanoTime() - t0;
             }
             return t;
         });
     }
 
-    private void cycle(Section s, CompiledModule module) {
-        int batch = 100;
-        measure(s, "full cycle: instantiate, noop(), teardown", batch,
-                LUCET_INSTANTIATE + LUCET_ENTER + LUCET_TEARDOWN, () -> {
+    private void cycle(Section s, Kind kind, InstanceSource source) {
+        measure(s, kind.label + "full cycle: " + kind.instantiate + ", noop(), teardown", OPS,
+                TARGET_INSTANTIATE + TARGET_ENTER + TARGET_TEARDOWN, () -> {
                     long t0 = System.nanoTime();
-                    for (int i = 0; i < batch; i++) {
-                        Live live = instantiate(module);
+                    for (int i = 0; i < OPS; i++) {
+                        InstanceSource.Live live = source.next();
                         live.instance().function("noop").call();
                         live.close();
                     }
@@ -186,21 +263,55 @@ final class Lifecycle {
                 });
     }
 
+    /**
+     * How many times over the warm-up must allocate the committed Java heap after it last
+     * changed size. Memory the collector has just committed (at start, or growing the heap, or
+     * growing the young generation inside it) is new to the process, and the first write to each
+     * of its pages is a page fault: until the heap has been allocated through, an instantiation
+     * (about 110 KB allocated for hello.wat with its WASI set-up) costs tens of times more (about
+     * 340 us against 10–20 us per operation in a diagnostic run on this machine, for as long as
+     * the collector did not run). Timing during that phase or after it is what made the
+     * instantiate figure bimodal between JVMs.
+     */
+    static final int HEAP_PASSES = 2;
+    /** The longest warm-up while waiting for the heap to keep its size. */
+    static final long MAX_WARMUP_NANOS = 60_000_000_000L;
+
+    private static long committedHeap() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
+    }
+
+    /** Bytes this thread has allocated so far (HotSpot's count; the warm-up runs on one thread). */
+    private static long allocated() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
+    }
+
     /** Plans a figure; {@link #measureAll} measures it. */
-    private void measure(Section s, String row, int batch, double lucet, LongSupplier batchRun) {
-        probes.add(new Probe(row, batch, lucet, batchRun));
+    private void measure(Section s, String row, int batch, double target, LongSupplier batchRun) {
+        probes.add(new Probe(row, batch, target, batchRun));
     }
 
     /**
      * Warms every planned figure up together, round-robin, until the warm-up time has passed (so
-     * the JIT has compiled all of them before any is timed), then times {@link #repeats} batches
-     * of each and adds Weft's figure and Lucet's to {@code s}.
+     * the JIT has compiled all of them before any is timed) and it has allocated the committed
+     * heap {@link #HEAP_PASSES} times over since the heap last changed size (at most
+     * {@link #MAX_WARMUP_NANOS} in all; no wait without a warm-up), then times {@link #repeats} batches
+     * of each and adds Weft's figure and the target to {@code s}.
      */
     private void measureAll(Section s) {
-        long warmEnd = System.nanoTime() + warmupNanos;
+        long start = System.nanoTime();
+        long committed = committedHeap();
+        long allocatedAtResize = allocated();
         do {
             probes.forEach(p -> p.batchRun().getAsLong());
-        } while (System.nanoTime() < warmEnd);
+            long now = committedHeap();
+            if (now != committed) {
+                committed = now;
+                allocatedAtResize = allocated();
+            }
+        } while (System.nanoTime() - start < warmupNanos
+                || warmupNanos > 0 && allocated() - allocatedAtResize < HEAP_PASSES * committed
+                        && System.nanoTime() - start < MAX_WARMUP_NANOS);
         for (Probe p : probes) {
             progress.step("lifecycle: " + p.row());
             List<Double> samples = new ArrayList<>();
@@ -211,40 +322,25 @@ final class Lifecycle {
             progress.info(String.format("median %s us (%s–%s)", Format.number(sum.median(), "us"),
                     Format.number(sum.min(), "us"), Format.number(sum.max(), "us")));
             s.add(Measurement.ok(p.row(), "", "weft", samples));
-            s.add(Measurement.reference(p.row(), "", LUCET, p.lucet(), LUCET_SOURCE));
+            s.add(Measurement.reference(p.row(), "", TARGET, p.target(), "target"));
         }
     }
 
-    private static Live instantiate(CompiledModule module) {
-        Linker linker = new Linker();
-        Wasi wasi = Wasi.define(linker, WasiConfig.builder().args("hello").build()).defineStubs(linker, module.module());
-        try {
-            Instance instance = linker.instantiate(module);
-            wasi.bind(instance);
-            return new Live(wasi, instance);
-        } catch (ModuleException e) {
-            throw new IllegalStateException("cannot instantiate: " + e.getMessage(), e);
-        }
-    }
-
-    /** Checks that {@code export} of a fresh instance prints {@code expected}. */
-    private static void check(CompiledModule module, String export, String expected) throws ModuleException {
+    /** Checks that {@code export} of an instance of {@code kind} prints "Hello World" (the C guest: as its _start). */
+    private static void check(Kind kind, CompiledModule module, String export) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Linker linker = new Linker();
-        try (Wasi wasi = Wasi.define(linker, WasiConfig.builder().stdout(out).build())) {
-            Instance instance = linker.instantiate(module);
-            wasi.bind(instance);
-            instance.function(export).call();
-        }
-        verify(out, expected);
-    }
-
-    /** Checks that the guest, run as a WASI command, prints "Hello World". */
-    private static void checkCommand(CompiledModule module) throws ModuleException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = WasiCommand.run(new Linker(), module, WasiConfig.builder().args("hello").stdout(out).build());
-        if (code != 0) {
-            throw new IllegalStateException("hello exited with " + code);
+        try (InstanceSource source = kind.source(module, out)) {
+            InstanceSource.Live live = source.next();
+            try {
+                live.instance().function(export).call();
+            } catch (RuntimeException e) {
+                WasiExit exit = WasiExit.find(e);
+                if (exit == null || exit.code() != 0) {
+                    throw exit == null ? e : new IllegalStateException("hello exited with " + exit.code());
+                }
+            } finally {
+                live.close();
+            }
         }
         verify(out, "Hello World");
     }

@@ -16,7 +16,6 @@ import dev.weft.interpreter.ast.Global;
 import dev.weft.interpreter.ast.Import;
 import dev.weft.interpreter.ast.ImportDescText;
 import dev.weft.interpreter.ast.ImportDesc;
-import dev.weft.interpreter.ast.MemoryType;
 import dev.weft.interpreter.ast.Module;
 import dev.weft.interpreter.ast.Table;
 import dev.weft.interpreter.ast.TagType;
@@ -42,11 +41,13 @@ public final class Instantiator {
     private final List<MemoryInstance> memories = new ArrayList<>();
     private final List<TagInstance> tags = new ArrayList<>();
     private final ResourceLimits limits;
+    private final MemoryAllocator memoryAllocator;
 
-    private Instantiator(ValidatedModule vm, ResourceLimits limits) {
+    private Instantiator(ValidatedModule vm, ResourceLimits limits, MemoryAllocator memoryAllocator) {
         this.vm = vm;
         this.m = vm.module();
         this.limits = limits;
+        this.memoryAllocator = memoryAllocator;
     }
 
     /**
@@ -77,7 +78,17 @@ public final class Instantiator {
     public static ModuleInstance instantiate(ValidatedModule vm, CompiledFunction[] code, List<Extern> imports,
             java.util.function.BiConsumer<ValidatedModule, ModuleInstance> tierUp, ResourceLimits limits)
             throws UnlinkableException, UninstantiableException {
-        Instantiator in = new Instantiator(vm, limits);
+        return instantiate(vm, code, imports, tierUp, limits, MemoryAllocator.FRESH);
+    }
+
+    /**
+     * {@link #instantiate(ValidatedModule, CompiledFunction[], List, java.util.function.BiConsumer, ResourceLimits)}
+     * with the memories the instance defines from {@code memories} (an instance pool's slots).
+     */
+    public static ModuleInstance instantiate(ValidatedModule vm, CompiledFunction[] code, List<Extern> imports,
+            java.util.function.BiConsumer<ValidatedModule, ModuleInstance> tierUp, ResourceLimits limits,
+            MemoryAllocator memories) throws UnlinkableException, UninstantiableException {
+        Instantiator in = new Instantiator(vm, limits, memories);
         in.link(imports);
         in.inst.firstDefinedTable = in.tables.size();
         in.inst.firstDefinedMemory = in.memories.size();
@@ -150,8 +161,8 @@ public final class Instantiator {
             tables.add(TableInstance.create(RuntimeTypes.canonical(t.type(), vm.canonicalTypeIds()), init,
                     limits.maxTableElements()));
         }
-        for (MemoryType mt : m.memories()) {
-            memories.add(MemoryInstance.create(mt, limits.maxMemoryPages()));
+        for (int i = 0; i < m.memories().size(); i++) {
+            memories.add(memoryAllocator.allocate(i, m.memories().get(i), limits.maxMemoryPages()));
         }
         for (TagType t : m.tags()) {
             tags.add(new TagInstance(funcType(t.typeIndex()), vm.canonicalTypeIds()[t.typeIndex()]));

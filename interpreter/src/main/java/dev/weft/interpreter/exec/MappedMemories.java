@@ -36,8 +36,7 @@ final class MappedMemories {
     }
 
     /**
-     * A slot of {@code reserveBytes} (from {@link #reservation}) holding {@code initialBytes}
-     * zero bytes. When the pool is exhausted, retries while the Cleaner returns memories that
+     * A slot of {@code pool} holding {@code initialBytes} zero bytes. When the pool is exhausted, retries while the Cleaner returns memories that
      * were dropped without {@code close()}: first briefly (it may already be at work), then
      * running a collection every {@link #GC_EVERY_MS} until a slot is had or
      * {@link #CLEANER_WAIT_MS} have passed. It retries the acquire itself rather than watching
@@ -46,13 +45,21 @@ final class MappedMemories {
      *
      * @throws PoolExhaustedException if no slot can be had
      */
-    static MemorySlot acquire(long reserveBytes, long initialBytes) {
-        MemoryPool pool = POOLS.computeIfAbsent(reserveBytes, MappedMemories::newPool);
+    static MemorySlot acquire(MemoryPool pool, long initialBytes) {
+        return acquire(pool, () -> pool.acquire(initialBytes));
+    }
+
+    /**
+     * {@link #acquire(MemoryPool, long)} by {@code attempt}, which gets a slot of {@code pool}
+     * (from wherever its caller keeps the ones the Cleaner returns) or throws
+     * {@link PoolExhaustedException}.
+     */
+    static MemorySlot acquire(MemoryPool pool, java.util.function.Supplier<MemorySlot> attempt) {
         long start = System.nanoTime();
         long lastGc = -1;
         while (true) {
             try {
-                return pool.acquire(initialBytes);
+                return attempt.get();
             } catch (PoolExhaustedException exhausted) {
                 // retry the acquire itself: the pool counts a slot free a moment before it can be had
                 long waited = (System.nanoTime() - start) / 1_000_000;
@@ -76,18 +83,42 @@ final class MappedMemories {
     }
 
     /**
-     * Registers {@code owner} so that {@code slot} returns to its pool when the returned action
-     * runs (explicit release) or when {@code owner} becomes unreachable, whichever comes first.
+     * Registers {@code owner} so that {@code giveBack} (returning a slot) runs when the returned
+     * action runs (explicit release) or when {@code owner} becomes unreachable, whichever comes first.
      */
-    static Cleaner.Cleanable track(Object owner, MemorySlot slot) {
-        MemoryPool pool = POOLS.get(slot.maxBytes());
-        return CLEANER.register(owner, () -> pool.release(slot));
+    static Cleaner.Cleanable track(Object owner, Runnable giveBack) {
+        return CLEANER.register(owner, giveBack);
+    }
+
+    /** The process-wide pool of slots of {@code reserveBytes} (from {@link #reservation}). */
+    static MemoryPool poolFor(long reserveBytes) {
+        return POOLS.computeIfAbsent(reserveBytes, MappedMemories::newPool);
+    }
+
+    /**
+     * A pool of its own for {@code slots} memories of {@code reserveBytes} each (an instance
+     * pool's), every region reserved now.
+     *
+     * @throws PoolExhaustedException if the address space cannot be reserved
+     */
+    static MemoryPool dedicatedPool(long reserveBytes, int slots) {
+        MemoryPool pool = MemoryPool.create(config(reserveBytes, slots));
+        try {
+            pool.preallocate(slots);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return pool;
     }
 
     private static MemoryPool newPool(long reserveBytes) {
-        int slots = (int) Math.max(8, Math.min(1 << 16, ADDRESS_BUDGET / reserveBytes));
+        return MemoryPool.create(config(reserveBytes, (int) Math.max(8, Math.min(1 << 16, ADDRESS_BUDGET / reserveBytes))));
+    }
+
+    private static MemoryPoolConfig config(long reserveBytes, int slots) {
         int perRegion = reserveBytes >= (1L << 30) ? 1 : 8;
-        return MemoryPool.create(MemoryPoolConfig.defaults().withMaxBytes(reserveBytes)
-                .withSlotsPerRegion(perRegion).withMaxSlots(slots).withMode(PoolMode.NATIVE));
+        return MemoryPoolConfig.defaults().withMaxBytes(reserveBytes)
+                .withSlotsPerRegion(perRegion).withMaxSlots(slots).withMode(PoolMode.NATIVE);
     }
 }

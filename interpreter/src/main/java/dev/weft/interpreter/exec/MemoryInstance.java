@@ -5,6 +5,7 @@ import dev.weft.interpreter.Trap;
 import dev.weft.interpreter.TrapKind;
 import dev.weft.interpreter.ast.Limits;
 import dev.weft.interpreter.ast.MemoryType;
+import dev.weft.stackpool.MemoryPool;
 import dev.weft.stackpool.MemorySlot;
 import dev.weft.stackpool.PoolExhaustedException;
 import java.lang.foreign.MemorySegment;
@@ -68,22 +69,51 @@ public final class MemoryInstance implements Memory {
     /** Mapped mode: the pool slot, and the action that returns it (on close, or by the Cleaner). */
     private MemorySlot slot;
     private Cleaner.Cleanable giveBack;
+    /** Heap mode, made by {@link #onArray}: where the array goes on release; else null. */
+    private ArrayRecycler recycle;
 
+    /** A memory of the declared minimum without storage yet: the factories below give it some. */
     private MemoryInstance(Limits declared, long maxPages, boolean mapped) {
         this.size = declared.min() * PAGE_SIZE;
         this.declared = declared;
         this.maxPages = maxPages;
         this.is64 = declared.is64();
         this.mapped = mapped;
+    }
+
+    /**
+     * Gives this memory storage of its own: a new array, or a slot of the process-wide pools that
+     * goes back when the memory is released or found unreachable.
+     */
+    private void allocate() {
         if (mapped) {
-            long capPages = (is64 ? RESERVE64 : 1L << 32) / PAGE_SIZE;
-            long reserve = MappedMemories.reservation(Math.max(declared.min(), Math.min(maxPages, capPages)) * PAGE_SIZE);
-            this.slot = MappedMemories.acquire(reserve, size);
-            this.seg = slot.segment();
-            this.giveBack = MappedMemories.track(this, slot);
+            MemoryPool pool = MappedMemories.poolFor(reservation(declared, maxPages));
+            MemorySlot s = MappedMemories.acquire(pool, size);
+            slot = s;
+            seg = s.segment();
+            giveBack = MappedMemories.track(this, () -> pool.release(s));
         } else {
-            this.bytes = new byte[Math.toIntExact(size)];
+            bytes = new byte[Math.toIntExact(size)];
         }
+    }
+
+    /** The address space a mapped memory reserves: its maximum (capped as the class comment says), rounded up. */
+    private static long reservation(Limits declared, long maxPages) {
+        long capPages = (declared.is64() ? RESERVE64 : 1L << 32) / PAGE_SIZE;
+        return MappedMemories.reservation(Math.max(declared.min(), Math.min(maxPages, capPages)) * PAGE_SIZE);
+    }
+
+    /**
+     * The bytes a mapped memory of {@code type} reserves in an instance limited to
+     * {@code limitPages} per memory (negative: no limit): the slot size of a pool made for it.
+     */
+    public static long reservation(MemoryType type, long limitPages) {
+        return reservation(type.limits(), checkedMax(type.limits(), limitPages, true));
+    }
+
+    /** True when new memories are mapped unless asked otherwise ({@code -Dweft.memory=mapped}). */
+    public static boolean mappedByDefault() {
+        return MAPPED_DEFAULT;
     }
 
     private static boolean mode() {
@@ -122,6 +152,63 @@ public final class MemoryInstance implements Memory {
     /** {@link #create(MemoryType, long)} in the given representation ({@code mapped} or heap). */
     public static MemoryInstance create(MemoryType type, long limitPages, boolean mapped) {
         Limits l = type.limits();
+        MemoryInstance m = new MemoryInstance(l, checkedMax(l, limitPages, mapped), mapped);
+        try {
+            m.allocate();
+        } catch (OutOfMemoryError | PoolExhaustedException | IllegalArgumentException e) {
+            throw new Trap(TrapKind.RESOURCE_EXHAUSTED, "memory of " + l.min() + " pages: " + e.getMessage());
+        }
+        return m;
+    }
+
+    /**
+     * {@link #create(MemoryType, long, boolean)}, mapped, in {@code slot}: a slot of a pool of the
+     * caller's (an {@code InstancePool}'s, of {@link #reservation(MemoryType, long)} bytes) that
+     * holds the type's minimum, zeroed. {@code giveBack} runs once, when the memory is released
+     * or found unreachable, and gets the slot back to its owner.
+     */
+    public static MemoryInstance inSlot(MemoryType type, long limitPages, MemorySlot slot, Runnable giveBack) {
+        Limits l = type.limits();
+        MemoryInstance m = new MemoryInstance(l, checkedMax(l, limitPages, true), true);
+        if (slot.byteSize() != m.size) {
+            throw new IllegalArgumentException("a slot of " + slot.byteSize() + " bytes is not a memory of " + l.min()
+                    + " pages");
+        }
+        m.slot = slot;
+        m.seg = slot.segment();
+        m.giveBack = MappedMemories.track(m, giveBack);
+        return m;
+    }
+
+    /**
+     * {@link #create(MemoryType, long, boolean)} on the heap, on {@code zeroed}: an array of at
+     * least the type's minimum size that reads as zero throughout (null: a new one). On release
+     * {@code recycle} gets the array then backing the memory (a larger one if the memory grew)
+     * and how many bytes of it may have been written: the rest is still zero.
+     */
+    public static MemoryInstance onArray(MemoryType type, long limitPages, byte[] zeroed, ArrayRecycler recycle) {
+        MemoryInstance m = zeroed == null ? create(type, limitPages, false)
+                : new MemoryInstance(type.limits(), checkedMax(type.limits(), limitPages, false), false);
+        if (zeroed != null) {
+            if (zeroed.length < m.size) {
+                throw new IllegalArgumentException("an array of " + zeroed.length + " bytes cannot hold "
+                        + type.limits().min() + " pages");
+            }
+            m.bytes = zeroed;
+        }
+        m.recycle = recycle;
+        return m;
+    }
+
+    /** Where a heap memory made by {@link #onArray} leaves its array when it is released. */
+    @FunctionalInterface
+    public interface ArrayRecycler {
+        /** Takes back {@code array}, of which bytes {@code [0, written)} may be non-zero. */
+        void recycle(byte[] array, long written);
+    }
+
+    /** The memory's maximum in pages under {@code limitPages}, or a trap if its minimum does not fit. */
+    private static long checkedMax(Limits l, long limitPages, boolean mapped) {
         long cap = mapped ? (l.is64() ? RESERVE64 : 1L << 32) / PAGE_SIZE : MAX_PAGES;
         if (Limits.above(l.min(), cap)) {
             throw new Trap(TrapKind.RESOURCE_EXHAUSTED, "memory of " + Long.toUnsignedString(l.min()) + " pages");
@@ -132,11 +219,7 @@ public final class MemoryInstance implements Memory {
         }
         long specMax = l.is64() ? 1L << 48 : 65536;
         long max = l.hasMax() && !Limits.above(l.max(), specMax) ? l.max() : specMax;
-        try {
-            return new MemoryInstance(l, limitPages >= 0 ? Math.min(max, limitPages) : max, mapped);
-        } catch (OutOfMemoryError | PoolExhaustedException | IllegalArgumentException e) {
-            throw new Trap(TrapKind.RESOURCE_EXHAUSTED, "memory of " + l.min() + " pages: " + e.getMessage());
-        }
+        return limitPages >= 0 ? Math.min(max, limitPages) : max;
     }
 
     /** True for a memory64 memory (i64 addresses). */
@@ -196,19 +279,28 @@ public final class MemoryInstance implements Memory {
 
     /**
      * Drops the contents ({@link ModuleInstance#close}): the memory is then empty, 0 pages; a
-     * mapped memory's slot goes back to its pool, reset to zeroes.
+     * mapped memory's slot goes back to its pool, reset to zeroes; the array of one made by
+     * {@link #onArray} goes to its recycler. Releasing again does nothing more.
      */
     void release() {
+        long written = size;
         size = 0;
         if (mapped) {
             seg = MemorySegment.NULL;
             slot = null;
             if (giveBack != null) {
-                giveBack.clean();
+                Cleaner.Cleanable back = giveBack;
                 giveBack = null;
+                back.clean();
             }
         } else {
+            byte[] old = bytes;
             bytes = new byte[0];
+            if (recycle != null) {
+                ArrayRecycler back = recycle;
+                recycle = null;
+                back.recycle(old, written);
+            }
         }
     }
 
