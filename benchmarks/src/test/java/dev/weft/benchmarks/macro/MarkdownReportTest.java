@@ -63,7 +63,7 @@ class MarkdownReportTest {
         String out = MarkdownReport.render(new Report("x", "default", Map.of(), "a", "b", Map.of(), Map.of(), List.of(),
                 List.of(s)));
         assertFalse(out.contains("## Headline ratios"), out);
-        int context = out.indexOf("## For context: published figures of other systems");
+        int context = out.indexOf("## For context: targets and published figures of other systems");
         assertTrue(context >= 0, out);
         assertTrue(out.indexOf("- (b) Lifecycle, enter: weft 0.500 us, lucet 5.00 us (lucet / weft = **10×**)") > context, out);
         assertTrue(out.contains("| enter | 0.500 | 5.00 (published) | 10× |"), out);
