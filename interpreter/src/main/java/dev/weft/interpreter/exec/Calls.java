@@ -114,8 +114,8 @@ final class Calls {
     }
 
     /** The results a switching host function's {@link HostControl.Values} carry. */
-    static Value[] valuesOf(HostControl.Result r) {
-        Value[] v = ((HostControl.Values) r).values();
+    static Value[] valuesOf(HostControl.Values r) {
+        Value[] v = r.values();
         return v == null ? NO_VALUES : v;
     }
 
@@ -130,11 +130,10 @@ final class Calls {
         if (f.switching == null) {
             return invokeHost(f, caller, args);
         }
-        HostControl.Result r = invokeSwitching(f, caller, args);
-        if (r instanceof HostControl.Request) {
-            throw HostRequests.notFromWasm();
+        if (invokeSwitching(f, caller, args) instanceof HostControl.Values v) {
+            return valuesOf(v);
         }
-        return valuesOf(r);
+        throw HostRequests.notFromWasm();
     }
 
     /** Runs host code {@code fn} on {@code arg} with {@link #invokeHost}'s treatment of exceptions. */

@@ -69,18 +69,20 @@ public final class Interpreter {
             if (Hotness.codeForCall(f) != null) {
                 return interpret(f, args);
             }
-            // a function of the compiled tier runs behind a host-like entry (code == null)
+            // a function of the compiled tier runs behind a host-like entry (code == null); nested
+            // on this thread (a host function calling back into compiled code), it counts against
+            // weft.maxHostDepth as a nested interpreter entry does
             StackContext cx = StackContext.current();
-            if (owner == null && cx.runningStack() == null) {
-                return Calls.invokeHostDirect(f, InstanceCaller.NONE, args);
+            boolean nested = owner != null || cx.runningStack() != null;
+            if (nested) {
+                cx.enterNested();
             }
-            // nested on this thread (a host function calling back into compiled code): counted
-            // against weft.maxHostDepth as a nested interpreter entry is
-            cx.enterNested();
             try {
                 return Calls.invokeHostDirect(f, InstanceCaller.NONE, args);
             } finally {
-                cx.leaveNested();
+                if (nested) {
+                    cx.leaveNested();
+                }
             }
         } finally {
             inst.exit(owner);

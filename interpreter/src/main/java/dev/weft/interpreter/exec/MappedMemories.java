@@ -36,8 +36,9 @@ final class MappedMemories {
     }
 
     /**
-     * A slot of {@code pool} holding {@code initialBytes} zero bytes. When the pool is exhausted, retries while the Cleaner returns memories that
-     * were dropped without {@code close()}: first briefly (it may already be at work), then
+     * A slot of {@code pool} holding {@code initialBytes} zero bytes. When the pool is exhausted,
+     * retries while the Cleaner returns memories that were dropped without {@code close()}:
+     * first briefly (it may already be at work), then
      * running a collection every {@link #GC_EVERY_MS} until a slot is had or
      * {@link #CLEANER_WAIT_MS} have passed. It retries the acquire itself rather than watching
      * the pool's in-use count: a release lowers that count a moment before the slot is on the
