@@ -1,4 +1,4 @@
-package dev.weft.interpreter.wasi;
+package dev.weft.wasi;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package dev.weft.interpreter.wasi;
+package dev.weft.wasi;
 
 import dev.weft.interpreter.Memory;
 import java.io.IOException;

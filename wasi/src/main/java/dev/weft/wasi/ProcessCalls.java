@@ -1,6 +1,6 @@
-package dev.weft.interpreter.wasi;
+package dev.weft.wasi;
 
-import static dev.weft.interpreter.wasi.GuestMemory.unsigned;
+import static dev.weft.wasi.GuestMemory.unsigned;
 
 import dev.weft.interpreter.Value;
 import java.lang.management.ManagementFactory;

@@ -1,6 +1,6 @@
-package dev.weft.interpreter.wasi;
+package dev.weft.wasi;
 
-import static dev.weft.interpreter.wasi.ProcessCalls.ptr;
+import static dev.weft.wasi.ProcessCalls.ptr;
 
 import java.io.IOException;
 

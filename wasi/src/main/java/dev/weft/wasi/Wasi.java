@@ -1,9 +1,9 @@
-package dev.weft.interpreter.wasi;
+package dev.weft.wasi;
 
+import dev.weft.interpreter.Caller;
 import dev.weft.interpreter.Extern;
 import dev.weft.interpreter.Instance;
 import dev.weft.interpreter.Linker;
-import dev.weft.interpreter.Caller;
 import dev.weft.interpreter.Memory;
 import dev.weft.interpreter.WasmFunction;
 import dev.weft.interpreter.ast.CompositeType;

@@ -1,4 +1,4 @@
-package dev.weft.interpreter.wasi;
+package dev.weft.wasi;
 
 /**
  * The {@code errno} values of WASI preview1, as returned to the guest. Every WASI function

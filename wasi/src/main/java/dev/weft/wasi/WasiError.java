@@ -1,4 +1,4 @@
-package dev.weft.interpreter.wasi;
+package dev.weft.wasi;
 
 /**
  * An errno raised inside the WASI implementation and turned into the function's return value

@@ -1,4 +1,4 @@
-package dev.weft.interpreter.wasi;
+package dev.weft.wasi;
 
 /**
  * Thrown by {@code proc_exit}: the guest asked to end the program with an exit code. It is the

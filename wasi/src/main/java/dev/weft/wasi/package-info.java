@@ -15,7 +15,7 @@
  * {@code wasi.defineStubs(linker, module)}, instantiate, then {@code wasi.bind(instance)} (the
  * functions reach the guest's memory through its {@code "memory"} export, so a WASI call from a
  * start function, before binding, traps). {@code proc_exit} throws {@link
- * dev.weft.interpreter.wasi.WasiExit}; a host function's exception reaches the embedder wrapped in
+ * dev.weft.wasi.WasiExit}; a host function's exception reaches the embedder wrapped in
  * a {@link dev.weft.interpreter.Trap} of kind {@code HOST}, and {@code WasiExit.find(trap)}
  * recovers it. {@code WasiCommand} and the CLI do this for you.
  *
@@ -56,7 +56,7 @@
  *       {@code fd_fdstat_set_flags} (NONBLOCK). Blocking unless NONBLOCK, then {@code EAGAIN}; end
  *       of stream reads 0; a reset is {@code ECONNRESET}, writing after a shutdown {@code EPIPE},
  *       a {@code sock_*} call on another kind of descriptor {@code ENOTSOCK}. A
- *       {@link dev.weft.interpreter.wasi.WaitInterrupt} request (or an interrupt of the guest
+ *       {@link dev.weft.wasi.WaitInterrupt} request (or an interrupt of the guest
  *       thread) makes a waiting call return {@code EINTR} once.</li>
  *   <li>Everything else ({@code path_link}, {@code path_symlink}, {@code path_readlink},
  *       {@code *_set_times}, {@code proc_raise}), and with
@@ -64,7 +64,7 @@
  * </ul>
  *
  * <h2>Errors</h2>
- * Every failure is an errno ({@link dev.weft.interpreter.wasi.WasiErrno}) returned to the guest,
+ * Every failure is an errno ({@link dev.weft.wasi.WasiErrno}) returned to the guest,
  * never an exception: host {@code IOException}s are mapped (ENOENT, EEXIST, ENOTEMPTY, ...,
  * otherwise EIO). Guest pointers (iovecs and their buffers, paths, result pointers) are checked
  * against the memory's current size before anything happens, and a bad one gives {@code EFAULT}
@@ -86,4 +86,4 @@
  * filestat 64 (see {@code FileStats}); prestat 8; dirent 24 plus the name (see {@code Readdir});
  * subscription 48 and event 32 (see {@code Poll}).
  */
-package dev.weft.interpreter.wasi;
+package dev.weft.wasi;

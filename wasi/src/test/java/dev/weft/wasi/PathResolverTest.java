@@ -1,4 +1,4 @@
-package dev.weft.interpreter.wasi;
+package dev.weft.wasi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

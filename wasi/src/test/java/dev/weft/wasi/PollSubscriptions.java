@@ -1,4 +1,4 @@
-package dev.weft.interpreter.wasi;
+package dev.weft.wasi;
 
 /** Writes {@code poll_oneoff} subscriptions into a {@link WasiGuest}'s memory and reads the events. */
 final class PollSubscriptions {

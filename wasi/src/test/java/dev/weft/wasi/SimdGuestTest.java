@@ -1,12 +1,10 @@
-package dev.weft.interpreter.guests;
+package dev.weft.wasi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.weft.interpreter.binary.BinaryDecoder;
-import dev.weft.interpreter.wasi.WasiCommand;
-import dev.weft.interpreter.wasi.WasiConfig;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.weft.interpreter.wast;
+package dev.weft.wast;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.weft.interpreter.wast;
+package dev.weft.wast;
 
 /**
  * What happened to one script command.

@@ -1,13 +1,13 @@
-package dev.weft.interpreter.wast;
+package dev.weft.wast;
 
 import dev.weft.interpreter.Value;
 import dev.weft.interpreter.WasmFunction;
+import dev.weft.interpreter.ast.NumType;
 import dev.weft.interpreter.exec.ArrayObject;
 import dev.weft.interpreter.exec.GcObject;
 import dev.weft.interpreter.exec.I31Ref;
 import dev.weft.interpreter.exec.StructObject;
-import dev.weft.interpreter.ast.NumType;
-import dev.weft.interpreter.wast.WastPattern.RefKind;
+import dev.weft.wast.WastPattern.RefKind;
 
 /** Decides whether a result value matches an {@code assert_return} pattern. */
 final class ResultMatcher {

@@ -1,4 +1,4 @@
-package dev.weft.interpreter.wast;
+package dev.weft.wast;
 
 import dev.weft.interpreter.ast.NumType;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.weft.interpreter.wast;
+package dev.weft.wast;
 
 import dev.weft.interpreter.CompiledModule;
 import dev.weft.interpreter.Extern;
@@ -10,16 +10,16 @@ import dev.weft.interpreter.MalformedModuleException;
 import dev.weft.interpreter.ModuleException;
 import dev.weft.interpreter.Spectest;
 import dev.weft.interpreter.Trap;
-import dev.weft.interpreter.UnhandledSuspension;
-import dev.weft.interpreter.WasmException;
 import dev.weft.interpreter.TrapKind;
+import dev.weft.interpreter.UnhandledSuspension;
 import dev.weft.interpreter.UninstantiableException;
 import dev.weft.interpreter.UnlinkableException;
 import dev.weft.interpreter.Value;
+import dev.weft.interpreter.WasmException;
 import dev.weft.interpreter.WasmFunction;
 import dev.weft.interpreter.ast.Module;
 import dev.weft.interpreter.binary.BinaryDecoder;
-import dev.weft.interpreter.wast.WastCommand.*;
+import dev.weft.wast.WastCommand.*;
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.List;

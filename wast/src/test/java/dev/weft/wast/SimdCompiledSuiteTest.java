@@ -1,4 +1,4 @@
-package dev.weft.interpreter.wast;
+package dev.weft.wast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.weft.interpreter.compiler.BytecodeTier;
 import dev.weft.interpreter.compiler.TierStats;
-import dev.weft.interpreter.testing.TestSuite;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;

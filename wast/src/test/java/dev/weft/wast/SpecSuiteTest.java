@@ -1,11 +1,10 @@
-package dev.weft.interpreter.wast;
+package dev.weft.wast;
 
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.abort;
 
 import dev.weft.interpreter.compiler.BytecodeTier;
 import dev.weft.interpreter.compiler.TierStats;
-import dev.weft.interpreter.testing.TestSuite;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;

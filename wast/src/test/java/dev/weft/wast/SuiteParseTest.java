@@ -1,9 +1,8 @@
-package dev.weft.interpreter.wast;
+package dev.weft.wast;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.interpreter.MalformedModuleException;
-import dev.weft.interpreter.testing.TestSuite;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

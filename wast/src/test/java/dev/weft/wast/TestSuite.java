@@ -1,7 +1,7 @@
-package dev.weft.interpreter.testing;
+package dev.weft.wast;
 
-import dev.weft.interpreter.wast.WastParser;
-import dev.weft.interpreter.wast.WastScript;
+import dev.weft.wast.WastParser;
+import dev.weft.wast.WastScript;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

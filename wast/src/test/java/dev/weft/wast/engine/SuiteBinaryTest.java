@@ -1,13 +1,15 @@
-package dev.weft.interpreter.binary;
+package dev.weft.wast.engine;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.interpreter.MalformedModuleException;
 import dev.weft.interpreter.ast.Module;
+import dev.weft.interpreter.binary.BinaryDecoder;
+import dev.weft.interpreter.binary.BinaryEncoder;
 import dev.weft.interpreter.testing.Structural;
-import dev.weft.interpreter.testing.TestSuite;
-import dev.weft.interpreter.wast.ModuleSource;
-import dev.weft.interpreter.wast.WastCommand;
+import dev.weft.wast.ModuleSource;
+import dev.weft.wast.TestSuite;
+import dev.weft.wast.WastCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.weft.interpreter.valid;
+package dev.weft.wast.engine;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -6,9 +6,10 @@ import dev.weft.interpreter.InvalidModuleException;
 import dev.weft.interpreter.MalformedModuleException;
 import dev.weft.interpreter.ast.Module;
 import dev.weft.interpreter.binary.BinaryDecoder;
-import dev.weft.interpreter.testing.TestSuite;
-import dev.weft.interpreter.wast.ModuleSource;
-import dev.weft.interpreter.wast.WastCommand;
+import dev.weft.interpreter.valid.Validator;
+import dev.weft.wast.ModuleSource;
+import dev.weft.wast.TestSuite;
+import dev.weft.wast.WastCommand;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
