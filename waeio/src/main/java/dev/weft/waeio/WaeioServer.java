@@ -5,8 +5,8 @@ import dev.weft.interpreter.CompiledModule;
 import dev.weft.interpreter.Instance;
 import dev.weft.interpreter.Linker;
 import dev.weft.interpreter.ModuleException;
+import dev.weft.interpreter.Weft;
 import dev.weft.interpreter.ast.Module;
-import dev.weft.interpreter.binary.BinaryDecoder;
 import dev.weft.wasi.WaitInterrupt;
 import dev.weft.wasi.WasiCommand;
 import dev.weft.wasi.WasiConfig;
@@ -196,7 +196,7 @@ public final class WaeioServer implements AutoCloseable {
          */
         public WaeioServer start() throws IOException, ModuleException {
             byte[] bytes = wasm != null ? wasm : backend.httpdBytes();
-            Module module = BinaryDecoder.decode(bytes);
+            Module module = Weft.parse(bytes);
             CompiledModule compiled = CompiledModule.compile(module);
             ServerSocketChannel socket = WasiConfig.bindTcp(listen);
             InetSocketAddress bound = (InetSocketAddress) socket.getLocalAddress();

@@ -1,4 +1,4 @@
-package dev.weft.interpreter;
+package dev.weft.wasi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's "Embedding" section holds programs and their output: compile each {@code java}
- * block against this module, run it, and compare what it prints with the {@code text} block
+ * block against the interpreter and this module (the examples use WASI), run it, and compare what it prints with the {@code text} block
  * after it.
  */
 class EmbeddingReadmeTest {
