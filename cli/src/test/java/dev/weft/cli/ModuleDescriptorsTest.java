@@ -3,14 +3,15 @@ package dev.weft.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
 import java.lang.module.ModuleReference;
-import java.io.File;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +20,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The library modules' built descriptors (their jars, or class directories in a reactor build
@@ -46,8 +48,8 @@ class ModuleDescriptorsTest {
         Set<ModuleReference> found = ModuleFinder.of(where).findAll();
         assertEquals(1, found.size(), where + " holds one module");
         ModuleDescriptor d = found.iterator().next().descriptor();
-        assertEquals(name, d.name(), where + " is not an automatic module: it has a module-info");
-        assertTrue(!d.isAutomatic(), name + " is automatic");
+        assertEquals(name, d.name(), where + " holds " + d.name());
+        assertTrue(!d.isAutomatic(), where + " has no module-info (an automatic module)");
         return d;
     }
 
@@ -100,6 +102,24 @@ class ModuleDescriptorsTest {
         }
     }
 
+    /** Runs {@link ModulePathMain} on {@code file} with {@code modules} on the module path; its output. */
+    private static String runOnModulePath(Path file, List<String> properties, Class<?>... modules) throws Exception {
+        List<String> path = new ArrayList<>();
+        for (Class<?> c : modules) {
+            path.add(location(c).toString());
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(properties);
+        command.addAll(List.of("--enable-native-access=dev.weft.stackpool",
+                "-p", String.join(File.pathSeparator, path), "--add-modules", "ALL-MODULE-PATH",
+                "-cp", location(ModulePathMain.class).toString(), ModulePathMain.class.getName(), file.toString()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        return out;
+    }
+
     /**
      * The compiled tier defines a hidden class per instance inside the interpreter module and its
      * code calls the engine's support classes; mapped memories call native code in stackpool.
@@ -109,16 +129,33 @@ class ModuleDescriptorsTest {
     void weftRunsFromTheModulePathCompiledAndOnMappedMemory() throws Exception {
         Path wasm = Path.of("..", "guests", "build", "skynet-asyncify.wasm");
         Assumptions.assumeTrue(Files.isRegularFile(wasm), "guests/build/skynet-asyncify.wasm not built; skipping");
-        String modulePath = String.join(File.pathSeparator, location(dev.weft.stackpool.StackPool.class).toString(),
-                location(dev.weft.continuations.ContRef.class).toString(),
-                location(dev.weft.interpreter.Instance.class).toString(), location(dev.weft.wasi.Wasi.class).toString());
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(List.of(java.toString(), "-Dweft.tier=compiled", "-Dweft.memory=mapped",
-                "--enable-native-access=dev.weft.stackpool", "-p", modulePath, "--add-modules", "dev.weft.wasi",
-                "-cp", location(ModulePathMain.class).toString(), ModulePathMain.class.getName(), wasm.toString()))
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.waitFor(), out);
+        String out = runOnModulePath(wasm, List.of("-Dweft.tier=compiled", "-Dweft.memory=mapped"),
+                dev.weft.stackpool.StackPool.class, dev.weft.continuations.ContRef.class,
+                dev.weft.interpreter.Instance.class, dev.weft.wasi.Wasi.class);
         assertEquals("499999500000\nexit 0 in dev.weft.interpreter and dev.weft.wasi\n", out);
+    }
+
+    /**
+     * The .wast runner needs only what the interpreter exports to it: script syntax (text), a
+     * binary module and a malformed one (binary), GC references in results (exec).
+     */
+    @Test
+    void theWastRunnerRunsFromTheModulePath(@TempDir Path dir) throws Exception {
+        Path script = Files.writeString(dir.resolve("refs.wast"), """
+                (module
+                  (type $s (struct (field i32)))
+                  (func (export "i31") (result (ref i31)) (ref.i31 (i32.const 7)))
+                  (func (export "struct") (result (ref $s)) (struct.new $s (i32.const 1)))
+                  (func (export "add") (param i32 i32) (result i32) (i32.add (local.get 0) (local.get 1))))
+                (assert_return (invoke "i31") (ref.i31))
+                (assert_return (invoke "struct") (ref.struct))
+                (assert_return (invoke "add" (i32.const 2) (i32.const 3)) (i32.const 5))
+                (module binary "\\00asm" "\\01\\00\\00\\00")
+                (assert_malformed (module binary "\\00asm" "\\02\\00\\00\\00") "unknown binary version")
+                """);
+        String out = runOnModulePath(script, List.of("-Dweft.tier=compiled"),
+                dev.weft.stackpool.StackPool.class, dev.weft.continuations.ContRef.class,
+                dev.weft.interpreter.Instance.class, dev.weft.wast.WastParser.class);
+        assertEquals("PASSED\n".repeat(6) + "in dev.weft.wast\n", out);
     }
 }
