@@ -70,6 +70,8 @@ final class FunctionEmitter {
         int exitCode = -1;
         /** A loop whose back-edges tick a JVM local (see {@link FunctionEmitter#localTicks}). */
         boolean localTicks;
+        /** A loop: where its head's tick code starts (before {@link #target} in a {@link #localTicks} loop). */
+        Label tickStart;
 
         Ctl(Op kind, Label target, Label elseLabel, List<ValType> params, List<ValType> results, int height) {
             this.kind = kind;
@@ -475,22 +477,36 @@ final class FunctionEmitter {
         support("tick", CD_void, METER);
     }
 
-    /** A loop head's tick: of the JVM local in a {@link #localTicks} loop, else {@link #tick}. */
-    private void loopTick() {
-        if (tickLocal >= 0) {
-            Label ok = cb.newLabel();
-            cb.iinc(tickLocal, -1);
-            cb.iload(tickLocal);
-            cb.ifge(ok);
-            cb.iconst_0();
-            cb.istore(tickLocal); // what a trap of the check leaves in the meter, as Meter.refill does
-            cb.ldc(module.constant(ModuleCompiler.Space.INSTANCE, 0));
-            support("refill", CD_int, MODULE);
-            cb.istore(tickLocal);
-            cb.labelBinding(ok);
-            return;
+    /**
+     * A loop's head: binds and returns the label its back-edges jump to, with the tick there.
+     * In a {@link #localTicks} loop the refill sits before the head, reached by a backward
+     * branch and falling into the head again, so it is a second, cold back-edge of the loop
+     * rather than a call on the path of every iteration: HotSpot then treats the hot back-edge
+     * as a loop of its own (counted, unrolled, range checks hoisted). {@code tickStart} gets the
+     * label where that code starts, for the handler that gives the units back.
+     */
+    private Label loopHead(Label[] tickStart) {
+        if (tickLocal < 0) {
+            Label head = cb.newBoundLabel();
+            tickStart[0] = head;
+            tick();
+            return head;
         }
-        tick();
+        Label head = cb.newLabel();
+        cb.goto_(head);
+        tickStart[0] = cb.newBoundLabel();
+        cb.iconst_0();
+        cb.istore(tickLocal); // what a trap of the check leaves in the meter, as Meter.refill does
+        cb.ldc(module.constant(ModuleCompiler.Space.INSTANCE, 0));
+        support("refill", CD_int, MODULE);
+        cb.iconst_1(); // refill's units already pay for this back-edge; the head takes one again
+        cb.iadd();
+        cb.istore(tickLocal);
+        cb.labelBinding(head);
+        cb.iinc(tickLocal, -1);
+        cb.iload(tickLocal);
+        cb.iflt(tickStart[0]);
+        return head;
     }
 
     /**
@@ -554,7 +570,7 @@ final class FunctionEmitter {
         Label handler = cb.newBoundLabel();
         giveBackTicks();
         cb.athrow();
-        cb.exceptionCatchAll(loop.target, rangeEnd, handler);
+        cb.exceptionCatchAll(loop.tickStart, rangeEnd, handler);
         cb.labelBinding(after);
         tickLocal = -1;
         tickLevel = -1;
@@ -580,10 +596,12 @@ final class FunctionEmitter {
                     cb.istore(tickLocal);
                     tickLevel = ctl.size();
                 }
-                Ctl loop = new Ctl(Op.LOOP, cb.newBoundLabel(), null, params, results, stack.size() - params.size());
+                Label[] tickStart = new Label[1];
+                Label head = loopHead(tickStart);
+                Ctl loop = new Ctl(Op.LOOP, head, null, params, results, stack.size() - params.size());
                 loop.localTicks = local;
+                loop.tickStart = tickStart[0];
                 ctl.add(loop);
-                loopTick();
             }
             default -> {
                 pop();
