@@ -2,8 +2,8 @@ package dev.weft.interpreter;
 
 import dev.weft.interpreter.InstancePool.MemoryKind;
 import dev.weft.interpreter.exec.Instantiator;
-import dev.weft.interpreter.exec.MemoryInstance;
 import dev.weft.interpreter.exec.ModuleInstance;
+import dev.weft.interpreter.exec.memory.MemoryInstance;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

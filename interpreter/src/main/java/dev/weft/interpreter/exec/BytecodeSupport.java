@@ -3,6 +3,9 @@ package dev.weft.interpreter.exec;
 import dev.weft.interpreter.HostFunction;
 import dev.weft.interpreter.Trap;
 import dev.weft.interpreter.TrapKind;
+import dev.weft.interpreter.exec.gc.I31Ref;
+import dev.weft.interpreter.exec.memory.MemoryInstance;
+import dev.weft.interpreter.exec.numeric.NumericOps;
 
 /**
  * What code compiled to JVM bytecode ({@code dev.weft.interpreter.compiler}) calls in this

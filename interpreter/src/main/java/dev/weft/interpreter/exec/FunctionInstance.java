@@ -6,6 +6,7 @@ import dev.weft.interpreter.WasmFunction;
 import dev.weft.interpreter.ast.CompositeType;
 import dev.weft.interpreter.ast.ValType;
 import dev.weft.interpreter.code.CompiledFunction;
+import dev.weft.interpreter.exec.memory.MemoryInstance;
 import dev.weft.interpreter.types.TypeRegistry;
 
 /**
