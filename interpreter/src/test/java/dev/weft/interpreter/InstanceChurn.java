@@ -94,7 +94,9 @@ final class InstanceChurn {
 
     /** A fresh instance whose memory is mapped (as with -Dweft.memory=mapped), filled and closed. */
     private static void freshMapped(CompiledModule module) throws Exception {
-        ModuleInstance state = Instantiator.instantiate(module.validated(), module.functions(), List.of(), null,
+        var vm = module.validated();
+        ModuleInstance state = Instantiator.instantiate(
+                new Instantiator.Input(vm.module(), vm.types(), vm.canonicalTypeIds(), module.functions()), List.of(), null,
                 ResourceLimits.NONE, (index, type, limitPages) -> MemoryInstance.create(type, limitPages, true));
         try {
             MemoryInstance memory = state.memory(0);
