@@ -12,7 +12,10 @@
  * teardown of its continuations); instantiation fills {@code ModuleInstance}'s fields; the
  * compiled tier's support ({@code BytecodeSupport} with {@code CompiledFrames},
  * {@code CompiledVectors}, {@code GcSupport}, {@code V128}) calls the loop's helpers and is called
- * by the loop's call paths ({@code Calls}, {@code FunctionInstance}).
+ * by the loop's call paths ({@code Calls}, {@code FunctionInstance}). A host function is held
+ * as a {@link dev.weft.interpreter.exec.HostCode} or
+ * {@link dev.weft.interpreter.exec.SwitchingHostCode}, which the API's {@code HostFunction} types
+ * extend, so nothing here names them.
  *
  * <h2>Internal code</h2>
  * The loop runs internal code: {@link dev.weft.interpreter.lower} turns each function body into
