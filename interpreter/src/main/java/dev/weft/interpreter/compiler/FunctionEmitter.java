@@ -36,7 +36,7 @@ import java.util.List;
  */
 final class FunctionEmitter {
     private static final ClassDesc SUPPORT = ClassDesc.of("dev.weft.interpreter.exec.BytecodeSupport");
-    static final ClassDesc MEMORY = ClassDesc.of("dev.weft.interpreter.exec.MemoryInstance");
+    static final ClassDesc MEMORY = ClassDesc.of("dev.weft.interpreter.exec.memory.MemoryInstance");
     static final ClassDesc GLOBAL = ClassDesc.of("dev.weft.interpreter.exec.GlobalInstance");
     static final ClassDesc TABLE = ClassDesc.of("dev.weft.interpreter.exec.TableInstance");
     static final ClassDesc FUNCTION = ClassDesc.of("dev.weft.interpreter.exec.FunctionInstance");
