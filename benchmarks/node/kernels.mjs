@@ -2,7 +2,7 @@
 // the JMH benchmark and `weft bench`'s kernels section: the same .wasm bytes and arguments,
 // warm-up first, then the mean milliseconds per call of each measured batch. One JSON line per
 // kernel, with every batch's figure in "samples".
-// Usage: node benchmarks/node/kernels.mjs [warmupSeconds=5] [batches=5] [batchSeconds=1] [KERNEL=ARG ...]
+// Usage: node benchmarks/node/kernels.mjs [warmupSeconds=5] [batches=5] [batchSeconds=1] [KERNEL=ARG[,INIT] ...]
 // (default kernels: fib=25 sieve=1000000, the arguments of InterpreterBenchmark)
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -13,9 +13,11 @@ const warmup = Number(process.argv[2] ?? 5);
 const batches = Number(process.argv[3] ?? 5);
 const batchNanos = BigInt(Math.round(Number(process.argv[4] ?? 1) * 1e9));
 const pairs = process.argv.length > 5 ? process.argv.slice(5) : ['fib=25', 'sieve=1000000'];
+// KERNEL=ARG[,INIT]: INIT, when given, is an export called once with ARG before the timed calls
 const kernels = pairs.map((p) => {
-  const [name, arg] = p.split('=');
-  return [name, name, Number(arg)];
+  const [name, rest] = p.split('=');
+  const [arg, init] = rest.split(',');
+  return [name, name, Number(arg), init];
 });
 
 function perCall(fn, arg, n, nanos) {
@@ -34,8 +36,11 @@ function perCall(fn, arg, n, nanos) {
   return samples;
 }
 
-for (const [file, name, arg] of kernels) {
+for (const [file, name, arg, init] of kernels) {
   const { instance } = await WebAssembly.instantiate(readFileSync(join(dir, `${file}.wasm`)));
+  if (init) {
+    instance.exports[init](arg);
+  }
   const fn = instance.exports[name];
   const result = fn(arg);
   perCall(fn, arg, 1, BigInt(Math.round(warmup * 1e9)));

@@ -16,7 +16,8 @@ module dev.weft.interpreter {
 
     // the .wast runner: script syntax on the text parser's tokens and S-expressions, binary
     // modules through the decoder (for its exact "malformed" messages), GC references in results
+    // (exec.gc's struct, array and i31 objects)
     exports dev.weft.interpreter.text to dev.weft.wast;
     exports dev.weft.interpreter.binary to dev.weft.wast;
-    exports dev.weft.interpreter.exec to dev.weft.wast;
+    exports dev.weft.interpreter.exec.gc to dev.weft.wast;
 }

@@ -5,8 +5,8 @@ import dev.weft.interpreter.ast.Limits;
 import dev.weft.interpreter.ast.MemoryType;
 import dev.weft.interpreter.ast.TableType;
 import dev.weft.interpreter.exec.GlobalInstance;
-import dev.weft.interpreter.exec.MemoryInstance;
 import dev.weft.interpreter.exec.TableInstance;
+import dev.weft.interpreter.exec.memory.MemoryInstance;
 import java.util.Objects;
 
 /** Factories for host-created tables, memories and globals (functions: {@link HostFunction#of}). */

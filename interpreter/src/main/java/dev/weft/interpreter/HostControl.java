@@ -1,6 +1,7 @@
 package dev.weft.interpreter;
 
 import dev.weft.interpreter.exec.HostRequests;
+import dev.weft.interpreter.exec.TagInstance;
 import java.util.function.Function;
 
 /**
@@ -53,6 +54,9 @@ public final class HostControl {
      * @throws IllegalArgumentException if {@code tag} was not made by Weft
      */
     public static Request suspend(Tag tag, Value... payload) {
+        if (!(tag instanceof TagInstance || tag instanceof HostTag)) {
+            throw new IllegalArgumentException("not a Weft tag: " + tag);
+        }
         return HostRequests.suspend(tag, payload);
     }
 

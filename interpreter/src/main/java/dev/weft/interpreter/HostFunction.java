@@ -2,6 +2,8 @@ package dev.weft.interpreter;
 
 import dev.weft.interpreter.ast.CompositeType;
 import dev.weft.interpreter.exec.FunctionInstance;
+import dev.weft.interpreter.exec.HostCode;
+import dev.weft.interpreter.exec.SwitchingHostCode;
 
 /**
  * A function implemented in Java. It receives the arguments as {@link Value}s and returns the
@@ -19,13 +21,14 @@ import dev.weft.interpreter.exec.FunctionInstance;
  * runtime calls {@link #apply(Caller, Value[])}, which a plain host function ignores.
  */
 @FunctionalInterface
-public interface HostFunction {
+public interface HostFunction extends HostCode {
     Value[] apply(Value[] args);
 
     /**
      * The call the runtime makes: {@code caller} describes the calling Wasm code. A plain host
      * function ignores it; one made from a {@link WithCaller} passes it on.
      */
+    @Override
     default Value[] apply(Caller caller, Value[] args) {
         return apply(args);
     }
@@ -54,7 +57,8 @@ public interface HostFunction {
      * interpreter.
      */
     @FunctionalInterface
-    interface Switching {
+    interface Switching extends SwitchingHostCode {
+        @Override
         HostControl.Result apply(Caller caller, Value[] args);
     }
 

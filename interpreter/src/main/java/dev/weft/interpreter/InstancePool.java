@@ -1,8 +1,8 @@
 package dev.weft.interpreter;
 
-import dev.weft.interpreter.exec.MemoryInstance;
 import dev.weft.interpreter.exec.ModuleInstance;
-import dev.weft.interpreter.exec.PooledMemories;
+import dev.weft.interpreter.exec.memory.MemoryInstance;
+import dev.weft.interpreter.exec.memory.PooledMemories;
 import dev.weft.stackpool.PoolExhaustedException;
 import java.lang.ref.Cleaner;
 import java.util.ArrayList;

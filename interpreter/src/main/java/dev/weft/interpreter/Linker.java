@@ -5,8 +5,9 @@ import dev.weft.interpreter.ast.Import;
 import dev.weft.interpreter.ast.ImportDescText;
 import dev.weft.interpreter.compiler.BytecodeTier;
 import dev.weft.interpreter.exec.Instantiator;
-import dev.weft.interpreter.exec.MemoryAllocator;
 import dev.weft.interpreter.exec.ModuleInstance;
+import dev.weft.interpreter.exec.memory.MemoryAllocator;
+import dev.weft.interpreter.valid.ValidatedModule;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -83,8 +84,11 @@ public final class Linker {
      */
     static Instance instantiate(CompiledModule module, List<Extern> imports, ResourceLimits limits,
             MemoryAllocator memories, Runnable onClose) throws UnlinkableException, UninstantiableException {
-        ModuleInstance state = Instantiator.instantiate(module.validated(), module.functions(), imports,
-                BytecodeTier.forInstantiation(module), limits, memories);
+        ValidatedModule vm = module.validated();
+        var tierUp = BytecodeTier.forInstantiation(module);
+        ModuleInstance state = Instantiator.instantiate(
+                new Instantiator.Input(vm.module(), vm.types(), vm.canonicalTypeIds(), module.functions()), imports,
+                tierUp == null ? null : inst -> tierUp.accept(vm, inst), limits, memories);
         Map<String, Extern> exports = new LinkedHashMap<>();
         for (Export e : module.module().exports()) {
             exports.put(e.name(), Instantiator.export(state, e));

@@ -1,7 +1,6 @@
 package dev.weft.interpreter;
 
 import dev.weft.interpreter.ast.CompositeType;
-import dev.weft.interpreter.exec.TagInstance;
 
 /** A tag: a runtime identity for exceptions and stack-switching effects. */
 public non-sealed interface Tag extends Extern {
@@ -14,6 +13,6 @@ public non-sealed interface Tag extends Extern {
      */
     static Tag create(CompositeType.Func type) {
         java.util.Objects.requireNonNull(type, "type");
-        return new TagInstance(type, -1);
+        return new HostTag(type);
     }
 }

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
  * interpreter and the compiled tier run code without knowing how it was lowered, the
  * continuation model knows nothing of the interpreter, and the stack-switching seam
  * ({@code exec.switching}) sits below the loop: the loop uses it, it knows nothing of the loop.
+ * The engine's packages below the API form no cycle; execution does not read {@code valid}; the
+ * leaves below the loop ({@code exec.memory}, {@code exec.gc}, {@code exec.numeric}) know nothing
+ * of it; host functions and tags cross the API boundary one way.
  */
 class ArchitectureTest {
     private static JavaClasses classes;
@@ -85,9 +88,55 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * Every package of the engine below the API, each its own slice: the interpreter's internal
+     * packages (front end, table, lowering, the loop and its leaves, the seam, the compiled tier,
+     * WASI, the script runner), the continuation model and the pools. The API package itself
+     * ({@code dev.weft.interpreter}) is not among them: the internals still use its value, error
+     * and host-call types (see {@link #hostFunctionsAndTagsNeedNoRuntimeClassThatNeedsThem}).
+     */
     @Test
-    void theFrontEndAndLoweringHaveNoCycles() {
-        slices().matching("dev.weft.interpreter.(ast|binary|text|valid|types|code|lower)..").should().beFreeOfCycles()
+    void theEnginesPackagesHaveNoCycles() {
+        slices().assignedFrom(onePerPackage("the engine's packages below the API",
+                        p -> p.startsWith("dev.weft.interpreter.") || p.startsWith("dev.weft.continuations")
+                                || p.startsWith("dev.weft.stackpool")))
+                .should().beFreeOfCycles().check(classes);
+    }
+
+    /** Execution reads what validation produced through {@code types} and its own inputs, never {@code valid}. */
+    @Test
+    void executionDoesNotDependOnValidation() {
+        noClasses().that().resideInAPackage("..interpreter.exec..")
+                .should().dependOnClassesThat().resideInAPackage("..interpreter.valid..")
+                .check(classes);
+    }
+
+    /** The memory, GC-object and numeric leaves know nothing of the loop, the seam, the compiled tier, lowering or validation. */
+    @Test
+    void theLeavesBelowTheLoopKnowNoOtherExecPackage() {
+        noClasses().that().resideInAnyPackage(EXEC + ".memory", EXEC + ".gc", EXEC + ".numeric")
+                .should().dependOnClassesThat().resideInAnyPackage(EXEC, SWITCHING, "..interpreter.compiler..",
+                        "..interpreter.lower..", "..interpreter.valid..", "dev.weft.continuations..")
+                .check(classes);
+    }
+
+    /**
+     * The API's host functions and tags are made by the API, run by the runtime: the runtime
+     * holds a host function as its own {@code exec.HostCode}/{@code exec.SwitchingHostCode} (which
+     * {@link HostFunction} and {@link HostFunction.Switching} extend) and never names
+     * {@code HostFunction}; {@link Tag} and the host's tags ({@code HostTag}) need no runtime
+     * class (a module's tags, {@code exec.TagInstance}, implement {@link Tag}). So neither pair
+     * imports the other.
+     */
+    @Test
+    void hostFunctionsAndTagsNeedNoRuntimeClassThatNeedsThem() {
+        noClasses().that().resideInAnyPackage("..interpreter.exec..", "..interpreter.compiler..")
+                .should().dependOnClassesThat().belongToAnyOf(HostFunction.class)
+                .check(classes);
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+                .that().belongToAnyOf(Tag.class).or().haveFullyQualifiedName("dev.weft.interpreter.HostTag")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.weft.interpreter", "dev.weft.interpreter.ast",
+                        "java..")
                 .check(classes);
     }
 
@@ -111,21 +160,8 @@ class ArchitectureTest {
 
     @Test
     void theSwitchingSeamAndTheRestOfExecHaveNoCycle() {
-        slices().assignedFrom(new SliceAssignment() {
-            @Override
-            public SliceIdentifier getIdentifierOf(JavaClass c) {
-                return switch (c.getPackageName()) {
-                    case EXEC -> SliceIdentifier.of("exec");
-                    case SWITCHING -> SliceIdentifier.of("exec.switching");
-                    default -> SliceIdentifier.ignore();
-                };
-            }
-
-            @Override
-            public String getDescription() {
-                return "exec and exec.switching";
-            }
-        }).should().beFreeOfCycles().check(classes);
+        slices().assignedFrom(onePerPackage("exec and exec.switching", p -> p.equals(EXEC) || p.equals(SWITCHING)))
+                .should().beFreeOfCycles().check(classes);
     }
 
     /** The one place that moves a loop between stacks: no other exec class asks the model to switch. */
@@ -138,5 +174,20 @@ class ArchitectureTest {
                                 && java.util.Set.of("resume", "suspend", "switchTo", "returned", "thrown")
                                         .contains(call.getName())))
                 .check(classes);
+    }
+
+    /** One slice per package among those {@code packages} accepts; classes elsewhere are left out. */
+    private static SliceAssignment onePerPackage(String description, java.util.function.Predicate<String> packages) {
+        return new SliceAssignment() {
+            @Override
+            public SliceIdentifier getIdentifierOf(JavaClass c) {
+                return packages.test(c.getPackageName()) ? SliceIdentifier.of(c.getPackageName()) : SliceIdentifier.ignore();
+            }
+
+            @Override
+            public String getDescription() {
+                return description + ", one slice each";
+            }
+        };
     }
 }

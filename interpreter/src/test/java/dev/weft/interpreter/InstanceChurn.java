@@ -2,8 +2,8 @@ package dev.weft.interpreter;
 
 import dev.weft.interpreter.InstancePool.MemoryKind;
 import dev.weft.interpreter.exec.Instantiator;
-import dev.weft.interpreter.exec.MemoryInstance;
 import dev.weft.interpreter.exec.ModuleInstance;
+import dev.weft.interpreter.exec.memory.MemoryInstance;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +94,9 @@ final class InstanceChurn {
 
     /** A fresh instance whose memory is mapped (as with -Dweft.memory=mapped), filled and closed. */
     private static void freshMapped(CompiledModule module) throws Exception {
-        ModuleInstance state = Instantiator.instantiate(module.validated(), module.functions(), List.of(), null,
+        var vm = module.validated();
+        ModuleInstance state = Instantiator.instantiate(
+                new Instantiator.Input(vm.module(), vm.types(), vm.canonicalTypeIds(), module.functions()), List.of(), null,
                 ResourceLimits.NONE, (index, type, limitPages) -> MemoryInstance.create(type, limitPages, true));
         try {
             MemoryInstance memory = state.memory(0);

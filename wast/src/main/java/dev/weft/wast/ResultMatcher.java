@@ -3,10 +3,10 @@ package dev.weft.wast;
 import dev.weft.interpreter.Value;
 import dev.weft.interpreter.WasmFunction;
 import dev.weft.interpreter.ast.NumType;
-import dev.weft.interpreter.exec.ArrayObject;
-import dev.weft.interpreter.exec.GcObject;
-import dev.weft.interpreter.exec.I31Ref;
-import dev.weft.interpreter.exec.StructObject;
+import dev.weft.interpreter.exec.gc.ArrayObject;
+import dev.weft.interpreter.exec.gc.GcObject;
+import dev.weft.interpreter.exec.gc.I31Ref;
+import dev.weft.interpreter.exec.gc.StructObject;
 import dev.weft.wast.WastPattern.RefKind;
 
 /** Decides whether a result value matches an {@code assert_return} pattern. */

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Where the fields of a struct type, or the elements of an array type, live in the runtime's
- * objects ({@code exec.StructObject}, {@code exec.ArrayObject}). Each field has a storage kind;
+ * objects ({@code exec.gc.StructObject}, {@code exec.gc.ArrayObject}). Each field has a storage kind;
  * a struct keeps its numeric fields in one {@code long[]} (so a struct of numbers boxes nothing)
  * and its reference fields in one {@code Object[]}, a field's slot being its position in that
  * array; a v128 field takes two numeric slots, low 64 bits then high, as on the operand stack.

@@ -1,12 +1,12 @@
 package dev.weft.interpreter.compiler;
 
-import dev.weft.interpreter.HostFunction;
 import dev.weft.interpreter.Value;
 import dev.weft.interpreter.WasmException;
 import dev.weft.interpreter.ast.NumType;
 import dev.weft.interpreter.ast.ValType;
 import dev.weft.interpreter.exec.BytecodeSupport;
 import dev.weft.interpreter.exec.FunctionInstance;
+import dev.weft.interpreter.exec.HostCode;
 import dev.weft.interpreter.exec.ModuleInstance;
 import dev.weft.interpreter.exec.TagInstance;
 import dev.weft.interpreter.exec.V128;
@@ -24,7 +24,7 @@ final class BytecodeCalls {
 
     /** The compiled method of {@code f}, or null when it is interpreted or a host function. */
     static MethodHandle direct(FunctionInstance f) {
-        HostFunction h = BytecodeSupport.hostOf(f);
+        HostCode h = BytecodeSupport.hostOf(f);
         return h instanceof BytecodeEntry e ? e.direct : null;
     }
 

@@ -1,5 +1,6 @@
 package dev.weft.interpreter.compiler;
 
+import dev.weft.interpreter.Caller;
 import dev.weft.interpreter.Trap;
 import dev.weft.interpreter.TrapKind;
 import dev.weft.interpreter.Value;
@@ -41,7 +42,7 @@ final class BytecodeEntry implements BytecodeSupport.CompiledEntry {
     }
 
     @Override
-    public Value[] apply(Value[] args) {
+    public Value[] apply(Caller caller, Value[] args) {
         Object[] unboxed = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
             unboxed[i] = unbox(type.params().get(i), args[i]);

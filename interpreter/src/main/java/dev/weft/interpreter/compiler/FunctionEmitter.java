@@ -22,6 +22,7 @@ import java.lang.classfile.Opcode;
 import java.lang.classfile.TypeKind;
 import java.lang.classfile.instruction.SwitchCase;
 import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDescs;
 import java.lang.constant.MethodTypeDesc;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ import java.util.List;
  */
 final class FunctionEmitter {
     private static final ClassDesc SUPPORT = ClassDesc.of("dev.weft.interpreter.exec.BytecodeSupport");
-    static final ClassDesc MEMORY = ClassDesc.of("dev.weft.interpreter.exec.MemoryInstance");
+    static final ClassDesc MEMORY = ClassDesc.of("dev.weft.interpreter.exec.memory.MemoryInstance");
     static final ClassDesc GLOBAL = ClassDesc.of("dev.weft.interpreter.exec.GlobalInstance");
     static final ClassDesc TABLE = ClassDesc.of("dev.weft.interpreter.exec.TableInstance");
     static final ClassDesc FUNCTION = ClassDesc.of("dev.weft.interpreter.exec.FunctionInstance");
@@ -70,6 +71,8 @@ final class FunctionEmitter {
         int exitCode = -1;
         /** A loop whose back-edges tick a JVM local (see {@link FunctionEmitter#localTicks}). */
         boolean localTicks;
+        /** A loop: where its head's tick code starts (before {@link #target} in a {@link #localTicks} loop). */
+        Label tickStart;
 
         Ctl(Op kind, Label target, Label elseLabel, List<ValType> params, List<ValType> results, int height) {
             this.kind = kind;
@@ -167,18 +170,27 @@ final class FunctionEmitter {
         localSlot = new int[n];
         localType = new ValType[n];
         int slot = 0;
+        int[] paramSlot = new int[params.size()];
         for (int i = 0; i < params.size(); i++) {
             localType[i] = params.get(i);
             localSlot[i] = slot;
+            paramSlot[i] = slot;
             slot += JvmTypes.kind(params.get(i)).slotSize();
+        }
+        for (int i = 0; i < params.size(); i++) {
+            if (localKind(i) != JvmTypes.kind(localType[i])) {
+                // a float parameter arrives as bits: its local is a JVM float/double from here
+                localSlot[i] = cb.allocateLocal(localKind(i));
+                cb.loadLocal(JvmTypes.kind(localType[i]), paramSlot[i]);
+                storeLocalBits(i);
+            }
         }
         for (int i = params.size(); i < n; i++) {
             ValType t = function.locals().get(i - params.size());
             localType[i] = t;
-            TypeKind k = JvmTypes.kind(t);
-            localSlot[i] = cb.allocateLocal(k);
+            localSlot[i] = cb.allocateLocal(localKind(i));
             zero(t);
-            cb.storeLocal(k, localSlot[i]);
+            storeLocalBits(i);
         }
         if (plan.splits()) {
             int size = n + plan.transferSize();
@@ -260,9 +272,9 @@ final class FunctionEmitter {
             localType[i] = i < type.params().size() ? type.params().get(i) : function.locals().get(i - type.params().size());
         }
         for (int i = region.used.nextSetBit(0); i >= 0; i = region.used.nextSetBit(i + 1)) {
-            localSlot[i] = cb.allocateLocal(JvmTypes.kind(localType[i]));
+            localSlot[i] = cb.allocateLocal(localKind(i));
             frameLoad(localType[i], i);
-            cb.storeLocal(JvmTypes.kind(localType[i]), localSlot[i]);
+            storeLocalBits(i);
         }
         exitCodeSlot = cb.allocateLocal(TypeKind.INT);
         epilogue = cb.newLabel();
@@ -325,7 +337,7 @@ final class FunctionEmitter {
             frameStore(entry.get(i), base + i, values[i]);
         }
         for (int i = r.used.nextSetBit(0); i >= 0; i = r.used.nextSetBit(i + 1)) {
-            frameStore(localType[i], i, localSlot[i]);
+            frameStoreLocal(i);
         }
         boolean inTry = insideTry || ctl.stream().anyMatch(c -> c.kind == Op.TRY_TABLE);
         outlines.request(new OutlinedBlocks.Block(r, ctl.stream().map(Ctl::labelTypes).toList(), inTry));
@@ -407,14 +419,14 @@ final class FunctionEmitter {
 
     private void storeWritten(SplitPlan.Region r) {
         for (int i = r.written.nextSetBit(0); i >= 0; i = r.written.nextSetBit(i + 1)) {
-            frameStore(localType[i], i, localSlot[i]);
+            frameStoreLocal(i);
         }
     }
 
     private void reloadWritten(SplitPlan.Region r) {
         for (int i = r.written.nextSetBit(0); i >= 0; i = r.written.nextSetBit(i + 1)) {
             frameLoad(localType[i], i);
-            cb.storeLocal(JvmTypes.kind(localType[i]), localSlot[i]);
+            storeLocalBits(i);
         }
     }
 
@@ -425,6 +437,49 @@ final class FunctionEmitter {
         cb.ldc(pos);
         cb.loadLocal(k, slot);
         JvmTypes.storeSlot(cb, k);
+    }
+
+    /** Stores Wasm local {@code i} into its frame entry (entry {@code i}), as bits. */
+    private void frameStoreLocal(int i) {
+        TypeKind k = JvmTypes.kind(localType[i]);
+        cb.aload(k == TypeKind.REFERENCE ? refs : nums);
+        cb.ldc(i);
+        loadLocalBits(i);
+        JvmTypes.storeSlot(cb, k);
+    }
+
+    /**
+     * The JVM type of Wasm local {@code i}'s variable: f32 and f64 locals are JVM {@code float}
+     * and {@code double} variables, although f32 and f64 values are bits everywhere else
+     * ({@link JvmTypes}). Reading one gives its bits ({@code floatToRawIntBits}), writing one
+     * takes bits ({@code intBitsToFloat}): HotSpot removes such a pair between an arithmetic
+     * result and the variable, so a float carried around a loop stays in a floating-point
+     * register instead of crossing to an integer one and back on every iteration. The moves are
+     * exact on HotSpot (no NaN is touched); the suite's NaN payload tests run through locals.
+     */
+    private TypeKind localKind(int i) {
+        ValType t = localType[i];
+        return t == NumType.F64 ? TypeKind.DOUBLE : t == NumType.F32 ? TypeKind.FLOAT : JvmTypes.kind(t);
+    }
+
+    /** Pushes Wasm local {@code i} as the compiled tier's value (a float as its bits). */
+    private void loadLocalBits(int i) {
+        cb.loadLocal(localKind(i), localSlot[i]);
+        switch (localKind(i)) {
+            case DOUBLE -> cb.invokestatic(ConstantDescs.CD_Double, "doubleToRawLongBits", MethodTypeDesc.of(CD_long, ConstantDescs.CD_double));
+            case FLOAT -> cb.invokestatic(ConstantDescs.CD_Float, "floatToRawIntBits", MethodTypeDesc.of(CD_int, ConstantDescs.CD_float));
+            default -> { }
+        }
+    }
+
+    /** Pops a value (a float as its bits) into Wasm local {@code i}. */
+    private void storeLocalBits(int i) {
+        switch (localKind(i)) {
+            case DOUBLE -> cb.invokestatic(ConstantDescs.CD_Double, "longBitsToDouble", MethodTypeDesc.of(ConstantDescs.CD_double, CD_long));
+            case FLOAT -> cb.invokestatic(ConstantDescs.CD_Float, "intBitsToFloat", MethodTypeDesc.of(ConstantDescs.CD_float, CD_int));
+            default -> { }
+        }
+        cb.storeLocal(localKind(i), localSlot[i]);
     }
 
     /** Pushes frame entry {@code pos} as a value of Wasm type {@code t}. */
@@ -475,22 +530,36 @@ final class FunctionEmitter {
         support("tick", CD_void, METER);
     }
 
-    /** A loop head's tick: of the JVM local in a {@link #localTicks} loop, else {@link #tick}. */
-    private void loopTick() {
-        if (tickLocal >= 0) {
-            Label ok = cb.newLabel();
-            cb.iinc(tickLocal, -1);
-            cb.iload(tickLocal);
-            cb.ifge(ok);
-            cb.iconst_0();
-            cb.istore(tickLocal); // what a trap of the check leaves in the meter, as Meter.refill does
-            cb.ldc(module.constant(ModuleCompiler.Space.INSTANCE, 0));
-            support("refill", CD_int, MODULE);
-            cb.istore(tickLocal);
-            cb.labelBinding(ok);
-            return;
+    /**
+     * A loop's head: binds and returns the label its back-edges jump to, with the tick there.
+     * In a {@link #localTicks} loop the refill sits before the head, reached by a backward
+     * branch and falling into the head again, so it is a second, cold back-edge of the loop
+     * rather than a call on the path of every iteration: HotSpot then treats the hot back-edge
+     * as a loop of its own (counted, unrolled, range checks hoisted). {@code tickStart} gets the
+     * label where that code starts, for the handler that gives the units back.
+     */
+    private Label loopHead(Label[] tickStart) {
+        if (tickLocal < 0) {
+            Label head = cb.newBoundLabel();
+            tickStart[0] = head;
+            tick();
+            return head;
         }
-        tick();
+        Label head = cb.newLabel();
+        cb.goto_(head);
+        tickStart[0] = cb.newBoundLabel();
+        cb.iconst_0();
+        cb.istore(tickLocal); // what a trap of the check leaves in the meter, as Meter.refill does
+        cb.ldc(module.constant(ModuleCompiler.Space.INSTANCE, 0));
+        support("refill", CD_int, MODULE);
+        cb.iconst_1(); // refill's units already pay for this back-edge; the head takes one again
+        cb.iadd();
+        cb.istore(tickLocal);
+        cb.labelBinding(head);
+        cb.iinc(tickLocal, -1);
+        cb.iload(tickLocal);
+        cb.iflt(tickStart[0]);
+        return head;
     }
 
     /**
@@ -554,7 +623,7 @@ final class FunctionEmitter {
         Label handler = cb.newBoundLabel();
         giveBackTicks();
         cb.athrow();
-        cb.exceptionCatchAll(loop.target, rangeEnd, handler);
+        cb.exceptionCatchAll(loop.tickStart, rangeEnd, handler);
         cb.labelBinding(after);
         tickLocal = -1;
         tickLevel = -1;
@@ -580,10 +649,12 @@ final class FunctionEmitter {
                     cb.istore(tickLocal);
                     tickLevel = ctl.size();
                 }
-                Ctl loop = new Ctl(Op.LOOP, cb.newBoundLabel(), null, params, results, stack.size() - params.size());
+                Label[] tickStart = new Label[1];
+                Label head = loopHead(tickStart);
+                Ctl loop = new Ctl(Op.LOOP, head, null, params, results, stack.size() - params.size());
                 loop.localTicks = local;
+                loop.tickStart = tickStart[0];
                 ctl.add(loop);
-                loopTick();
             }
             default -> {
                 pop();
@@ -982,23 +1053,22 @@ final class FunctionEmitter {
             case SELECT, SELECT_TYPED -> select();
             case LOCAL_GET -> {
                 int i = ((Instruction.Indexed) ins).index();
-                cb.loadLocal(JvmTypes.kind(localType[i]), localSlot[i]);
+                loadLocalBits(i);
                 push(localType[i]);
             }
             case LOCAL_SET -> {
                 int i = ((Instruction.Indexed) ins).index();
                 pop();
-                cb.storeLocal(JvmTypes.kind(localType[i]), localSlot[i]);
+                storeLocalBits(i);
             }
             case LOCAL_TEE -> {
                 int i = ((Instruction.Indexed) ins).index();
-                TypeKind k = JvmTypes.kind(localType[i]);
-                if (k == TypeKind.LONG) {
+                if (JvmTypes.kind(localType[i]) == TypeKind.LONG) {
                     cb.dup2();
                 } else {
                     cb.dup();
                 }
-                cb.storeLocal(k, localSlot[i]);
+                storeLocalBits(i);
             }
             case GLOBAL_GET -> globalGet(((Instruction.Indexed) ins).index());
             case GLOBAL_SET -> globalSet(((Instruction.Indexed) ins).index());
@@ -1332,14 +1402,12 @@ final class FunctionEmitter {
         int[] args = new int[n];
         spillOperands(n, args);
         for (int i = 0; i < n; i++) {
-            TypeKind k = JvmTypes.kind(localType[i]);
-            cb.loadLocal(k, args[i]);
-            cb.storeLocal(k, localSlot[i]);
+            cb.loadLocal(JvmTypes.kind(localType[i]), args[i]);
+            storeLocalBits(i);
         }
         for (int i = n; i < localType.length; i++) {
-            TypeKind k = JvmTypes.kind(localType[i]);
             zero(localType[i]);
-            cb.storeLocal(k, localSlot[i]);
+            storeLocalBits(i);
         }
         cb.goto_(start);
         unreachable = true;

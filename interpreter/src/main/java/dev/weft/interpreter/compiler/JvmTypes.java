@@ -15,7 +15,10 @@ import java.util.List;
  * How Wasm values live in compiled code: i32 and f32 as {@code int} (f32 as its raw bits), i64
  * and f64 as {@code long} (f64 as raw bits), every reference as {@code Object}. Keeping floats as
  * bits makes loads, stores, locals and reinterpretations exact with no NaN canonicalisation;
- * arithmetic converts at the operation (the interpreter's own helpers). A v128 is one immutable
+ * arithmetic converts at the operation (the interpreter's own helpers). Wasm locals of type f32
+ * and f64 are the exception: JVM float and double variables, converted from and to bits where
+ * they are read and written (FunctionEmitter.localKind), so that HotSpot keeps a float carried
+ * around a loop in a floating-point register. A v128 is one immutable
  * {@code exec.V128} object, typed {@code Object} like a reference (see {@link VectorEmitter}); where
  * values meet the interpreter's slots ({@link SlotBridge}, {@link BytecodeCalls}) it is two slots,
  * low half first, as the interpreter keeps it. A function with several results returns them boxed

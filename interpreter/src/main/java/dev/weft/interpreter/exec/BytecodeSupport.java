@@ -1,8 +1,10 @@
 package dev.weft.interpreter.exec;
 
-import dev.weft.interpreter.HostFunction;
 import dev.weft.interpreter.Trap;
 import dev.weft.interpreter.TrapKind;
+import dev.weft.interpreter.exec.gc.I31Ref;
+import dev.weft.interpreter.exec.memory.MemoryInstance;
+import dev.weft.interpreter.exec.numeric.NumericOps;
 
 /**
  * What code compiled to JVM bytecode ({@code dev.weft.interpreter.compiler}) calls in this
@@ -20,7 +22,7 @@ public final class BytecodeSupport {
      * The entry of a function compiled to bytecode: a host function to the interpreter, whose
      * results need no check (they come from validated code).
      */
-    public interface CompiledEntry extends HostFunction {
+    public interface CompiledEntry extends HostCode {
         /**
          * Calls the compiled function with its arguments in interpreter slots from {@code base}
          * on (numbers in {@code slots}, references in {@code refs}) and leaves its results there
@@ -50,7 +52,7 @@ public final class BytecodeSupport {
     }
 
     /** The host function behind {@code f} (a compiled entry for a compiled function), or null. */
-    public static HostFunction hostOf(FunctionInstance f) {
+    public static HostCode hostOf(FunctionInstance f) {
         return f.host;
     }
 

@@ -1,9 +1,13 @@
 package dev.weft.interpreter.exec;
 
-import dev.weft.interpreter.code.CastTarget;
 import dev.weft.interpreter.Trap;
 import dev.weft.interpreter.TrapKind;
 import dev.weft.interpreter.ast.AbsHeapType;
+import dev.weft.interpreter.code.CastTarget;
+import dev.weft.interpreter.exec.gc.ArrayObject;
+import dev.weft.interpreter.exec.gc.GcObject;
+import dev.weft.interpreter.exec.gc.I31Ref;
+import dev.weft.interpreter.exec.gc.StructObject;
 import dev.weft.interpreter.types.TypeRegistry;
 
 /**

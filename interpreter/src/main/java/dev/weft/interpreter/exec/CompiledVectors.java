@@ -1,6 +1,7 @@
 package dev.weft.interpreter.exec;
 
 import dev.weft.interpreter.ast.Op;
+import dev.weft.interpreter.exec.memory.MemoryInstance;
 
 /**
  * The SIMD instructions for compiled code: each entry point puts its operands in a small slot

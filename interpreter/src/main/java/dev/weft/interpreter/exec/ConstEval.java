@@ -3,6 +3,7 @@ package dev.weft.interpreter.exec;
 import dev.weft.interpreter.ast.Expression;
 import dev.weft.interpreter.ast.Instruction;
 import dev.weft.interpreter.ast.NumType;
+import dev.weft.interpreter.exec.gc.I31Ref;
 
 /**
  * Evaluates constant expressions (global initialisers, segment offsets and items, table

@@ -1,11 +1,11 @@
 package dev.weft.interpreter.exec;
 
-import dev.weft.interpreter.HostFunction;
 import dev.weft.interpreter.Value;
 import dev.weft.interpreter.WasmFunction;
 import dev.weft.interpreter.ast.CompositeType;
 import dev.weft.interpreter.ast.ValType;
 import dev.weft.interpreter.code.CompiledFunction;
+import dev.weft.interpreter.exec.memory.MemoryInstance;
 import dev.weft.interpreter.types.TypeRegistry;
 
 /**
@@ -38,18 +38,18 @@ public final class FunctionInstance implements WasmFunction {
     /** The {@link Meter} of {@link #instance} (null for a host function), ticked on calls and back-edges. */
     Meter meter;
     /** The host code, or for a function compiled to bytecode its entry ({@link #enterCompiled}). */
-    HostFunction host;
-    /** A host function marked as never switching stacks ({@link HostFunction#nonSwitching}). */
+    HostCode host;
+    /** A host function marked as never switching stacks ({@link dev.weft.interpreter.HostFunction#nonSwitching}). */
     final boolean neverSwitches;
-    /** The code of a host function that may switch stacks ({@link HostFunction#switching}); {@link #host} is then null. */
-    final HostFunction.Switching switching;
+    /** The code of a host function that may switch stacks ({@link dev.weft.interpreter.HostFunction#switching}); {@link #host} is then null. */
+    final SwitchingHostCode switching;
     final int paramSlots;
     final int resultSlots;
     /** The handler tables of this function's resume instructions, built on first use; see {@link ContOps}. */
     dev.weft.continuations.HandlerTable[] handlerTables;
 
-    private FunctionInstance(CompositeType.Func type, int typeId, CompiledFunction code, HostFunction host,
-            boolean neverSwitches, HostFunction.Switching switching) {
+    private FunctionInstance(CompositeType.Func type, int typeId, CompiledFunction code, HostCode host,
+            boolean neverSwitches, SwitchingHostCode switching) {
         this.type = type;
         this.switching = switching;
         this.neverSwitches = neverSwitches;
@@ -81,12 +81,12 @@ public final class FunctionInstance implements WasmFunction {
     }
 
     /** A host function that cannot switch stacks; {@code neverSwitches}: its callers may be compiled. */
-    public static FunctionInstance host(CompositeType.Func type, HostFunction impl, boolean neverSwitches) {
+    public static FunctionInstance host(CompositeType.Func type, HostCode impl, boolean neverSwitches) {
         return new FunctionInstance(type, UNASSIGNED, null, impl, neverSwitches, null);
     }
 
-    /** A host function that may switch stacks ({@link HostFunction#switching}). */
-    public static FunctionInstance switchingHost(CompositeType.Func type, HostFunction.Switching impl) {
+    /** A host function that may switch stacks ({@link dev.weft.interpreter.HostFunction#switching}). */
+    public static FunctionInstance switchingHost(CompositeType.Func type, SwitchingHostCode impl) {
         return new FunctionInstance(type, UNASSIGNED, null, null, false, impl);
     }
 

@@ -5,6 +5,8 @@ import dev.weft.interpreter.TrapKind;
 import dev.weft.interpreter.code.ExtInstr;
 import dev.weft.interpreter.code.ExtOps;
 import dev.weft.interpreter.code.GcLayout;
+import dev.weft.interpreter.exec.gc.ArrayObject;
+import dev.weft.interpreter.exec.gc.StructObject;
 
 /**
  * The struct and array instructions of the GC proposal ({@code ExtOps.STRUCT_NEW} ..

@@ -1,6 +1,8 @@
 package dev.weft.interpreter.exec;
 
 import dev.weft.interpreter.code.GcLayout;
+import dev.weft.interpreter.exec.gc.ArrayObject;
+import dev.weft.interpreter.exec.gc.StructObject;
 
 /**
  * The struct and array instructions for code compiled to JVM bytecode

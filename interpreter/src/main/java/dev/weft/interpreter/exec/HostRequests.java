@@ -38,17 +38,17 @@ public final class HostRequests {
     /** The requests {@link dev.weft.interpreter.HostControl} makes. */
     sealed interface Request extends HostControl.Request {}
 
-    private record Suspend(TagInstance tag, Value[] payload) implements Request {}
+    private record Suspend(Tag tag, Value[] payload) implements Request {}
 
     private record Resume(ContRef k, HandlerTable handlers, Value[] args, List<ValType> results,
             Function<HostOutcome, Value[]> then) implements Request {}
 
-    /** A request to suspend the calling stack to {@code tag} with {@code payload}. */
+    /**
+     * A request to suspend the calling stack to {@code tag} with {@code payload}; the API has
+     * checked that {@code tag} is Weft's (a module's or {@link Tag#create}'s).
+     */
     public static HostControl.Request suspend(Tag tag, Value[] payload) {
-        if (!(tag instanceof TagInstance t)) {
-            throw new IllegalArgumentException("not a Weft tag: " + tag);
-        }
-        return new Suspend(t, payload.clone());
+        return new Suspend(tag, payload.clone());
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.weft.interpreter.ast.CompositeType;
 import dev.weft.interpreter.ast.GlobalType;
 import dev.weft.interpreter.ast.ImportDesc;
 import dev.weft.interpreter.ast.Limits;
+import dev.weft.interpreter.exec.memory.MemoryInstance;
 import java.util.function.IntFunction;
 
 /**

@@ -14,14 +14,16 @@ import dev.weft.interpreter.ast.Expression;
 import dev.weft.interpreter.ast.Function;
 import dev.weft.interpreter.ast.Global;
 import dev.weft.interpreter.ast.Import;
-import dev.weft.interpreter.ast.ImportDescText;
 import dev.weft.interpreter.ast.ImportDesc;
+import dev.weft.interpreter.ast.ImportDescText;
 import dev.weft.interpreter.ast.Module;
+import dev.weft.interpreter.ast.SubType;
 import dev.weft.interpreter.ast.Table;
 import dev.weft.interpreter.ast.TagType;
 import dev.weft.interpreter.code.CompiledFunction;
 import dev.weft.interpreter.code.GcLayout;
-import dev.weft.interpreter.valid.ValidatedModule;
+import dev.weft.interpreter.exec.memory.MemoryAllocator;
+import dev.weft.interpreter.exec.memory.MemoryInstance;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,7 +34,7 @@ import java.util.List;
  * function.
  */
 public final class Instantiator {
-    private final ValidatedModule vm;
+    private final Input input;
     private final Module m;
     private final ModuleInstance inst = new ModuleInstance();
     private final List<FunctionInstance> functions = new ArrayList<>();
@@ -43,63 +45,44 @@ public final class Instantiator {
     private final ResourceLimits limits;
     private final MemoryAllocator memoryAllocator;
 
-    private Instantiator(ValidatedModule vm, ResourceLimits limits, MemoryAllocator memoryAllocator) {
-        this.vm = vm;
-        this.m = vm.module();
+    /**
+     * What instantiation reads of a compiled module: the module, its types (the rec groups
+     * flattened) with their canonical ids, and its functions' lowered code
+     * ({@code lower.Lowerer.lowerAll}). The validator's output, without depending on it.
+     */
+    public record Input(Module module, List<SubType> types, int[] canonicalTypeIds, CompiledFunction[] code) {}
+
+    private Instantiator(Input input, ResourceLimits limits, MemoryAllocator memoryAllocator) {
+        this.input = input;
+        this.m = input.module();
         this.limits = limits;
         this.memoryAllocator = memoryAllocator;
     }
 
     /**
-     * Instantiates {@code vm} (with {@code code} from {@code lower.Lowerer.lowerAll}) given one extern
-     * per import, in import order.
+     * Instantiates {@code module} given one extern per import, in import order, under
+     * {@code limits} (its memory, table and continuation maxima bound what the instance defines,
+     * and its fuel and timeout start counting before the segments and the start function), with
+     * the memories the instance defines from {@code memories} (fresh, or an instance pool's
+     * slots). {@code tierUp} (or null) sees the allocated instance before any of its code runs
+     * (segments, start function): the seam where the compiled tier replaces functions' lowered
+     * code ({@link BytecodeSupport}).
      */
-    public static ModuleInstance instantiate(ValidatedModule vm, CompiledFunction[] code, List<Extern> imports)
-            throws UnlinkableException, UninstantiableException {
-        return instantiate(vm, code, imports, null);
-    }
-
-    /**
-     * {@link #instantiate(ValidatedModule, CompiledFunction[], List)} that lets {@code tierUp}
-     * see the allocated instance before any of its code runs (segments, start function): the
-     * seam where the compiled tier replaces functions' lowered code ({@link BytecodeSupport}).
-     */
-    public static ModuleInstance instantiate(ValidatedModule vm, CompiledFunction[] code, List<Extern> imports,
-            java.util.function.BiConsumer<ValidatedModule, ModuleInstance> tierUp)
-            throws UnlinkableException, UninstantiableException {
-        return instantiate(vm, code, imports, tierUp, ResourceLimits.NONE);
-    }
-
-    /**
-     * {@link #instantiate(ValidatedModule, CompiledFunction[], List, java.util.function.BiConsumer)}
-     * under {@code limits}: its memory, table and continuation maxima bound what the instance
-     * defines, and its fuel and timeout start counting before the segments and the start function.
-     */
-    public static ModuleInstance instantiate(ValidatedModule vm, CompiledFunction[] code, List<Extern> imports,
-            java.util.function.BiConsumer<ValidatedModule, ModuleInstance> tierUp, ResourceLimits limits)
-            throws UnlinkableException, UninstantiableException {
-        return instantiate(vm, code, imports, tierUp, limits, MemoryAllocator.FRESH);
-    }
-
-    /**
-     * {@link #instantiate(ValidatedModule, CompiledFunction[], List, java.util.function.BiConsumer, ResourceLimits)}
-     * with the memories the instance defines from {@code memories} (an instance pool's slots).
-     */
-    public static ModuleInstance instantiate(ValidatedModule vm, CompiledFunction[] code, List<Extern> imports,
-            java.util.function.BiConsumer<ValidatedModule, ModuleInstance> tierUp, ResourceLimits limits,
+    public static ModuleInstance instantiate(Input module, List<Extern> imports,
+            java.util.function.Consumer<ModuleInstance> tierUp, ResourceLimits limits,
             MemoryAllocator memories) throws UnlinkableException, UninstantiableException {
-        Instantiator in = new Instantiator(vm, limits, memories);
+        Instantiator in = new Instantiator(module, limits, memories);
         in.link(imports);
         in.inst.firstDefinedTable = in.tables.size();
         in.inst.firstDefinedMemory = in.memories.size();
         in.inst.firstDefinedGlobal = in.globals.size();
         try {
-            in.allocate(code);
+            in.allocate(module.code());
         } catch (Trap t) {
             throw new UninstantiableException(t);
         }
         if (tierUp != null) {
-            tierUp.accept(vm, in.inst);
+            tierUp.accept(in.inst);
         }
         in.inst.meter.setFuel(limits.fuel());
         in.inst.meter.setDeadline(limits.timeout() == null ? -1 : limits.timeout().toNanos());
@@ -111,17 +94,17 @@ public final class Instantiator {
     }
 
     private CompositeType.Func funcType(int typeIndex) {
-        return (CompositeType.Func) vm.types().get(typeIndex).composite();
+        return (CompositeType.Func) input.types().get(typeIndex).composite();
     }
 
     private void link(List<Extern> imports) throws UnlinkableException {
-        RuntimeTypes.registerKinds(vm.types(), vm.canonicalTypeIds());
+        RuntimeTypes.registerKinds(input.types(), input.canonicalTypeIds());
         for (int i = 0; i < m.imports().size(); i++) {
             Import imp = m.imports().get(i);
             Extern e = imports.get(i);
-            if (!ImportMatcher.matches(imp.desc(), e, this::funcType, vm.canonicalTypeIds())) {
+            if (!ImportMatcher.matches(imp.desc(), e, this::funcType, input.canonicalTypeIds())) {
                 throw new UnlinkableException("incompatible import type: \"" + imp.module() + "\" \""
-                        + imp.name() + "\", expected " + ImportDescText.of(imp.desc(), t -> vm.types().get(t).composite()));
+                        + imp.name() + "\", expected " + ImportDescText.of(imp.desc(), t -> input.types().get(t).composite()));
             }
             switch (imp.desc()) {
                 case ImportDesc.Func f -> functions.add((FunctionInstance) e);
@@ -137,19 +120,19 @@ public final class Instantiator {
         List<FunctionInstance> defined = new ArrayList<>();
         for (int i = 0; i < m.functions().size(); i++) {
             Function f = m.functions().get(i);
-            int id = vm.canonicalTypeIds()[f.typeIndex()];
+            int id = input.canonicalTypeIds()[f.typeIndex()];
             FunctionInstance fi = FunctionInstance.wasm(funcType(f.typeIndex()), id, code[i]);
             fi.instance = inst;
             defined.add(fi);
         }
         functions.addAll(defined);
-        inst.typeIds = vm.canonicalTypeIds();
+        inst.typeIds = input.canonicalTypeIds();
         inst.exports = m.exports();
-        inst.layouts = vm.types().stream().map(t -> GcLayout.of(t.composite())).toArray(GcLayout[]::new);
+        inst.layouts = input.types().stream().map(t -> GcLayout.of(t.composite())).toArray(GcLayout[]::new);
         inst.functions = functions.toArray(FunctionInstance[]::new);
         inst.globals = globals.toArray(GlobalInstance[]::new);
         for (Global g : m.globals()) {
-            GlobalInstance gi = new GlobalInstance(RuntimeTypes.canonical(g.type(), vm.canonicalTypeIds()));
+            GlobalInstance gi = new GlobalInstance(RuntimeTypes.canonical(g.type(), input.canonicalTypeIds()));
             ConstEval.Slot v = ConstEval.eval(g.init(), inst);
             gi.bits = v.bits();
             gi.ref = v.ref();
@@ -158,14 +141,14 @@ public final class Instantiator {
         }
         for (Table t : m.tables()) {
             Object init = t.init() == null ? null : ConstEval.eval(t.init(), inst).ref();
-            tables.add(TableInstance.create(RuntimeTypes.canonical(t.type(), vm.canonicalTypeIds()), init,
+            tables.add(TableInstance.create(RuntimeTypes.canonical(t.type(), input.canonicalTypeIds()), init,
                     limits.maxTableElements()));
         }
         for (int i = 0; i < m.memories().size(); i++) {
             memories.add(memoryAllocator.allocate(i, m.memories().get(i), limits.maxMemoryPages()));
         }
         for (TagType t : m.tags()) {
-            tags.add(new TagInstance(funcType(t.typeIndex()), vm.canonicalTypeIds()[t.typeIndex()]));
+            tags.add(new TagInstance(funcType(t.typeIndex()), input.canonicalTypeIds()[t.typeIndex()]));
         }
         inst.tables = tables.toArray(TableInstance[]::new);
         inst.memories = memories.toArray(MemoryInstance[]::new);

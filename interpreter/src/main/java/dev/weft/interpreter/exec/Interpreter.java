@@ -6,6 +6,7 @@ import dev.weft.interpreter.Trap;
 import dev.weft.interpreter.TrapKind;
 import dev.weft.interpreter.Value;
 import dev.weft.interpreter.code.CompiledFunction;
+import dev.weft.interpreter.exec.numeric.NumericOps;
 import dev.weft.interpreter.exec.switching.StackValues;
 
 /**

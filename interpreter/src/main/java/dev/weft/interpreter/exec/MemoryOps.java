@@ -1,6 +1,7 @@
 package dev.weft.interpreter.exec;
 
 import dev.weft.interpreter.ast.Op;
+import dev.weft.interpreter.exec.memory.MemoryInstance;
 
 /**
  * Memory instructions that are not on the hot path: accesses to other memories than 0, to

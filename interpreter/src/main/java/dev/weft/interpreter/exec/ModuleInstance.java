@@ -1,5 +1,7 @@
 package dev.weft.interpreter.exec;
 
+import dev.weft.interpreter.exec.memory.MemoryInstance;
+
 /**
  * The runtime state of one instance, as the interpreter reads it: index spaces (imports first)
  * and the segments not yet dropped. Fields are filled by {@link Instantiator}.

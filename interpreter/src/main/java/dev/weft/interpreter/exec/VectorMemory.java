@@ -1,6 +1,7 @@
 package dev.weft.interpreter.exec;
 
 import dev.weft.interpreter.ast.Op;
+import dev.weft.interpreter.exec.memory.MemoryInstance;
 
 /** The SIMD loads and stores: whole v128, extending, splat, zero-filling and single-lane forms. */
 final class VectorMemory {

@@ -1,7 +1,21 @@
 /**
- * Execution: the interpreter loop and its helpers, the runtime objects (function, table, memory,
- * global and tag instances, module instances) and instantiation. Not API: embedders use
- * {@code dev.weft.interpreter}.
+ * Execution: the interpreter loop and its helpers, the runtime objects it reads (function,
+ * table, global and tag instances, module instances, the meter), instantiation and the compiled
+ * tier's run-time support. Not API: embedders use {@code dev.weft.interpreter}.
+ *
+ * <p>Below it, packages that know nothing of the loop: {@link dev.weft.interpreter.exec.memory}
+ * (linear memories), {@link dev.weft.interpreter.exec.gc} (structs, arrays, i31),
+ * {@link dev.weft.interpreter.exec.numeric} (trapping and bit-exact numeric operations) and the
+ * stack-switching seam {@link dev.weft.interpreter.exec.switching}. What stays here depends on
+ * itself both ways: the loop reads the runtime objects' fields on its hot path and the objects
+ * enter the loop ({@code FunctionInstance.call}, a host function's {@code Caller}, an instance's
+ * teardown of its continuations); instantiation fills {@code ModuleInstance}'s fields; the
+ * compiled tier's support ({@code BytecodeSupport} with {@code CompiledFrames},
+ * {@code CompiledVectors}, {@code GcSupport}, {@code V128}) calls the loop's helpers and is called
+ * by the loop's call paths ({@code Calls}, {@code FunctionInstance}). A host function is held
+ * as a {@link dev.weft.interpreter.exec.HostCode} or
+ * {@link dev.weft.interpreter.exec.SwitchingHostCode}, which the API's {@code HostFunction} types
+ * extend, so nothing here names them.
  *
  * <h2>Internal code</h2>
  * The loop runs internal code: {@code dev.weft.interpreter.lower} turns each function body into

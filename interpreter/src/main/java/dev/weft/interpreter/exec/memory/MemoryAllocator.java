@@ -1,9 +1,9 @@
-package dev.weft.interpreter.exec;
+package dev.weft.interpreter.exec.memory;
 
 import dev.weft.interpreter.ast.MemoryType;
 
 /**
- * Where the memories an instance defines come from ({@link Instantiator}): fresh ones by default
+ * Where the memories an instance defines come from ({@link dev.weft.interpreter.exec.Instantiator}): fresh ones by default
  * ({@link #FRESH}), or the slots an {@code InstancePool} keeps ({@link PooledMemories}).
  */
 @FunctionalInterface

@@ -1,4 +1,4 @@
-package dev.weft.interpreter.exec;
+package dev.weft.interpreter.exec.numeric;
 
 import dev.weft.interpreter.Trap;
 import dev.weft.interpreter.TrapKind;

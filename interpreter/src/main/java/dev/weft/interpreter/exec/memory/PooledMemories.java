@@ -1,8 +1,8 @@
-package dev.weft.interpreter.exec;
+package dev.weft.interpreter.exec.memory;
 
-import dev.weft.interpreter.ast.MemoryType;
 import dev.weft.interpreter.Trap;
 import dev.weft.interpreter.TrapKind;
+import dev.weft.interpreter.ast.MemoryType;
 import dev.weft.stackpool.MemoryPool;
 import dev.weft.stackpool.MemorySlot;
 import dev.weft.stackpool.PoolExhaustedException;

@@ -1,4 +1,4 @@
-package dev.weft.interpreter.exec;
+package dev.weft.interpreter.exec.memory;
 
 import dev.weft.stackpool.MemoryPool;
 import dev.weft.stackpool.MemoryPoolConfig;

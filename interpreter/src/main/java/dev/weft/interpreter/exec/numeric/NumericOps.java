@@ -1,4 +1,4 @@
-package dev.weft.interpreter.exec;
+package dev.weft.interpreter.exec.numeric;
 
 import dev.weft.interpreter.Trap;
 import dev.weft.interpreter.TrapKind;
@@ -9,7 +9,7 @@ import dev.weft.interpreter.ast.Op;
  * on raw bits, roundings and every conversion. Operands and results are slot values: i32 and f32
  * in the low 32 bits (upper bits ignored on input), i64 and f64 in all 64.
  */
-final class NumericOps {
+public final class NumericOps {
     private static final Op[] OPS = Op.values();
     private static final int F32_SIGN = 0x8000_0000;
     private static final long F64_SIGN = 0x8000_0000_0000_0000L;
@@ -18,7 +18,7 @@ final class NumericOps {
 
     // ---- integer division ------------------------------------------------------------------
 
-    static int i32DivS(int a, int b) {
+    public static int i32DivS(int a, int b) {
         if (b == 0) {
             throw new Trap(TrapKind.INTEGER_DIVIDE_BY_ZERO);
         }
@@ -28,28 +28,28 @@ final class NumericOps {
         return a / b;
     }
 
-    static int i32DivU(int a, int b) {
+    public static int i32DivU(int a, int b) {
         if (b == 0) {
             throw new Trap(TrapKind.INTEGER_DIVIDE_BY_ZERO);
         }
         return Integer.divideUnsigned(a, b);
     }
 
-    static int i32RemS(int a, int b) {
+    public static int i32RemS(int a, int b) {
         if (b == 0) {
             throw new Trap(TrapKind.INTEGER_DIVIDE_BY_ZERO);
         }
         return b == -1 ? 0 : a % b;
     }
 
-    static int i32RemU(int a, int b) {
+    public static int i32RemU(int a, int b) {
         if (b == 0) {
             throw new Trap(TrapKind.INTEGER_DIVIDE_BY_ZERO);
         }
         return Integer.remainderUnsigned(a, b);
     }
 
-    static long i64DivS(long a, long b) {
+    public static long i64DivS(long a, long b) {
         if (b == 0) {
             throw new Trap(TrapKind.INTEGER_DIVIDE_BY_ZERO);
         }
@@ -59,21 +59,21 @@ final class NumericOps {
         return a / b;
     }
 
-    static long i64DivU(long a, long b) {
+    public static long i64DivU(long a, long b) {
         if (b == 0) {
             throw new Trap(TrapKind.INTEGER_DIVIDE_BY_ZERO);
         }
         return Long.divideUnsigned(a, b);
     }
 
-    static long i64RemS(long a, long b) {
+    public static long i64RemS(long a, long b) {
         if (b == 0) {
             throw new Trap(TrapKind.INTEGER_DIVIDE_BY_ZERO);
         }
         return b == -1 ? 0 : a % b;
     }
 
-    static long i64RemU(long a, long b) {
+    public static long i64RemU(long a, long b) {
         if (b == 0) {
             throw new Trap(TrapKind.INTEGER_DIVIDE_BY_ZERO);
         }
@@ -90,31 +90,31 @@ final class NumericOps {
         return Float.floatToRawIntBits(v);
     }
 
-    static double d(long slot) {
+    public static double d(long slot) {
         return Double.longBitsToDouble(slot);
     }
 
-    static long db(double v) {
+    public static long db(double v) {
         return Double.doubleToRawLongBits(v);
     }
 
-    static long f32Add(long a, long b) {
+    public static long f32Add(long a, long b) {
         return fb(f(a) + f(b));
     }
 
-    static long f32Sub(long a, long b) {
+    public static long f32Sub(long a, long b) {
         return fb(f(a) - f(b));
     }
 
-    static long f32Mul(long a, long b) {
+    public static long f32Mul(long a, long b) {
         return fb(f(a) * f(b));
     }
 
-    static long f32Div(long a, long b) {
+    public static long f32Div(long a, long b) {
         return fb(f(a) / f(b));
     }
 
-    static long f32Min(long a, long b) {
+    public static long f32Min(long a, long b) {
         float x = f(a);
         float y = f(b);
         if (x != x || y != y) {
@@ -123,7 +123,7 @@ final class NumericOps {
         return fb(Math.min(x, y));
     }
 
-    static long f32Max(long a, long b) {
+    public static long f32Max(long a, long b) {
         float x = f(a);
         float y = f(b);
         if (x != x || y != y) {
@@ -132,7 +132,7 @@ final class NumericOps {
         return fb(Math.max(x, y));
     }
 
-    static long f32Copysign(long a, long b) {
+    public static long f32Copysign(long a, long b) {
         return ((int) a & ~F32_SIGN) | ((int) b & F32_SIGN);
     }
 
@@ -144,29 +144,29 @@ final class NumericOps {
         return (int) a ^ F32_SIGN;
     }
 
-    static long f32Sqrt(long a) {
+    public static long f32Sqrt(long a) {
         return fb((float) Math.sqrt(f(a)));
     }
 
     // ---- f64 on raw bits -------------------------------------------------------------------
 
-    static long f64Add(long a, long b) {
+    public static long f64Add(long a, long b) {
         return db(d(a) + d(b));
     }
 
-    static long f64Sub(long a, long b) {
+    public static long f64Sub(long a, long b) {
         return db(d(a) - d(b));
     }
 
-    static long f64Mul(long a, long b) {
+    public static long f64Mul(long a, long b) {
         return db(d(a) * d(b));
     }
 
-    static long f64Div(long a, long b) {
+    public static long f64Div(long a, long b) {
         return db(d(a) / d(b));
     }
 
-    static long f64Min(long a, long b) {
+    public static long f64Min(long a, long b) {
         double x = d(a);
         double y = d(b);
         if (x != x || y != y) {
@@ -175,7 +175,7 @@ final class NumericOps {
         return db(Math.min(x, y));
     }
 
-    static long f64Max(long a, long b) {
+    public static long f64Max(long a, long b) {
         double x = d(a);
         double y = d(b);
         if (x != x || y != y) {
@@ -184,7 +184,7 @@ final class NumericOps {
         return db(Math.max(x, y));
     }
 
-    static long f64Copysign(long a, long b) {
+    public static long f64Copysign(long a, long b) {
         return (a & ~F64_SIGN) | (b & F64_SIGN);
     }
 
@@ -198,58 +198,58 @@ final class NumericOps {
 
     // ---- float comparisons (1 or 0) ---------------------------------------------------------
 
-    static long f32Eq(long a, long b) {
+    public static long f32Eq(long a, long b) {
         return f(a) == f(b) ? 1 : 0;
     }
 
-    static long f32Ne(long a, long b) {
+    public static long f32Ne(long a, long b) {
         return f(a) != f(b) ? 1 : 0;
     }
 
-    static long f32Lt(long a, long b) {
+    public static long f32Lt(long a, long b) {
         return f(a) < f(b) ? 1 : 0;
     }
 
-    static long f32Gt(long a, long b) {
+    public static long f32Gt(long a, long b) {
         return f(a) > f(b) ? 1 : 0;
     }
 
-    static long f32Le(long a, long b) {
+    public static long f32Le(long a, long b) {
         return f(a) <= f(b) ? 1 : 0;
     }
 
-    static long f32Ge(long a, long b) {
+    public static long f32Ge(long a, long b) {
         return f(a) >= f(b) ? 1 : 0;
     }
 
-    static long f64Eq(long a, long b) {
+    public static long f64Eq(long a, long b) {
         return d(a) == d(b) ? 1 : 0;
     }
 
-    static long f64Ne(long a, long b) {
+    public static long f64Ne(long a, long b) {
         return d(a) != d(b) ? 1 : 0;
     }
 
-    static long f64Lt(long a, long b) {
+    public static long f64Lt(long a, long b) {
         return d(a) < d(b) ? 1 : 0;
     }
 
-    static long f64Gt(long a, long b) {
+    public static long f64Gt(long a, long b) {
         return d(a) > d(b) ? 1 : 0;
     }
 
-    static long f64Le(long a, long b) {
+    public static long f64Le(long a, long b) {
         return d(a) <= d(b) ? 1 : 0;
     }
 
-    static long f64Ge(long a, long b) {
+    public static long f64Ge(long a, long b) {
         return d(a) >= d(b) ? 1 : 0;
     }
 
     // ---- conversions and roundings (sub-opcode = Op ordinal) --------------------------------
 
     /** Applies the unary operation {@code Op.values()[op]} to a slot value. */
-    static long convert(int op, long x) {
+    public static long convert(int op, long x) {
         return switch (OPS[op]) {
             case I64_EXTEND_I32_S -> (int) x;
             case I32_CLZ -> Integer.numberOfLeadingZeros((int) x);

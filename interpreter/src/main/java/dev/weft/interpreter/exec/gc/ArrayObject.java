@@ -1,4 +1,4 @@
-package dev.weft.interpreter.exec;
+package dev.weft.interpreter.exec.gc;
 
 import dev.weft.interpreter.code.GcLayout;
 import java.nio.ByteBuffer;
@@ -10,7 +10,7 @@ import java.util.Arrays;
  * {@code short[]} for i16, {@code int[]} for i32/f32 bits, {@code long[]} for i64/f64 bits,
  * {@code Object[]} for references, a {@code long[]} of low/high pairs for v128), one subclass per
  * width. Indices are checked by the caller
- * ({@link GcOps}); the methods here only move values. Numeric reads return the value as an
+ * ({@code exec.GcOps}); the methods here only move values. Numeric reads return the value as an
  * operand slot holds it: packed elements sign-extended ({@link #get}) or zero-extended
  * ({@link #getU}).
  */
@@ -20,7 +20,7 @@ public abstract sealed class ArrayObject extends GcObject {
     }
 
     /** A new array of {@code n} zero (or null) elements of storage kind {@code kind} ({@link GcLayout}). */
-    static ArrayObject create(int typeId, int kind, int n) {
+    public static ArrayObject create(int typeId, int kind, int n) {
         return switch (kind) {
             case GcLayout.I8 -> new I8(typeId, new byte[n]);
             case GcLayout.I16 -> new I16(typeId, new short[n]);
@@ -36,43 +36,43 @@ public abstract sealed class ArrayObject extends GcObject {
     public abstract int length();
 
     /** The element's storage kind ({@link GcLayout}). */
-    abstract int kind();
+    public abstract int kind();
 
     /** Element {@code i} as a slot (packed: sign-extended). */
-    long get(int i) {
+    public long get(int i) {
         throw new IllegalStateException("internal: numeric access to a reference array");
     }
 
     /** Element {@code i} zero-extended (the same as {@link #get} unless packed). */
-    long getU(int i) {
+    public long getU(int i) {
         return get(i);
     }
 
-    void set(int i, long v) {
+    public void set(int i, long v) {
         throw new IllegalStateException("internal: numeric access to a reference array");
     }
 
-    Object getRef(int i) {
+    public Object getRef(int i) {
         throw new IllegalStateException("internal: reference access to a numeric array");
     }
 
-    void setRef(int i, Object r) {
+    public void setRef(int i, Object r) {
         throw new IllegalStateException("internal: reference access to a numeric array");
     }
 
     /** Sets elements {@code [off, off + n)} to the number {@code v} or the reference {@code r} (not for v128). */
-    abstract void fill(int off, long v, Object r, int n);
+    public abstract void fill(int off, long v, Object r, int n);
 
     /** Copies {@code src[srcOff, srcOff + n)} (an array of the same class) to {@code [dst, dst + n)}; overlap is fine. */
-    abstract void copy(int dst, ArrayObject src, int srcOff, int n);
+    public abstract void copy(int dst, ArrayObject src, int srcOff, int n);
 
     /** Reads {@code n} elements, little-endian, from {@code data} at byte {@code dataOff} into {@code [off, off + n)}. */
-    void loadData(int off, byte[] data, int dataOff, int n) {
+    public void loadData(int off, byte[] data, int dataOff, int n) {
         throw new IllegalStateException("internal: data segment into a reference array");
     }
 
     /** Copies {@code items[from, from + n)} into {@code [off, off + n)}. */
-    void loadRefs(int off, Object[] items, int from, int n) {
+    public void loadRefs(int off, Object[] items, int from, int n) {
         throw new IllegalStateException("internal: element segment into a numeric array");
     }
 
@@ -89,7 +89,7 @@ public abstract sealed class ArrayObject extends GcObject {
     static final class I8 extends ArrayObject {
         final byte[] a;
 
-        @Override int kind() { return GcLayout.I8; }
+        @Override public int kind() { return GcLayout.I8; }
 
         I8(int typeId, byte[] a) {
             super(typeId);
@@ -97,19 +97,19 @@ public abstract sealed class ArrayObject extends GcObject {
         }
 
         @Override public int length() { return a.length; }
-        @Override long get(int i) { return a[i]; }
-        @Override long getU(int i) { return a[i] & 0xFF; }
-        @Override void set(int i, long v) { a[i] = (byte) v; }
-        @Override void fill(int off, long v, Object r, int n) { Arrays.fill(a, off, off + n, (byte) v); }
-        @Override void copy(int dst, ArrayObject src, int srcOff, int n) { System.arraycopy(((I8) src).a, srcOff, a, dst, n); }
-        @Override void loadData(int off, byte[] data, int dataOff, int n) { System.arraycopy(data, dataOff, a, off, n); }
+        @Override public long get(int i) { return a[i]; }
+        @Override public long getU(int i) { return a[i] & 0xFF; }
+        @Override public void set(int i, long v) { a[i] = (byte) v; }
+        @Override public void fill(int off, long v, Object r, int n) { Arrays.fill(a, off, off + n, (byte) v); }
+        @Override public void copy(int dst, ArrayObject src, int srcOff, int n) { System.arraycopy(((I8) src).a, srcOff, a, dst, n); }
+        @Override public void loadData(int off, byte[] data, int dataOff, int n) { System.arraycopy(data, dataOff, a, off, n); }
     }
 
     /** An array of i16. */
     static final class I16 extends ArrayObject {
         final short[] a;
 
-        @Override int kind() { return GcLayout.I16; }
+        @Override public int kind() { return GcLayout.I16; }
 
         I16(int typeId, short[] a) {
             super(typeId);
@@ -117,12 +117,12 @@ public abstract sealed class ArrayObject extends GcObject {
         }
 
         @Override public int length() { return a.length; }
-        @Override long get(int i) { return a[i]; }
-        @Override long getU(int i) { return a[i] & 0xFFFF; }
-        @Override void set(int i, long v) { a[i] = (short) v; }
-        @Override void fill(int off, long v, Object r, int n) { Arrays.fill(a, off, off + n, (short) v); }
-        @Override void copy(int dst, ArrayObject src, int srcOff, int n) { System.arraycopy(((I16) src).a, srcOff, a, dst, n); }
-        @Override void loadData(int off, byte[] data, int dataOff, int n) {
+        @Override public long get(int i) { return a[i]; }
+        @Override public long getU(int i) { return a[i] & 0xFFFF; }
+        @Override public void set(int i, long v) { a[i] = (short) v; }
+        @Override public void fill(int off, long v, Object r, int n) { Arrays.fill(a, off, off + n, (short) v); }
+        @Override public void copy(int dst, ArrayObject src, int srcOff, int n) { System.arraycopy(((I16) src).a, srcOff, a, dst, n); }
+        @Override public void loadData(int off, byte[] data, int dataOff, int n) {
             littleEndian(data, dataOff, 2 * n).asShortBuffer().get(a, off, n);
         }
     }
@@ -131,7 +131,7 @@ public abstract sealed class ArrayObject extends GcObject {
     static final class I32 extends ArrayObject {
         final int[] a;
 
-        @Override int kind() { return GcLayout.I32; }
+        @Override public int kind() { return GcLayout.I32; }
 
         I32(int typeId, int[] a) {
             super(typeId);
@@ -139,11 +139,11 @@ public abstract sealed class ArrayObject extends GcObject {
         }
 
         @Override public int length() { return a.length; }
-        @Override long get(int i) { return a[i]; }
-        @Override void set(int i, long v) { a[i] = (int) v; }
-        @Override void fill(int off, long v, Object r, int n) { Arrays.fill(a, off, off + n, (int) v); }
-        @Override void copy(int dst, ArrayObject src, int srcOff, int n) { System.arraycopy(((I32) src).a, srcOff, a, dst, n); }
-        @Override void loadData(int off, byte[] data, int dataOff, int n) {
+        @Override public long get(int i) { return a[i]; }
+        @Override public void set(int i, long v) { a[i] = (int) v; }
+        @Override public void fill(int off, long v, Object r, int n) { Arrays.fill(a, off, off + n, (int) v); }
+        @Override public void copy(int dst, ArrayObject src, int srcOff, int n) { System.arraycopy(((I32) src).a, srcOff, a, dst, n); }
+        @Override public void loadData(int off, byte[] data, int dataOff, int n) {
             littleEndian(data, dataOff, 4 * n).asIntBuffer().get(a, off, n);
         }
     }
@@ -152,7 +152,7 @@ public abstract sealed class ArrayObject extends GcObject {
     static final class I64 extends ArrayObject {
         final long[] a;
 
-        @Override int kind() { return GcLayout.I64; }
+        @Override public int kind() { return GcLayout.I64; }
 
         I64(int typeId, long[] a) {
             super(typeId);
@@ -160,11 +160,11 @@ public abstract sealed class ArrayObject extends GcObject {
         }
 
         @Override public int length() { return a.length; }
-        @Override long get(int i) { return a[i]; }
-        @Override void set(int i, long v) { a[i] = v; }
-        @Override void fill(int off, long v, Object r, int n) { Arrays.fill(a, off, off + n, v); }
-        @Override void copy(int dst, ArrayObject src, int srcOff, int n) { System.arraycopy(((I64) src).a, srcOff, a, dst, n); }
-        @Override void loadData(int off, byte[] data, int dataOff, int n) {
+        @Override public long get(int i) { return a[i]; }
+        @Override public void set(int i, long v) { a[i] = v; }
+        @Override public void fill(int off, long v, Object r, int n) { Arrays.fill(a, off, off + n, v); }
+        @Override public void copy(int dst, ArrayObject src, int srcOff, int n) { System.arraycopy(((I64) src).a, srcOff, a, dst, n); }
+        @Override public void loadData(int off, byte[] data, int dataOff, int n) {
             littleEndian(data, dataOff, 8 * n).asLongBuffer().get(a, off, n);
         }
     }
@@ -173,7 +173,7 @@ public abstract sealed class ArrayObject extends GcObject {
     static final class Refs extends ArrayObject {
         final Object[] a;
 
-        @Override int kind() { return GcLayout.REF; }
+        @Override public int kind() { return GcLayout.REF; }
 
         Refs(int typeId, Object[] a) {
             super(typeId);
@@ -181,11 +181,11 @@ public abstract sealed class ArrayObject extends GcObject {
         }
 
         @Override public int length() { return a.length; }
-        @Override Object getRef(int i) { return a[i]; }
-        @Override void setRef(int i, Object r) { a[i] = r; }
-        @Override void fill(int off, long v, Object r, int n) { Arrays.fill(a, off, off + n, r); }
-        @Override void copy(int dst, ArrayObject src, int srcOff, int n) { System.arraycopy(((Refs) src).a, srcOff, a, dst, n); }
-        @Override void loadRefs(int off, Object[] items, int from, int n) { System.arraycopy(items, from, a, off, n); }
+        @Override public Object getRef(int i) { return a[i]; }
+        @Override public void setRef(int i, Object r) { a[i] = r; }
+        @Override public void fill(int off, long v, Object r, int n) { Arrays.fill(a, off, off + n, r); }
+        @Override public void copy(int dst, ArrayObject src, int srcOff, int n) { System.arraycopy(((Refs) src).a, srcOff, a, dst, n); }
+        @Override public void loadRefs(int off, Object[] items, int from, int n) { System.arraycopy(items, from, a, off, n); }
     }
 
     /**
@@ -193,10 +193,10 @@ public abstract sealed class ArrayObject extends GcObject {
      * {@code a[2i + 1]}, as two operand slots hold it (so a data segment's 16 little-endian
      * bytes per element are two little-endian longs, low first).
      */
-    static final class Vectors extends ArrayObject {
+    public static final class Vectors extends ArrayObject {
         final long[] a;
 
-        @Override int kind() { return GcLayout.V128; }
+        @Override public int kind() { return GcLayout.V128; }
 
         Vectors(int typeId, long[] a) {
             super(typeId);
@@ -205,31 +205,31 @@ public abstract sealed class ArrayObject extends GcObject {
 
         @Override public int length() { return a.length >> 1; }
 
-        long lo(int i) { return a[2 * i]; }
+        public long lo(int i) { return a[2 * i]; }
 
-        long hi(int i) { return a[2 * i + 1]; }
+        public long hi(int i) { return a[2 * i + 1]; }
 
-        void set(int i, long lo, long hi) {
+        public void set(int i, long lo, long hi) {
             a[2 * i] = lo;
             a[2 * i + 1] = hi;
         }
 
         /** Sets elements {@code [off, off + n)} to the v128 {@code (lo, hi)}. */
-        void fill(int off, long lo, long hi, int n) {
+        public void fill(int off, long lo, long hi, int n) {
             for (int i = off; i < off + n; i++) {
                 set(i, lo, hi);
             }
         }
 
-        @Override void fill(int off, long v, Object r, int n) {
+        @Override public void fill(int off, long v, Object r, int n) {
             throw new IllegalStateException("internal: scalar fill of a v128 array");
         }
 
-        @Override void copy(int dst, ArrayObject src, int srcOff, int n) {
+        @Override public void copy(int dst, ArrayObject src, int srcOff, int n) {
             System.arraycopy(((Vectors) src).a, 2 * srcOff, a, 2 * dst, 2 * n);
         }
 
-        @Override void loadData(int off, byte[] data, int dataOff, int n) {
+        @Override public void loadData(int off, byte[] data, int dataOff, int n) {
             littleEndian(data, dataOff, 16 * n).asLongBuffer().get(a, 2 * off, 2 * n);
         }
     }

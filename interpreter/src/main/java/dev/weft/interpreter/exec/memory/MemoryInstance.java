@@ -1,4 +1,4 @@
-package dev.weft.interpreter.exec;
+package dev.weft.interpreter.exec.memory;
 
 import dev.weft.interpreter.Memory;
 import dev.weft.interpreter.Trap;
@@ -278,11 +278,11 @@ public final class MemoryInstance implements Memory {
     }
 
     /**
-     * Drops the contents ({@link ModuleInstance#close}): the memory is then empty, 0 pages; a
+     * Drops the contents ({@link dev.weft.interpreter.exec.ModuleInstance#close}): the memory is then empty, 0 pages; a
      * mapped memory's slot goes back to its pool, reset to zeroes; the array of one made by
      * {@link #onArray} goes to its recycler. Releasing again does nothing more.
      */
-    void release() {
+    public void release() {
         long written = size;
         size = 0;
         if (mapped) {
@@ -337,7 +337,7 @@ public final class MemoryInstance implements Memory {
     }
 
     /** The effective address for an unsigned address and offset of any width, or a trap. */
-    long ea(long addr, long offset, long n) {
+    public long ea(long addr, long offset, long n) {
         if (addr < 0 || offset < 0 || offset > Long.MAX_VALUE - addr) {
             throw oob();
         }
@@ -362,57 +362,57 @@ public final class MemoryInstance implements Memory {
 
     // ---- hot accessors (32-bit address + offset) -------------------------------------------
 
-    int loadI32(int addr, int offset) {
+    public int loadI32(int addr, int offset) {
         return getI32(ea32(addr, offset, 4));
     }
 
-    long loadI64(int addr, int offset) {
+    public long loadI64(int addr, int offset) {
         return getI64(ea32(addr, offset, 8));
     }
 
-    int load8(int addr, int offset) {
+    public int load8(int addr, int offset) {
         return getI8(ea32(addr, offset, 1));
     }
 
-    int load16(int addr, int offset) {
+    public int load16(int addr, int offset) {
         return getI16(ea32(addr, offset, 2));
     }
 
-    void storeI32(int addr, int offset, int v) {
+    public void storeI32(int addr, int offset, int v) {
         putI32(ea32(addr, offset, 4), v);
     }
 
-    void storeI64(int addr, int offset, long v) {
+    public void storeI64(int addr, int offset, long v) {
         putI64(ea32(addr, offset, 8), v);
     }
 
-    void store8(int addr, int offset, int v) {
+    public void store8(int addr, int offset, int v) {
         putI8(ea32(addr, offset, 1), v);
     }
 
-    void store16(int addr, int offset, int v) {
+    public void store16(int addr, int offset, int v) {
         putI16(ea32(addr, offset, 2), v);
     }
 
     // ---- accessors at a checked effective address ----------------------------------------
 
-    int getI32(long ea) {
+    public int getI32(long ea) {
         return mapped ? seg.get(LE32, ea) : (int) I32.get(bytes, (int) ea);
     }
 
-    long getI64(long ea) {
+    public long getI64(long ea) {
         return mapped ? seg.get(LE64, ea) : (long) I64.get(bytes, (int) ea);
     }
 
-    int getI16(long ea) {
+    public int getI16(long ea) {
         return mapped ? seg.get(LE16, ea) : (short) I16.get(bytes, (int) ea);
     }
 
-    int getI8(long ea) {
+    public int getI8(long ea) {
         return mapped ? seg.get(ValueLayout.JAVA_BYTE, ea) : bytes[(int) ea];
     }
 
-    void putI32(long ea, int v) {
+    public void putI32(long ea, int v) {
         if (mapped) {
             seg.set(LE32, ea, v);
         } else {
@@ -420,7 +420,7 @@ public final class MemoryInstance implements Memory {
         }
     }
 
-    void putI64(long ea, long v) {
+    public void putI64(long ea, long v) {
         if (mapped) {
             seg.set(LE64, ea, v);
         } else {
@@ -428,7 +428,7 @@ public final class MemoryInstance implements Memory {
         }
     }
 
-    void putI16(long ea, int v) {
+    public void putI16(long ea, int v) {
         if (mapped) {
             seg.set(LE16, ea, (short) v);
         } else {
@@ -436,7 +436,7 @@ public final class MemoryInstance implements Memory {
         }
     }
 
-    void putI8(long ea, int v) {
+    public void putI8(long ea, int v) {
         if (mapped) {
             seg.set(ValueLayout.JAVA_BYTE, ea, (byte) v);
         } else {
@@ -509,7 +509,7 @@ public final class MemoryInstance implements Memory {
 
     // ---- bulk operations -------------------------------------------------------------------
 
-    void fill(long dst, int value, long len) {
+    public void fill(long dst, int value, long len) {
         long d = range(dst, len);
         if (mapped) {
             seg.asSlice(d, len).fill((byte) value);
@@ -518,7 +518,7 @@ public final class MemoryInstance implements Memory {
         }
     }
 
-    static void copy(MemoryInstance dstMem, long dst, MemoryInstance srcMem, long src, long len) {
+    public static void copy(MemoryInstance dstMem, long dst, MemoryInstance srcMem, long src, long len) {
         long s = srcMem.range(src, len);
         long d = dstMem.range(dst, len);
         if (srcMem.mapped || dstMem.mapped) {
@@ -528,7 +528,7 @@ public final class MemoryInstance implements Memory {
         }
     }
 
-    void init(long dst, byte[] data, long src, long len) {
+    public void init(long dst, byte[] data, long src, long len) {
         if (src < 0 || len < 0 || src > data.length - len) {
             throw oob();
         }

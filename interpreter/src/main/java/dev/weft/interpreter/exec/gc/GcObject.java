@@ -1,14 +1,15 @@
-package dev.weft.interpreter.exec;
+package dev.weft.interpreter.exec.gc;
+
 
 /**
  * A struct or array of the GC proposal: an ordinary Java object, collected by the JVM's own
  * collector (Weft keeps no heap of its own). It carries its type's canonical id, which casts
- * ({@link CastOps}) compare through {@code TypeRegistry.isSubtype}, so casts work across
+ * ({@code exec.CastOps}) compare through {@code TypeRegistry.isSubtype}, so casts work across
  * modules with equivalent types.
  */
 public abstract sealed class GcObject permits StructObject, ArrayObject {
     /** The canonical type id of the struct or array type this object was created with. */
-    final int typeId;
+    public final int typeId;
 
     GcObject(int typeId) {
         this.typeId = typeId;

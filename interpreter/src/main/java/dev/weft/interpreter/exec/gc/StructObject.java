@@ -1,4 +1,4 @@
-package dev.weft.interpreter.exec;
+package dev.weft.interpreter.exec.gc;
 
 import dev.weft.interpreter.code.GcLayout;
 
@@ -11,11 +11,11 @@ public final class StructObject extends GcObject {
     private static final long[] NO_NUMS = new long[0];
     private static final Object[] NO_REFS = new Object[0];
 
-    final long[] nums;
-    final Object[] refs;
+    public final long[] nums;
+    public final Object[] refs;
 
     /** A struct of type {@code typeId} laid out as {@code layout}, every field zero or null. */
-    StructObject(int typeId, GcLayout layout) {
+    public StructObject(int typeId, GcLayout layout) {
         super(typeId);
         this.nums = layout.numCount() == 0 ? NO_NUMS : new long[layout.numCount()];
         this.refs = layout.refCount() == 0 ? NO_REFS : new Object[layout.refCount()];
