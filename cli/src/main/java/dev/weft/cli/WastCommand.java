@@ -1,9 +1,9 @@
 package dev.weft.cli;
 
-import dev.weft.interpreter.wast.KnownFailures;
-import dev.weft.interpreter.wast.Outcome;
-import dev.weft.interpreter.wast.ScriptRun;
-import dev.weft.interpreter.wast.SuiteScope;
+import dev.weft.wast.KnownFailures;
+import dev.weft.wast.Outcome;
+import dev.weft.wast.ScriptRun;
+import dev.weft.wast.SuiteScope;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;

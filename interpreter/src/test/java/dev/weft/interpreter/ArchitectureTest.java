@@ -37,7 +37,7 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("..interpreter.ast..", "..interpreter.binary..",
                         "..interpreter.text..", "..interpreter.valid..")
                 .should().dependOnClassesThat().resideInAnyPackage("..interpreter.exec..", "..interpreter.code..",
-                        "..interpreter.wasi..", "..interpreter.wast..", "dev.weft.continuations..")
+                        "dev.weft.continuations..")
                 .check(classes);
     }
 
@@ -61,7 +61,7 @@ class ArchitectureTest {
     void loweringKnowsOnlyTheFrontEndAndTheInstructionTable() {
         noClasses().that().resideInAPackage("..interpreter.lower..")
                 .should().dependOnClassesThat().resideInAnyPackage("..interpreter.exec..", "..interpreter.compiler..",
-                        "..interpreter.wasi..", "..interpreter.wast..", "dev.weft.continuations..", "dev.weft.stackpool..")
+                        "dev.weft.continuations..", "dev.weft.stackpool..")
                 .check(classes);
     }
 

@@ -7,10 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.interpreter.ast.CompositeType;
 import dev.weft.interpreter.ast.NumType;
-import dev.weft.interpreter.wasi.Wasi;
-import dev.weft.interpreter.wasi.WasiConfig;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -111,31 +107,6 @@ class CallerTest {
                 """);
             Trap t = assertThrows(Trap.class, () -> inst.function("get").call());
             assertTrue(t.getMessage().contains("exports no memory called \"memory\""), t.getMessage());
-            return null;
-        });
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"interp", "compiled"})
-    void wasiWorksFromAStartFunction(String tier) throws Exception {
-        WatTesting.inTier(tier, () -> {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            Linker linker = new Linker();
-            try (Wasi wasi = Wasi.define(linker, WasiConfig.builder().stdout(out).build())) {
-                // no wasi.bind: the start function runs before there is an Instance to bind
-                WatTesting.instantiate(linker, """
-                    (module
-                      (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
-                      (memory (export "memory") 1)
-                      (data (i32.const 16) "started\\n")
-                      (func $init
-                        (i32.store (i32.const 0) (i32.const 16))
-                        (i32.store (i32.const 4) (i32.const 8))
-                        (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8))))
-                      (start $init))
-                    """);
-            }
-            assertEquals("started\n", out.toString(StandardCharsets.UTF_8));
             return null;
         });
     }

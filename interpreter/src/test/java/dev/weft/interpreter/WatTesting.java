@@ -20,17 +20,7 @@ final class WatTesting {
 
     /** Runs {@code body} with the system property {@code weft.tier} set to {@code tier}, then puts it back. */
     static <T> T inTier(String tier, java.util.concurrent.Callable<T> body) throws Exception {
-        String before = System.getProperty(dev.weft.interpreter.compiler.BytecodeTier.PROPERTY);
-        System.setProperty(dev.weft.interpreter.compiler.BytecodeTier.PROPERTY, tier);
-        try {
-            return body.call();
-        } finally {
-            if (before == null) {
-                System.clearProperty(dev.weft.interpreter.compiler.BytecodeTier.PROPERTY);
-            } else {
-                System.setProperty(dev.weft.interpreter.compiler.BytecodeTier.PROPERTY, before);
-            }
-        }
+        return dev.weft.interpreter.testing.Tiers.inTier(tier, body);
     }
 
     /** Calls an export and returns its single result. */

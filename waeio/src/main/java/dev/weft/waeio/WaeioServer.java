@@ -5,11 +5,11 @@ import dev.weft.interpreter.CompiledModule;
 import dev.weft.interpreter.Instance;
 import dev.weft.interpreter.Linker;
 import dev.weft.interpreter.ModuleException;
+import dev.weft.interpreter.Weft;
 import dev.weft.interpreter.ast.Module;
-import dev.weft.interpreter.binary.BinaryDecoder;
-import dev.weft.interpreter.wasi.WasiCommand;
-import dev.weft.interpreter.wasi.WaitInterrupt;
-import dev.weft.interpreter.wasi.WasiConfig;
+import dev.weft.wasi.WaitInterrupt;
+import dev.weft.wasi.WasiCommand;
+import dev.weft.wasi.WasiConfig;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -196,7 +196,7 @@ public final class WaeioServer implements AutoCloseable {
          */
         public WaeioServer start() throws IOException, ModuleException {
             byte[] bytes = wasm != null ? wasm : backend.httpdBytes();
-            Module module = BinaryDecoder.decode(bytes);
+            Module module = Weft.parse(bytes);
             CompiledModule compiled = CompiledModule.compile(module);
             ServerSocketChannel socket = WasiConfig.bindTcp(listen);
             InetSocketAddress bound = (InetSocketAddress) socket.getLocalAddress();

@@ -13,7 +13,7 @@ import dev.weft.interpreter.ast.Instruction;
 import dev.weft.interpreter.ast.Module;
 import dev.weft.interpreter.ast.NumType;
 import dev.weft.interpreter.ast.Op;
-import dev.weft.interpreter.wasi.Wasi;
+import dev.weft.wasi.Wasi;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;

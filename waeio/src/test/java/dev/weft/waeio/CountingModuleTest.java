@@ -9,8 +9,8 @@ import dev.weft.interpreter.Value;
 import dev.weft.interpreter.binary.BinaryDecoder;
 import dev.weft.interpreter.binary.BinaryEncoder;
 import dev.weft.interpreter.text.WatParser;
-import dev.weft.interpreter.wasi.Wasi;
-import dev.weft.interpreter.wasi.WasiConfig;
+import dev.weft.wasi.Wasi;
+import dev.weft.wasi.WasiConfig;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -5,7 +5,7 @@ import dev.weft.interpreter.Instance;
 import dev.weft.interpreter.ast.Module;
 import dev.weft.interpreter.binary.BinaryDecoder;
 import dev.weft.interpreter.binary.BinaryEncoder;
-import dev.weft.interpreter.wasi.WasiConfig;
+import dev.weft.wasi.WasiConfig;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;

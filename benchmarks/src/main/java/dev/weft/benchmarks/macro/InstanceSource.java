@@ -5,8 +5,8 @@ import dev.weft.interpreter.Instance;
 import dev.weft.interpreter.InstancePool;
 import dev.weft.interpreter.Linker;
 import dev.weft.interpreter.ModuleException;
-import dev.weft.interpreter.wasi.Wasi;
-import dev.weft.interpreter.wasi.WasiConfig;
+import dev.weft.wasi.Wasi;
+import dev.weft.wasi.WasiConfig;
 import java.io.OutputStream;
 
 /**

@@ -9,7 +9,7 @@ import dev.weft.interpreter.binary.BinaryDecoder;
 import dev.weft.interpreter.binary.BinaryEncoder;
 import dev.weft.interpreter.text.WatParser;
 import dev.weft.interpreter.valid.Validator;
-import dev.weft.interpreter.wasi.WasiExit;
+import dev.weft.wasi.WasiExit;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

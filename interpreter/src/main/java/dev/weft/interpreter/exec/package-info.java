@@ -18,9 +18,9 @@
  * extend, so nothing here names them.
  *
  * <h2>Internal code</h2>
- * The loop runs internal code: {@link dev.weft.interpreter.lower} turns each function body into
+ * The loop runs internal code: {@code dev.weft.interpreter.lower} turns each function body into
  * an {@code int[]} of internal instructions; the instruction set, their immediates and the fused
- * forms are described once, in {@link dev.weft.interpreter.code} (the table
+ * forms are described once, in {@code dev.weft.interpreter.code} (the table
  * {@link dev.weft.interpreter.code.Instr}).
  *
  * <h2>Stack and frames</h2>

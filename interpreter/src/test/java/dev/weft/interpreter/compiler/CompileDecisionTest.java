@@ -20,8 +20,6 @@ import dev.weft.interpreter.ast.NumType;
 import dev.weft.interpreter.exec.BytecodeSupport;
 import dev.weft.interpreter.exec.FunctionInstance;
 import dev.weft.interpreter.text.WatParser;
-import dev.weft.interpreter.wasi.Wasi;
-import dev.weft.interpreter.wasi.WasiConfig;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -137,19 +135,15 @@ class CompileDecisionTest {
     }
 
     @Test
-    void wasiAndSpectestFunctionsAreMarkedNonSwitching() throws Exception {
+    void spectestFunctionsAreMarkedNonSwitching() throws Exception {
+        // WASI's are too: dev.weft.wasi.WasiInTiersTest
         Linker linker = new Linker();
-        Wasi.define(linker, WasiConfig.builder().build());
         Spectest.define(linker, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
         Instance inst = instantiate(linker, """
-                (module (import "wasi_snapshot_preview1" "sched_yield" (func $w (result i32)))
-                  (import "spectest" "print_i32" (func $p (param i32)))
-                  (func (export "calls_wasi") (result i32) (call $w))
+                (module (import "spectest" "print_i32" (func $p (param i32)))
                   (func (export "calls_spectest") (call $p (i32.const 1))))
                 """);
-        assertTrue(compiled(inst, "calls_wasi"));
         assertTrue(compiled(inst, "calls_spectest"));
-        assertEquals(0, inst.function("calls_wasi").call()[0].asInt());
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.Arrays;
  * {@code short[]} for i16, {@code int[]} for i32/f32 bits, {@code long[]} for i64/f64 bits,
  * {@code Object[]} for references, a {@code long[]} of low/high pairs for v128), one subclass per
  * width. Indices are checked by the caller
- * ({@link dev.weft.interpreter.exec.GcOps}); the methods here only move values. Numeric reads return the value as an
+ * ({@code exec.GcOps}); the methods here only move values. Numeric reads return the value as an
  * operand slot holds it: packed elements sign-extended ({@link #get}) or zero-extended
  * ({@link #getU}).
  */

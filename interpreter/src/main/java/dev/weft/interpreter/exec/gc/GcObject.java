@@ -4,7 +4,7 @@ package dev.weft.interpreter.exec.gc;
 /**
  * A struct or array of the GC proposal: an ordinary Java object, collected by the JVM's own
  * collector (Weft keeps no heap of its own). It carries its type's canonical id, which casts
- * ({@link dev.weft.interpreter.exec.CastOps}) compare through {@code TypeRegistry.isSubtype}, so casts work across
+ * ({@code exec.CastOps}) compare through {@code TypeRegistry.isSubtype}, so casts work across
  * modules with equivalent types.
  */
 public abstract sealed class GcObject permits StructObject, ArrayObject {

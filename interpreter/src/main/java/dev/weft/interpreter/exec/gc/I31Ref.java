@@ -3,7 +3,7 @@ package dev.weft.interpreter.exec.gc;
 
 /**
  * An {@code i31ref}: an unboxed 31-bit integer seen as a reference. Immutable; {@code ref.eq}
- * compares two of them by value ({@link dev.weft.interpreter.exec.CastOps#eq}), so no identity is observable.
+ * compares two of them by value ({@code exec.CastOps#eq}), so no identity is observable.
  *
  * @param value the 31-bit payload, kept sign-extended from bit 30
  */
