@@ -432,19 +432,20 @@ final class FunctionEmitter {
 
     /** Stores JVM local {@code slot} (of Wasm type {@code t}) into frame entry {@code pos}. */
     private void frameStore(ValType t, int pos, int slot) {
-        TypeKind k = JvmTypes.kind(t);
-        cb.aload(k == TypeKind.REFERENCE ? refs : nums);
-        cb.ldc(pos);
-        cb.loadLocal(k, slot);
-        JvmTypes.storeSlot(cb, k);
+        frameStore(t, pos, () -> cb.loadLocal(JvmTypes.kind(t), slot));
     }
 
     /** Stores Wasm local {@code i} into its frame entry (entry {@code i}), as bits. */
     private void frameStoreLocal(int i) {
-        TypeKind k = JvmTypes.kind(localType[i]);
+        frameStore(localType[i], i, () -> loadLocalBits(i));
+    }
+
+    /** Stores the value {@code push} leaves (of Wasm type {@code t}, as bits) into frame entry {@code pos}. */
+    private void frameStore(ValType t, int pos, Runnable push) {
+        TypeKind k = JvmTypes.kind(t);
         cb.aload(k == TypeKind.REFERENCE ? refs : nums);
-        cb.ldc(i);
-        loadLocalBits(i);
+        cb.ldc(pos);
+        push.run();
         JvmTypes.storeSlot(cb, k);
     }
 
